@@ -1,0 +1,146 @@
+"""Model stage: schema-valid raw records → the frozen Portfolio."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from typing import Any
+
+from generator.load import RawRecord
+from generator.model import (
+    Decision,
+    Department,
+    Idea,
+    Ladder,
+    LadderStep,
+    Owner,
+    Portfolio,
+    Source,
+    TestCard,
+    TestResult,
+    Theme,
+    as_tuple,
+    sort_decisions,
+)
+
+EMPTY_LADDER = Ladder(currency="DKK", steps=(), source=Source("records/ladder.yaml"))
+
+
+def _source(record: RawRecord) -> Source:
+    return Source(record.ref.file, record.lines)
+
+
+def build_ladder(record: RawRecord) -> Ladder:
+    steps = tuple(LadderStep(s["step"], s["amount"]) for s in record.data["steps"])
+    return Ladder(record.data["currency"], steps, _source(record))
+
+
+def build_departments(record: RawRecord) -> dict[str, Department]:
+    return {
+        dept_id: Department(dept_id, fields["name"], _source(record))
+        for dept_id, fields in record.data.items()
+    }
+
+
+def build_theme(record: RawRecord) -> Theme:
+    d = record.data
+    return Theme(
+        theme_id=record.ref.name,
+        name=d["name"],
+        kind=d["kind"],
+        period_start=d["period"]["start"],
+        period_end=d["period"]["end"],
+        source=_source(record),
+        anchored_in=as_tuple(d.get("anchored_in")),
+        reviewers=as_tuple(d.get("reviewers")),
+        description=d.get("description"),
+        beliefs=as_tuple(d.get("beliefs")),
+        investment_areas=as_tuple(d.get("investment_areas")),
+        criteria=as_tuple(d.get("criteria")),
+    )
+
+
+def build_decision(record: RawRecord) -> Decision:
+    d = record.data
+    fields = ("pull_request", "outcome", "step", "amount", "learning", "to")
+    return Decision(
+        idea_id=record.ref.idea_id or "",
+        date=d["date"],
+        kind=d["kind"],
+        decided_by=d["decided_by"],
+        rationale=d["rationale"],
+        source=_source(record),
+        **{name: d.get(name) for name in fields},
+    )
+
+
+def build_test_card(record: RawRecord) -> TestCard:
+    d = record.data
+    result: dict[str, Any] | None = d.get("result")
+    return TestCard(
+        idea_id=record.ref.idea_id or "",
+        step=d["step"],
+        question=d["question"],
+        hypothesis=d["hypothesis"],
+        method=d["method"],
+        success_criteria=as_tuple(d["success_criteria"]),
+        budget=d["budget"],
+        start=d["start"],
+        end=d["end"],
+        status=d["status"],
+        source=_source(record),
+        result=None
+        if result is None
+        else TestResult(result["outcome"], result["learning"], as_tuple(result.get("evidence"))),
+    )
+
+
+def build_idea(record: RawRecord, decisions: list[Decision], tests: list[TestCard]) -> Idea:
+    d = record.data
+    owner = d["owner"]
+    return Idea(
+        idea_id=record.ref.name,
+        title=d["title"],
+        theme=d["theme"],
+        submitted=d["submitted"],
+        summary=d["summary"],
+        problem=d["problem"],
+        target_group=d["target_group"],
+        benefit_potential=d["benefit_potential"],
+        departments=as_tuple(d["departments"]),
+        owner=Owner(owner["department"], owner.get("unit"), owner.get("contact")),
+        source=_source(record),
+        partners=as_tuple(d.get("partners")),
+        tags=as_tuple(d.get("tags")),
+        example=bool(d.get("example", False)),
+        decisions=sort_decisions(decisions),
+        tests=tuple(sorted(tests, key=lambda t: t.step)),
+    )
+
+
+def assemble(records: list[RawRecord]) -> Portfolio:
+    """The portfolio of every schema-valid record; an idea needs its own card to appear."""
+    ladder = EMPTY_LADDER
+    departments: dict[str, Department] = {}
+    themes: dict[str, Theme] = {}
+    cards: dict[str, RawRecord] = {}
+    decisions: dict[str, list[Decision]] = defaultdict(list)
+    tests: dict[str, list[TestCard]] = defaultdict(list)
+    for record in records:
+        kind = record.ref.kind
+        if kind == "ladder":
+            ladder = build_ladder(record)
+        elif kind == "departments":
+            departments = build_departments(record)
+        elif kind == "theme":
+            themes[record.ref.name] = build_theme(record)
+        elif kind == "idea":
+            cards[record.ref.name] = record
+        elif kind == "decision":
+            decisions[record.ref.idea_id or ""].append(build_decision(record))
+        else:
+            tests[record.ref.idea_id or ""].append(build_test_card(record))
+    ideas = {
+        idea_id: build_idea(card, decisions[idea_id], tests[idea_id])
+        for idea_id, card in sorted(cards.items())
+    }
+    return Portfolio(ladder, departments, dict(sorted(themes.items())), ideas)

@@ -1,0 +1,109 @@
+"""Command line: click commands, each a few lines that call the library."""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+import sys
+from dataclasses import replace
+from pathlib import Path
+
+import click
+
+from generator.pipeline import check_portfolio
+from generator.problems import (
+    Problem,
+    format_github,
+    format_json,
+    format_step_summary,
+    format_text,
+)
+from generator.settings import Settings
+
+# Commands defined in other modules are registered at the end of this file.
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(package_name="aarhus-innovationsportefolje")
+def main() -> None:
+    """Innovationsporteføljen: valider posterne, byg sitet, opret nye poster."""
+
+
+def _check_date(_ctx: click.Context, _param: click.Parameter, value: str | None) -> str | None:
+    if value is None or (len(value) == 10 and _is_iso_date(value)):
+        return value
+    raise click.BadParameter(f"'{value}' er ikke en dato skrevet ÅÅÅÅ-MM-DD.")
+
+
+def _is_iso_date(value: str) -> bool:
+    try:
+        return dt.date.fromisoformat(value).isoformat() == value
+    except ValueError:
+        return False
+
+
+records_option = click.option(
+    "--records",
+    "records_dir",
+    type=click.Path(file_okay=False, path_type=Path),
+    default=Path("records"),
+    show_default=True,
+    help="Mappen med posterne.",
+)
+today_option = click.option(
+    "--today", callback=_check_date, help="Dagens dato (ÅÅÅÅ-MM-DD); standard er i dag."
+)
+
+
+@main.command()
+@records_option
+@click.option(
+    "--format",
+    "output_format",
+    type=click.Choice(["text", "json", "github"]),
+    default="text",
+    show_default=True,
+    help="text: fil:linje:kolonne: kode besked. json: en liste. github: annoteringer.",
+)
+@click.option(
+    "--strict", is_flag=True, help="Advarsler (W01, W02) får også valideringen til at fejle."
+)
+@today_option
+@click.option(
+    "--base", help="Git-revision; beslutninger og afsluttede testkort dér må ikke ændres (L11)."
+)
+def validate(
+    records_dir: Path, output_format: str, strict: bool, today: str | None, base: str | None
+) -> None:
+    """Valider alle poster mod skemaerne og reglerne."""
+    settings = make_settings(records_dir, today, strict=strict, base=base)
+    checked = check_portfolio(settings)
+    click.echo(report(checked.problems, output_format), nl=False)
+    if output_format == "github":
+        write_step_summary(checked.problems)
+    sys.exit(1 if checked.failed else 0)
+
+
+def make_settings(
+    records_dir: Path, today: str | None, *, strict: bool = False, base: str | None = None
+) -> Settings:
+    """Settings from command-line options; today defaults to the current date."""
+    settings = Settings(records_dir=records_dir, strict=strict, base=base)
+    return replace(settings, today=today) if today else settings
+
+
+def report(problems: list[Problem], output_format: str) -> str:
+    """Problems in the chosen output format."""
+    formats = {"text": format_text, "json": format_json, "github": format_github}
+    return formats[output_format](problems)
+
+
+def write_step_summary(problems: list[Problem]) -> None:
+    """Append the Markdown table to $GITHUB_STEP_SUMMARY when GitHub Actions sets it."""
+    target = os.environ.get("GITHUB_STEP_SUMMARY")
+    if target:
+        with Path(target).open("a", encoding="utf-8") as summary:
+            summary.write(format_step_summary(problems))
+
+
+# --- registered commands (one import and one add_command line per module) ---

@@ -1,0 +1,255 @@
+"""The portfolio model: frozen records built from schema-valid data, and the derived status."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from typing import Any, Literal
+
+PathKey = tuple[str | int, ...]
+LineMap = Mapping[PathKey, tuple[int, int]]
+
+DecisionKind = Literal["screening", "investment", "close", "graduate"]
+Status = str  # submitted, pitch, rejected, step-N, closed, graduated
+
+# On one date, decisions apply in this order (the spec's "before").
+KIND_ORDER: dict[str, int] = {"screening": 0, "investment": 1, "close": 2, "graduate": 2}
+
+STATUS_LABELS_DA: dict[str, str] = {
+    "submitted": "Indsendt",
+    "pitch": "Inviteret til pitch",
+    "rejected": "Ikke strategisk fit",
+    "closed": "Lukket",
+    "graduated": "Videreført",
+}
+
+GRADUATE_LABELS_DA: dict[str, str] = {
+    "operations": "drift",
+    "internal-fund": "intern fond eller pulje",
+    "external-fund": "ekstern fond eller pulje",
+}
+
+
+@dataclass(frozen=True)
+class Source:
+    """Where a record came from: its path (relative to the records' parent) and line map."""
+
+    file: str
+    lines: LineMap = field(default_factory=dict, compare=False, repr=False)
+
+    def where(self, *path: str | int) -> tuple[int, int]:
+        """Line and column of the key at `path`, or of its nearest enclosing node."""
+        key: PathKey = tuple(path)
+        while key:
+            if key in self.lines:
+                return self.lines[key]
+            key = key[:-1]
+        return self.lines.get((), (1, 1))
+
+
+@dataclass(frozen=True)
+class LadderStep:
+    step: int
+    amount: int
+
+
+@dataclass(frozen=True)
+class Ladder:
+    currency: str
+    steps: tuple[LadderStep, ...]
+    source: Source
+
+    def amount(self, step: int) -> int | None:
+        """The amount of `step`, or None when the ladder has no such step."""
+        for ladder_step in self.steps:
+            if ladder_step.step == step:
+                return ladder_step.amount
+        return None
+
+    @property
+    def top(self) -> int:
+        return max((s.step for s in self.steps), default=0)
+
+
+@dataclass(frozen=True)
+class Department:
+    department_id: str
+    name: str
+    source: Source
+
+
+@dataclass(frozen=True)
+class Theme:
+    theme_id: str
+    name: str
+    kind: Literal["theme", "focus-area"]
+    period_start: str
+    period_end: str
+    source: Source
+    anchored_in: tuple[str, ...] = ()
+    reviewers: tuple[str, ...] = ()
+    description: str | None = None
+    beliefs: tuple[str, ...] = ()
+    investment_areas: tuple[str, ...] = ()
+    criteria: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class Owner:
+    department: str
+    unit: str | None = None
+    contact: str | None = None
+
+
+@dataclass(frozen=True)
+class Decision:
+    idea_id: str
+    date: str
+    kind: DecisionKind
+    decided_by: str
+    rationale: str
+    source: Source
+    pull_request: str | None = None
+    outcome: Literal["fit", "no-fit"] | None = None
+    step: int | None = None
+    amount: int | None = None
+    learning: str | None = None
+    to: Literal["operations", "internal-fund", "external-fund"] | None = None
+
+    @property
+    def order_key(self) -> tuple[str, int, int]:
+        """Date, then the spec's kind order, then step: the order decisions apply in."""
+        return (self.date, KIND_ORDER[self.kind], self.step or 0)
+
+    @property
+    def is_ending(self) -> bool:
+        """Screening no-fit, close and graduate end an idea's journey."""
+        return self.kind in ("close", "graduate") or (
+            self.kind == "screening" and self.outcome == "no-fit"
+        )
+
+
+@dataclass(frozen=True)
+class TestResult:
+    outcome: Literal["confirmed", "refuted", "inconclusive"]
+    learning: str
+    evidence: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class TestCard:
+    idea_id: str
+    step: int
+    question: str
+    hypothesis: str
+    method: str
+    success_criteria: tuple[str, ...]
+    budget: int
+    start: str
+    end: str
+    status: Literal["planned", "running", "done"]
+    source: Source
+    result: TestResult | None = None
+
+
+@dataclass(frozen=True)
+class IdeaState:
+    """What the decisions make of an idea: never stored, always derived."""
+
+    status: Status
+    step: int
+    granted: int
+
+    @property
+    def label_da(self) -> str:
+        if self.status.startswith("step-"):
+            return f"Investeringstrin {self.step}"
+        return STATUS_LABELS_DA[self.status]
+
+    @property
+    def ended(self) -> bool:
+        return self.status in ("rejected", "closed", "graduated")
+
+
+@dataclass(frozen=True)
+class Idea:
+    idea_id: str
+    title: str
+    theme: str
+    submitted: str
+    summary: str
+    problem: str
+    target_group: str
+    benefit_potential: str
+    departments: tuple[str, ...]
+    owner: Owner
+    source: Source
+    partners: tuple[str, ...] = ()
+    tags: tuple[str, ...] = ()
+    example: bool = False
+    decisions: tuple[Decision, ...] = ()  # in the order they apply
+    tests: tuple[TestCard, ...] = ()  # by step
+
+    @property
+    def state(self) -> IdeaState:
+        return derive_state(self.decisions)
+
+    def test_card(self, step: int) -> TestCard | None:
+        return next((t for t in self.tests if t.step == step), None)
+
+    def grant(self, step: int) -> Decision | None:
+        """The investment decision that granted `step`, if any."""
+        return next((d for d in self.decisions if d.kind == "investment" and d.step == step), None)
+
+
+@dataclass(frozen=True)
+class Portfolio:
+    ladder: Ladder
+    departments: Mapping[str, Department]
+    themes: Mapping[str, Theme]
+    ideas: Mapping[str, Idea]
+
+    def ideas_of(self, theme_id: str) -> list[Idea]:
+        return [idea for idea in self.ideas.values() if idea.theme == theme_id]
+
+
+def sort_decisions(decisions: list[Decision]) -> tuple[Decision, ...]:
+    """Decisions in the order they apply."""
+    return tuple(sorted(decisions, key=lambda d: d.order_key))
+
+
+def derive_state(decisions: tuple[Decision, ...]) -> IdeaState:
+    """Status, highest step and DKK granted, from decisions already in order."""
+    status: Status = "submitted"
+    step = 0
+    granted = 0
+    for decision in decisions:
+        if decision.kind == "screening":
+            status = "pitch" if decision.outcome == "fit" else "rejected"
+        elif decision.kind == "investment" and decision.step is not None:
+            step = max(step, decision.step)
+            granted += decision.amount or 0
+            status = f"step-{step}"
+        elif decision.kind == "close":
+            status = "closed"
+        elif decision.kind == "graduate":
+            status = "graduated"
+    return IdeaState(status=status, step=step, granted=granted)
+
+
+def status_order(ladder: Ladder) -> list[Status]:
+    """Every status in funnel order, with one step status a ladder step."""
+    steps = [f"step-{s.step}" for s in ladder.steps]
+    return ["submitted", "pitch", *steps, "graduated", "closed", "rejected"]
+
+
+def status_label_da(status: Status) -> str:
+    """The Danish label of any status, step statuses included."""
+    if status.startswith("step-"):
+        return f"Investeringstrin {status.removeprefix('step-')}"
+    return STATUS_LABELS_DA[status]
+
+
+def as_tuple(value: Any) -> tuple[Any, ...]:
+    """A list from the records as a tuple; None as the empty tuple."""
+    return tuple(value) if value else ()

@@ -1,0 +1,64 @@
+"""The whole check: load → schema → model → rules, as one call."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from generator.assemble import assemble
+from generator.load import RawRecord, load_records
+from generator.model import Portfolio
+from generator.problems import Problem, errors_in, sort_problems
+from generator.rules import RuleContext, run_rules
+from generator.schema import check_schemas, load_schemas
+from generator.settings import Settings
+
+
+@dataclass(frozen=True)
+class Checked:
+    """The portfolio built from every schema-valid record, and every problem found."""
+
+    portfolio: Portfolio
+    problems: list[Problem]
+    strict: bool = False
+
+    @property
+    def failing(self) -> list[Problem]:
+        """The problems that fail validation (warnings too, when strict)."""
+        return errors_in(self.problems, strict=self.strict)
+
+    @property
+    def failed(self) -> bool:
+        return bool(self.failing)
+
+
+def check_portfolio(settings: Settings) -> Checked:
+    """Load, check and model every record under settings.records_dir."""
+    loaded = load_records(settings)
+    schemas = load_schemas(settings.schemas_dir)
+    valid, schema_problems = check_schemas(loaded.records, schemas)
+    valid, ladder_problems = drop_broken_ladder(valid)
+    portfolio = assemble(valid)
+    context = RuleContext(portfolio, loaded, settings)
+    problems = [*loaded.problems, *schema_problems, *ladder_problems, *run_rules(context)]
+    if settings.base is not None:
+        from generator.history import check_append_only  # noqa: PLC0415
+
+        problems += check_append_only(settings)
+    return Checked(portfolio, sort_problems(problems), settings.strict)
+
+
+def drop_broken_ladder(records: list[RawRecord]) -> tuple[list[RawRecord], list[Problem]]:
+    """A ladder whose steps are not numbered 1, 2, 3 … in order cannot be climbed."""
+    for record in records:
+        if record.ref.kind != "ladder":
+            continue
+        numbers = [step["step"] for step in record.data["steps"]]
+        if numbers != list(range(1, len(numbers) + 1)):
+            line, column = record.lines.get(("steps",), (1, 1))
+            message = (
+                "Trinene skal være nummereret 1, 2, 3 … i rækkefølge; "
+                f"filen har {', '.join(map(str, numbers))}."
+            )
+            problem = Problem(record.ref.file, line, column, "schema", message)
+            return [r for r in records if r is not record], [problem]
+    return records, []

@@ -1,0 +1,102 @@
+"""Problems found in the records: one value type and the reporters that print them."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable, Sequence
+from dataclasses import asdict, dataclass
+from typing import Literal
+
+Severity = Literal["error", "warning"]
+
+SEVERITY_LABEL_DA: dict[str, str] = {"error": "fejl", "warning": "advarsel"}
+
+
+@dataclass(frozen=True, order=True)
+class Problem:
+    """One thing to change in one record, located by file, line and column (1-based)."""
+
+    file: str
+    line: int
+    column: int
+    code: str
+    message: str
+    severity: Severity = "error"
+
+    def as_text(self) -> str:
+        """The `file:line:col: code message` form; warnings say so after the code."""
+        label = f"{self.code} (advarsel)" if self.severity == "warning" else self.code
+        return f"{self.file}:{self.line}:{self.column}: {label} {self.message}"
+
+
+def sort_problems(problems: Iterable[Problem]) -> list[Problem]:
+    """Sorted by file, line, column and code, without repeats."""
+    return sorted(set(problems))
+
+
+def errors_in(problems: Iterable[Problem], *, strict: bool) -> list[Problem]:
+    """The problems that fail validation: errors, and warnings too when strict."""
+    return [p for p in problems if strict or p.severity == "error"]
+
+
+def format_text(problems: Sequence[Problem]) -> str:
+    """One line a problem, then a Danish summary line."""
+    lines = [p.as_text() for p in problems]
+    lines.append(summary_line(problems))
+    return "\n".join(lines) + "\n"
+
+
+def summary_line(problems: Sequence[Problem]) -> str:
+    """For example 'Fandt 2 fejl og 1 advarsel.'"""
+    errors = sum(1 for p in problems if p.severity == "error")
+    warnings = len(problems) - errors
+    if not problems:
+        return "Ingen fejl fundet."
+    warning_word = "advarsel" if warnings == 1 else "advarsler"
+    return f"Fandt {errors} fejl og {warnings} {warning_word}."
+
+
+def format_json(problems: Sequence[Problem]) -> str:
+    """A JSON list of objects with the spec's six fields."""
+    fields = ("file", "line", "column", "severity", "code", "message")
+    rows = [{key: asdict(p)[key] for key in fields} for p in problems]
+    return json.dumps(rows, ensure_ascii=False, indent=2) + "\n"
+
+
+def _escape_data(text: str) -> str:
+    return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+
+
+def _escape_property(text: str) -> str:
+    return _escape_data(text).replace(":", "%3A").replace(",", "%2C")
+
+
+def format_github(problems: Sequence[Problem]) -> str:
+    """GitHub Actions workflow commands: one annotation a problem, on its line."""
+    lines = []
+    for p in problems:
+        kind = "error" if p.severity == "error" else "warning"
+        props = (
+            f"file={_escape_property(p.file)},line={p.line},col={p.column},"
+            f"title={_escape_property(p.code)}"
+        )
+        lines.append(f"::{kind} {props}::{_escape_data(p.message)}")
+    lines.append(summary_line(problems))
+    return "\n".join(lines) + "\n"
+
+
+def _escape_cell(text: str) -> str:
+    return text.replace("\\", "\\\\").replace("|", "\\|").replace("\n", " ")
+
+
+def format_step_summary(problems: Sequence[Problem]) -> str:
+    """A Markdown table for $GITHUB_STEP_SUMMARY."""
+    out = ["## Validering af porteføljen", "", summary_line(problems), ""]
+    if problems:
+        out += ["| Fil | Linje | Kode | Alvor | Besked |", "| --- | ---: | --- | --- | --- |"]
+        out += [
+            f"| `{_escape_cell(p.file)}` | {p.line} | {p.code} | "
+            f"{SEVERITY_LABEL_DA[p.severity]} | {_escape_cell(p.message)} |"
+            for p in problems
+        ]
+    return "\n".join(out) + "\n"

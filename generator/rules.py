@@ -1,0 +1,269 @@
+"""Rules stage: the cross-record rules, one function a code, in one table.
+
+Each rule reads the portfolio (and, for naming and privacy, the files as loaded) and
+yields problems on the line of the key that must change.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+import unicodedata
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+
+from generator.load import Loaded, RecordFile
+from generator.model import Decision, Portfolio, Source
+from generator.problems import Problem
+from generator.rules_ladder import (
+    check_amounts,
+    check_ladder_order,
+    check_test_cards,
+    check_tests_before_steps,
+)
+from generator.rules_privacy import check_personal_data
+from generator.settings import Settings
+
+SLUG = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
+MAX_ID_LENGTH = 80
+DECISION_NAME = re.compile(r"^(?P<date>\d{4}-\d{2}-\d{2})-(?P<kind>[a-z]+(?:-[a-z]+)*)$")
+TEST_NAME = re.compile(r"^step-(?P<step>[1-9][0-9]*)$")
+SCREENING_WAIT_DAYS = 60
+
+
+@dataclass(frozen=True)
+class RuleContext:
+    """What a rule may read: the portfolio, the files as loaded, and the settings."""
+
+    portfolio: Portfolio
+    loaded: Loaded
+    settings: Settings
+
+
+def problem_at(source: Source, path: tuple[str | int, ...], code: str, message: str) -> Problem:
+    line, column = source.where(*path)
+    return Problem(source.file, line, column, code, message)
+
+
+def _name_problems(ref: RecordFile, data: dict[str, object]) -> Iterator[tuple[str, str]]:
+    """(key to point at, Danish message) for what is wrong with one file's name."""
+    bad_id = not SLUG.match(ref.name) or len(ref.name) > MAX_ID_LENGTH
+    if ref.kind in ("theme", "idea") and bad_id:
+        yield (
+            "",
+            f"Id'et '{ref.name}' følger ikke reglerne: små bogstaver a-z, tal og bindestreger, "
+            f"højst {MAX_ID_LENGTH} tegn (æ→ae, ø→oe, å→aa); omdøb mappen eller filen.",
+        )
+    if ref.kind == "decision":
+        match = DECISION_NAME.match(ref.name)
+        expected = f"{data.get('date')}-{data.get('kind')}"
+        if not match or ref.name != expected:
+            yield "date", f"Filen skal hedde {expected}.yaml efter sin dato og art; omdøb den."
+    if ref.kind == "testcard":
+        expected = f"step-{data.get('step')}"
+        if not TEST_NAME.match(ref.name) or ref.name != expected:
+            yield "step", f"Filen skal hedde {expected}.yaml efter sit trin; omdøb den."
+
+
+def _identity(text: str) -> str:
+    return unicodedata.normalize("NFKC", text).casefold()
+
+
+def check_names(ctx: RuleContext) -> Iterator[Problem]:
+    """L01: ids and file names follow the conventions and stay unique."""
+    for record in ctx.loaded.records:
+        source = Source(record.ref.file, record.lines)
+        for key, message in _name_problems(record.ref, record.data):
+            yield problem_at(source, (key,) if key else (), "L01", message)
+    seen: dict[tuple[str, str], str] = {}
+    for ref in ctx.loaded.files:
+        if ref.kind not in ("theme", "idea"):
+            continue
+        identity = (ref.kind, _identity(ref.name))
+        if identity in seen and seen[identity] != ref.name:
+            message = f"Id'et '{ref.name}' er det samme som '{seen[identity]}'; omdøb det ene."
+            yield Problem(ref.file, 1, 1, "L01", message)
+        seen.setdefault(identity, ref.name)
+
+
+def check_references(ctx: RuleContext) -> Iterator[Problem]:
+    """L02: every theme, department and step named exists."""
+    p = ctx.portfolio
+    for idea in p.ideas.values():
+        if idea.theme not in p.themes:
+            yield problem_at(idea.source, ("theme",), "L02", f"Temaet '{idea.theme}' findes ikke.")
+        for index, dept in enumerate(idea.departments):
+            if dept not in p.departments:
+                yield problem_at(
+                    idea.source, ("departments", index), "L02", _unknown_department(dept)
+                )
+        if idea.owner.department not in p.departments:
+            yield problem_at(
+                idea.source,
+                ("owner", "department"),
+                "L02",
+                _unknown_department(idea.owner.department),
+            )
+        for card in idea.tests:
+            if p.ladder.steps and p.ladder.amount(card.step) is None:
+                yield problem_at(
+                    card.source,
+                    ("step",),
+                    "L02",
+                    f"Trin {card.step} findes ikke på investeringstrappen (højst trin {p.ladder.top}).",
+                )
+    for theme in p.themes.values():
+        for index, dept in enumerate(theme.anchored_in):
+            if dept not in p.departments:
+                yield problem_at(
+                    theme.source, ("anchored_in", index), "L02", _unknown_department(dept)
+                )
+
+
+def _unknown_department(dept: str) -> str:
+    return f"Afdelingen '{dept}' findes ikke i departments.yaml; ret id'et."
+
+
+def check_theme_period(ctx: RuleContext) -> Iterator[Problem]:
+    """L03: an idea's theme is a theme of the ladder, open on the submitted date."""
+    for idea in ctx.portfolio.ideas.values():
+        theme = ctx.portfolio.themes.get(idea.theme)
+        if theme is None:
+            continue
+        if theme.kind != "theme":
+            yield problem_at(
+                idea.source,
+                ("theme",),
+                "L03",
+                f"'{theme.name}' er et indsatsområde fra {theme.period_start[:4]}-"
+                f"{theme.period_end[:4]}, ikke et tema; vælg et af de seks temaer.",
+            )
+        elif not theme.period_start <= idea.submitted <= theme.period_end:
+            yield problem_at(
+                idea.source,
+                ("submitted",),
+                "L03",
+                f"Temaet '{theme.name}' gælder fra {theme.period_start} til {theme.period_end}; "
+                f"ideen er indsendt {idea.submitted}.",
+            )
+
+
+def check_decision_dates(ctx: RuleContext) -> Iterator[Problem]:
+    """L04: no decision before the idea was submitted or after today."""
+    today = ctx.settings.today
+    for idea in ctx.portfolio.ideas.values():
+        for decision in idea.decisions:
+            if decision.date < idea.submitted:
+                yield problem_at(
+                    decision.source,
+                    ("date",),
+                    "L04",
+                    f"Beslutningen er dateret {decision.date}, før ideen blev indsendt "
+                    f"({idea.submitted}).",
+                )
+            elif decision.date > today:
+                yield problem_at(
+                    decision.source,
+                    ("date",),
+                    "L04",
+                    f"Beslutningen er dateret {decision.date}, efter i dag ({today}).",
+                )
+
+
+def check_screening_first(ctx: RuleContext) -> Iterator[Problem]:
+    """L05: the first decision is the idea's one screening."""
+    for idea in ctx.portfolio.ideas.values():
+        if idea.decisions and idea.decisions[0].kind != "screening":
+            first = idea.decisions[0]
+            yield problem_at(
+                first.source,
+                ("kind",),
+                "L05",
+                "Den første beslutning om en ide skal være en screening; tilføj screeningen før.",
+            )
+        screenings = [d for d in idea.decisions if d.kind == "screening"]
+        for extra in screenings[1:]:
+            yield problem_at(
+                extra.source,
+                ("kind",),
+                "L05",
+                f"Ideen er allerede screenet {screenings[0].date}; der må kun være én screening.",
+            )
+
+
+def check_nothing_after_end(ctx: RuleContext) -> Iterator[Problem]:
+    """L10: nothing follows a no-fit screening, a close or a graduate."""
+    for idea in ctx.portfolio.ideas.values():
+        ending: Decision | None = None
+        for decision in idea.decisions:
+            if ending is not None:
+                yield problem_at(
+                    decision.source,
+                    ("kind",),
+                    "L10",
+                    f"Ideens forløb sluttede {ending.date} ({ending.kind}); "
+                    "der kan ikke komme flere beslutninger efter.",
+                )
+            elif decision.is_ending:
+                ending = decision
+
+
+def check_cross_organisational(ctx: RuleContext) -> Iterator[Problem]:
+    """W01: an idea with a single department."""
+    for idea in ctx.portfolio.ideas.values():
+        if len(idea.departments) == 1:
+            line, column = idea.source.where("departments")
+            yield Problem(
+                idea.source.file,
+                line,
+                column,
+                "W01",
+                "Ideen nævner kun én afdeling; direktørerne lægger vægt på tværorganisatoriske "
+                "ideer, så nævn gerne flere.",
+                "warning",
+            )
+
+
+def check_screening_wait(ctx: RuleContext) -> Iterator[Problem]:
+    """W02: an idea waiting more than 60 days for its screening."""
+    today = dt.date.fromisoformat(ctx.settings.today)
+    for idea in ctx.portfolio.ideas.values():
+        waited = (today - dt.date.fromisoformat(idea.submitted)).days
+        if not idea.decisions and waited > SCREENING_WAIT_DAYS:
+            line, column = idea.source.where("submitted")
+            yield Problem(
+                idea.source.file,
+                line,
+                column,
+                "W02",
+                f"Ideen har ventet {waited} dage på screening (mere end {SCREENING_WAIT_DAYS}).",
+                "warning",
+            )
+
+
+Rule = Callable[[RuleContext], Iterator[Problem]]
+
+RULES: dict[str, Rule] = {
+    "L01": check_names,
+    "L02": check_references,
+    "L03": check_theme_period,
+    "L04": check_decision_dates,
+    "L05": check_screening_first,
+    "L06": lambda ctx: check_ladder_order(ctx.portfolio),
+    "L07": lambda ctx: check_tests_before_steps(ctx.portfolio),
+    "L08": lambda ctx: check_amounts(ctx.portfolio),
+    "L09": lambda ctx: check_test_cards(ctx.portfolio),
+    "L10": check_nothing_after_end,
+    "P01": lambda ctx: check_personal_data(ctx.loaded.records),
+    "W01": check_cross_organisational,
+    "W02": check_screening_wait,
+}
+
+# Rules that read the ladder; without a valid ladder.yaml they would only add noise.
+LADDER_RULES = frozenset({"L06", "L07", "L08", "L09"})
+
+
+def run_rules(ctx: RuleContext) -> list[Problem]:
+    """Every rule of the table over the portfolio."""
+    skip = LADDER_RULES if not ctx.portfolio.ladder.steps else frozenset()
+    return [problem for code, rule in RULES.items() if code not in skip for problem in rule(ctx)]

@@ -1,0 +1,136 @@
+"""Rules stage: the investment ladder rules (L06-L09), read from ladder.yaml."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from generator.model import Decision, Idea, Portfolio, Source
+from generator.problems import Problem
+
+
+def _at(source: Source, key: str, code: str, message: str) -> Problem:
+    line, column = source.where(key)
+    return Problem(source.file, line, column, code, message)
+
+
+def _kr(amount: int) -> str:
+    return f"{amount:,}".replace(",", ".") + " kr."
+
+
+def _investments(idea: Idea) -> Iterator[Decision]:
+    return (d for d in idea.decisions if d.kind == "investment" and d.step is not None)
+
+
+def check_ladder_order(portfolio: Portfolio) -> Iterator[Problem]:
+    """L06: steps are climbed one at a time, after a fit screening, within the ladder."""
+    ladder = portfolio.ladder
+    for idea in portfolio.ideas.values():
+        fit_before = False
+        granted: dict[int, str] = {}
+        for decision in idea.decisions:
+            if decision.kind == "screening":
+                fit_before = fit_before or decision.outcome == "fit"
+            if decision.kind != "investment" or decision.step is None:
+                continue
+            step = decision.step
+            message = None
+            if ladder.amount(step) is None:
+                message = (
+                    f"Trin {step} findes ikke; investeringstrappen har trin 1 til {ladder.top}."
+                )
+            elif step in granted:
+                message = (
+                    f"Trin {step} er allerede bevilget {granted[step]}; et trin gives kun én gang."
+                )
+            elif step == 1 and not fit_before:
+                message = "Trin 1 kræver en screening med udfaldet fit før bevillingen."
+            elif step > 1 and step - 1 not in granted:
+                message = f"Trin {step} kræver, at trin {step - 1} er bevilget før."
+            if message:
+                yield _at(decision.source, "step", "L06", message)
+            granted.setdefault(step, decision.date)
+
+
+def check_tests_before_steps(portfolio: Portfolio) -> Iterator[Problem]:
+    """L07: step n > 1 needs the test card of step n-1 done, ended by the decision."""
+    for idea in portfolio.ideas.values():
+        for decision in _investments(idea):
+            step = decision.step or 0
+            if step <= 1:
+                continue
+            card = idea.test_card(step - 1)
+            if card is None or card.status != "done":
+                state = "mangler" if card is None else f"har status {card.status}"
+                yield _at(
+                    decision.source,
+                    "step",
+                    "L07",
+                    f"Trin {step} kræver, at testkortet for trin {step - 1} er done; det {state}.",
+                )
+            elif card.end > decision.date:
+                yield _at(
+                    decision.source,
+                    "date",
+                    "L07",
+                    f"Testen for trin {step - 1} slutter {card.end}, efter beslutningen om trin "
+                    f"{step} ({decision.date}); testen skal være slut først.",
+                )
+
+
+def check_amounts(portfolio: Portfolio) -> Iterator[Problem]:
+    """L08: an investment's amount is the ladder's amount for its step."""
+    for idea in portfolio.ideas.values():
+        for decision in _investments(idea):
+            expected = portfolio.ladder.amount(decision.step or 0)
+            if expected is not None and decision.amount != expected:
+                yield _at(
+                    decision.source,
+                    "amount",
+                    "L08",
+                    f"Trin {decision.step} er på {_kr(expected)} ifølge investeringstrappen; "
+                    f"skriv amount: {expected}.",
+                )
+
+
+def check_test_cards(portfolio: Portfolio) -> Iterator[Problem]:
+    """L09: one test card a granted step, within the step's amount, started after the grant."""
+    for idea in portfolio.ideas.values():
+        yield from _missing_cards(idea)
+        for card in idea.tests:
+            grant = idea.grant(card.step)
+            if grant is None:
+                yield _at(
+                    card.source,
+                    "step",
+                    "L09",
+                    f"Trin {card.step} er ikke bevilget; et testkort hører kun til et bevilget trin.",
+                )
+                continue
+            amount = portfolio.ladder.amount(card.step)
+            if amount is not None and card.budget > amount:
+                yield _at(
+                    card.source,
+                    "budget",
+                    "L09",
+                    f"Budgettet er større end trinnets beløb ({_kr(amount)}); sæt det ned.",
+                )
+            if card.start < grant.date:
+                yield _at(
+                    card.source,
+                    "start",
+                    "L09",
+                    f"Testen starter {card.start}, før trinnet blev bevilget {grant.date}.",
+                )
+
+
+def _missing_cards(idea: Idea) -> Iterator[Problem]:
+    for decision in _investments(idea):
+        step = decision.step or 0
+        if idea.test_card(step) is None:
+            yield _at(
+                decision.source,
+                "step",
+                "L09",
+                f"Trin {step} er bevilget, men ideen har intet testkort; "
+                f"opret ideas/{idea.idea_id}/tests/step-{step}.yaml.",
+            )

@@ -1,0 +1,108 @@
+"""Rules stage: P01, no personal data in a public record.
+
+A Danish CPR number is DDMMYY-SSSS with a real date; it is found with or without the
+dash, whatever dash or digit characters are used. Modulus 11 is no test: numbers issued
+since 2007 need not pass it. E-mail addresses belong in owner.contact only.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+import unicodedata
+from collections.abc import Iterator
+from functools import cache
+from typing import Any
+
+from generator.load import RawRecord
+from generator.model import PathKey
+from generator.problems import Problem
+
+_CANDIDATE = re.compile(r"(?<!\d)(\d{2})(\d{2})(\d{2})-?(\d{4})(?!\d)")
+_EMAIL = re.compile(r"[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+")
+_CONTACT: PathKey = ("owner", "contact")
+
+
+@cache
+def _fold_char(char: str) -> str:
+    """A Unicode decimal digit as its ASCII digit, any dash as '-', else the character."""
+    if char.isdecimal():
+        return str(unicodedata.decimal(char))
+    if unicodedata.category(char) == "Pd" or char in "\u2212\u2043\ufe63\uff0d":
+        return "-"
+    return char
+
+
+def _fold(text: str) -> str:
+    if text.isascii():
+        return text
+    return "".join(_fold_char(c) if not c.isascii() else c for c in text)
+
+
+def _century(year: int, sequence_digit: int) -> int:
+    """The CPR office's rule for the century of a two-digit birth year."""
+    if sequence_digit <= 3:
+        return 1900
+    if sequence_digit in (4, 9):
+        return 2000 if year <= 36 else 1900
+    return 2000 if year <= 57 else 1800
+
+
+def find_cpr(text: str) -> Iterator[int]:
+    """Start offsets of every CPR-shaped number with a real birth date in `text`."""
+    folded = _fold(text)
+    for match in _CANDIDATE.finditer(folded):
+        day, month, year, serial = (int(g) for g in match.groups())
+        century = _century(year, int(match.group(4)[0]))
+        try:
+            dt.date(century + year, month, day)
+        except ValueError:
+            continue
+        del serial
+        yield match.start()
+
+
+def _strings(value: Any, path: PathKey) -> Iterator[tuple[PathKey, str]]:
+    stack: list[tuple[PathKey, Any]] = [(path, value)]
+    while stack:
+        here, node = stack.pop()
+        if isinstance(node, str):
+            yield here, node
+        elif isinstance(node, dict):
+            stack += [((*here, k), v) for k, v in node.items()]
+            stack += [((*here, k), k) for k in node if isinstance(k, str)]
+        elif isinstance(node, list):
+            stack += [((*here, i), v) for i, v in enumerate(node)]
+
+
+def check_personal_data(records: list[RawRecord]) -> Iterator[Problem]:
+    """P01: no CPR number anywhere; e-mail addresses only in owner.contact."""
+    for record in records:
+        for path, text in _strings(record.data, ()):
+            line, column = _where(record, path)
+            name = ".".join(map(str, path)) or "filen"
+            if any(True for _ in find_cpr(text)):
+                yield Problem(
+                    record.ref.file,
+                    line,
+                    column,
+                    "P01",
+                    f"'{name}' indeholder noget, der ligner et CPR-nummer (xxxxxx-xxxx); "
+                    "slet det: personnumre må aldrig stå i en offentlig post.",
+                )
+            is_contact = record.ref.kind == "idea" and path == _CONTACT
+            if not is_contact and _EMAIL.search(text):
+                yield Problem(
+                    record.ref.file,
+                    line,
+                    column,
+                    "P01",
+                    f"'{name}' indeholder en e-mailadresse; den må kun stå i owner.contact.",
+                )
+
+
+def _where(record: RawRecord, path: PathKey) -> tuple[int, int]:
+    key = path
+    while key and key not in record.lines:
+        key = key[:-1]
+    return record.lines.get(key, (1, 1))

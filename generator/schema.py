@@ -1,0 +1,151 @@
+"""Schema stage: raw records → problems, against the JSON Schemas in schemas/.
+
+Each record kind has one draft-07 schema. Amounts must be whole numbers written as
+digits (25.0 is not 25000), and dates real calendar dates written YYYY-MM-DD.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import difflib
+import json
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from jsonschema import Draft7Validator, FormatChecker, ValidationError
+from jsonschema.exceptions import SchemaError
+from jsonschema.validators import extend
+
+from generator.errors import SchemaFileError
+from generator.load import RawRecord, RecordKind
+from generator.problems import Problem
+from generator.schema_messages import message_for, missing_key
+
+SCHEMA_FILES: dict[RecordKind, str] = {
+    "ladder": "ladder.schema.json",
+    "departments": "departments.schema.json",
+    "theme": "theme.schema.json",
+    "idea": "idea.schema.json",
+    "decision": "decision.schema.json",
+    "testcard": "testcard.schema.json",
+}
+
+_ISO_DATE = re.compile(r"^[0-9]{4}-[0-9]{2}-[0-9]{2}$")
+
+_FORMATS = FormatChecker(formats=())
+
+
+@_FORMATS.checks("date")
+def _is_date(value: object) -> bool:
+    if not isinstance(value, str):
+        return True
+    if not _ISO_DATE.match(value):
+        return False
+    try:
+        dt.date.fromisoformat(value)
+    except ValueError:
+        return False
+    return True
+
+
+def _is_whole_number(_checker: object, instance: object) -> bool:
+    return isinstance(instance, int) and not isinstance(instance, bool)
+
+
+StrictValidator: Any = extend(  # type: ignore[no-untyped-call]
+    Draft7Validator,
+    type_checker=Draft7Validator.TYPE_CHECKER.redefine("integer", _is_whole_number),
+)
+
+
+@dataclass(frozen=True)
+class Schemas:
+    """One compiled validator a record kind."""
+
+    validators: dict[RecordKind, Any]
+
+    def check(self, record: RawRecord) -> list[Problem]:
+        """The schema problems of one record, at most one a field, on its key's line."""
+        validator = self.validators[record.ref.kind]
+        seen: set[tuple[str | int, ...]] = set()
+        problems: list[Problem] = []
+        for error in sorted(validator.iter_errors(record.data), key=_error_order):
+            for path, message in _expand(error, record.data):
+                if path in seen:
+                    continue
+                seen.add(path)
+                line, column = _where(record, path)
+                problems.append(Problem(record.ref.file, line, column, "schema", message))
+        return problems
+
+
+def _error_order(error: ValidationError) -> tuple[int, str]:
+    return (len(error.absolute_path), str(error.validator))
+
+
+def _where(record: RawRecord, path: tuple[str | int, ...]) -> tuple[int, int]:
+    key = path
+    while key and key not in record.lines:
+        key = key[:-1]
+    return record.lines.get(key, (1, 1))
+
+
+def _expand(error: ValidationError, data: dict[str, Any]) -> Iterator[tuple[tuple[Any, ...], str]]:
+    """(path, Danish message) for an error; an unknown key is placed on its own line."""
+    path = tuple(error.absolute_path)
+    if error.validator == "additionalProperties" and isinstance(error.instance, dict):
+        schema: Any = error.schema
+        allowed = sorted(schema.get("properties", {}))
+        for key in sorted(k for k in error.instance if k not in allowed):
+            yield (*path, key), _unknown_key(key, allowed, path)
+        return
+    if error.validator == "required":  # one error a missing key: keep them apart
+        yield (*path, missing_key(error)), message_for(error, data)
+        return
+    if error.validator == "propertyNames":  # an id key of departments.yaml
+        yield (*path, str(error.instance)), message_for(error, data)
+        return
+    yield path, message_for(error, data)
+
+
+def _unknown_key(key: str, allowed: list[str], path: tuple[Any, ...]) -> str:
+    if not allowed:  # departments.yaml: every key is an id
+        return f"'{key}' er ikke et gyldigt id."
+    close = difflib.get_close_matches(key, allowed, n=1)
+    where = f" under '{'.'.join(map(str, path))}'" if path else ""
+    hint = f" Mente du '{close[0]}'?" if close else f" Tilladte felter: {', '.join(allowed)}."
+    return f"Ukendt felt '{key}'{where}; en tastefejl må ikke slippe igennem.{hint}"
+
+
+def load_schemas(schemas_dir: Path) -> Schemas:
+    """Read and compile every schema; a missing or broken one is a failure to run."""
+    validators: dict[RecordKind, Any] = {}
+    for kind, name in SCHEMA_FILES.items():
+        path = schemas_dir / name
+        try:
+            schema = json.loads(path.read_text(encoding="utf-8"))
+            StrictValidator.check_schema(schema)
+        except OSError as error:
+            raise SchemaFileError(f"Skemaet {path} kan ikke læses: {error.strerror}.") from error
+        except (ValueError, SchemaError) as error:
+            raise SchemaFileError(f"Skemaet {path} er ugyldigt: {error}") from error
+        validators[kind] = StrictValidator(schema, format_checker=_FORMATS)
+    return Schemas(validators)
+
+
+def check_schemas(
+    records: list[RawRecord], schemas: Schemas
+) -> tuple[list[RawRecord], list[Problem]]:
+    """Split records into the schema-valid ones and the problems of the others."""
+    valid: list[RawRecord] = []
+    problems: list[Problem] = []
+    for record in records:
+        found = schemas.check(record)
+        if found:
+            problems += found
+        else:
+            valid.append(record)
+    return valid, problems

@@ -1,0 +1,31 @@
+"""Settings: one frozen object that travels through every stage."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from pathlib import Path
+
+
+@dataclass(frozen=True)
+class Settings:
+    """Where the records are, what day it is, and how strict to be."""
+
+    records_dir: Path = Path("records")
+    today: str = field(default_factory=lambda: dt.date.today().isoformat())
+    strict: bool = False
+    base: str | None = None
+    # Files that replace or add to what is on disk, by path relative to records_dir:
+    # lets `portfolio new` check a record before it is written.
+    overlay: Mapping[str, str] = field(default_factory=dict)
+
+    @property
+    def root(self) -> Path:
+        """The records folder's parent: paths in messages are relative to it."""
+        return self.records_dir.resolve().parent
+
+    @property
+    def schemas_dir(self) -> Path:
+        """The JSON Schemas travel beside the records."""
+        return self.root / "schemas"
