@@ -102,7 +102,7 @@ def find_record_files(settings: Settings) -> tuple[list[RecordFile], list[Proble
     records_dir = settings.records_dir
     if not records_dir.is_dir():
         raise RecordsNotFoundError(f"Mappen med poster findes ikke: {records_dir}")
-    prefix = records_dir.resolve().relative_to(settings.root).as_posix()
+    prefix = settings.records_prefix
     found: dict[str, bool] = dict(_walk(records_dir))
     found.update(dict.fromkeys(settings.overlay, False))
     files: list[RecordFile] = []

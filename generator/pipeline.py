@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from generator.assemble import assemble
-from generator.load import RawRecord, load_records
+from generator.load import Loaded, RawRecord, load_records
 from generator.model import Portfolio
 from generator.problems import Problem, errors_in, sort_problems
 from generator.rules import RuleContext, run_rules
@@ -38,13 +38,23 @@ def check_portfolio(settings: Settings) -> Checked:
     valid, schema_problems = check_schemas(loaded.records, schemas)
     valid, ladder_problems = drop_broken_ladder(valid)
     portfolio = assemble(valid)
-    context = RuleContext(portfolio, loaded, settings)
+    unreadable = frozenset(p.file for p in [*loaded.problems, *schema_problems, *ladder_problems])
+    context = RuleContext(
+        _complete_only(portfolio, loaded, unreadable), loaded, settings, unreadable
+    )
     problems = [*loaded.problems, *schema_problems, *ladder_problems, *run_rules(context)]
     if settings.base is not None:
         from generator.history import check_append_only  # noqa: PLC0415
 
         problems += check_append_only(settings)
     return Checked(portfolio, sort_problems(problems), settings.strict)
+
+
+def _complete_only(portfolio: Portfolio, loaded: Loaded, unreadable: frozenset[str]) -> Portfolio:
+    """Without the ideas that have a broken file: their rules wait until the file is mended."""
+    broken = {ref.idea_id for ref in loaded.files if ref.idea_id and ref.file in unreadable}
+    ideas = {key: idea for key, idea in portfolio.ideas.items() if key not in broken}
+    return replace(portfolio, ideas=ideas)
 
 
 def drop_broken_ladder(records: list[RawRecord]) -> tuple[list[RawRecord], list[Problem]]:

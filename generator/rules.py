@@ -7,6 +7,7 @@ yields problems on the line of the key that must change.
 from __future__ import annotations
 
 import datetime as dt
+import difflib
 import re
 import unicodedata
 from collections.abc import Callable, Iterator
@@ -38,6 +39,11 @@ class RuleContext:
     portfolio: Portfolio
     loaded: Loaded
     settings: Settings
+    unreadable: frozenset[str] = frozenset()  # files with a yaml or schema problem
+
+    def readable(self, rel: str) -> bool:
+        """False when the file (relative to the records folder) has a problem of its own."""
+        return self.settings.display_path(rel) not in self.unreadable
 
 
 def problem_at(source: Source, path: tuple[str | int, ...], code: str, message: str) -> Problem:
@@ -89,20 +95,27 @@ def check_names(ctx: RuleContext) -> Iterator[Problem]:
 def check_references(ctx: RuleContext) -> Iterator[Problem]:
     """L02: every theme, department and step named exists."""
     p = ctx.portfolio
+    if not ctx.readable("departments.yaml"):
+        return
     for idea in p.ideas.values():
-        if idea.theme not in p.themes:
-            yield problem_at(idea.source, ("theme",), "L02", f"Temaet '{idea.theme}' findes ikke.")
+        if idea.theme not in p.themes and ctx.readable(f"themes/{idea.theme}.yaml"):
+            yield problem_at(
+                idea.source,
+                ("theme",),
+                "L02",
+                f"Temaet '{idea.theme}' findes ikke.{_suggest(idea.theme, list(p.themes))}",
+            )
         for index, dept in enumerate(idea.departments):
             if dept not in p.departments:
                 yield problem_at(
-                    idea.source, ("departments", index), "L02", _unknown_department(dept)
+                    idea.source, ("departments", index), "L02", _unknown_department(dept, p)
                 )
         if idea.owner.department not in p.departments:
             yield problem_at(
                 idea.source,
                 ("owner", "department"),
                 "L02",
-                _unknown_department(idea.owner.department),
+                _unknown_department(idea.owner.department, p),
             )
         for card in idea.tests:
             if p.ladder.steps and p.ladder.amount(card.step) is None:
@@ -116,12 +129,18 @@ def check_references(ctx: RuleContext) -> Iterator[Problem]:
         for index, dept in enumerate(theme.anchored_in):
             if dept not in p.departments:
                 yield problem_at(
-                    theme.source, ("anchored_in", index), "L02", _unknown_department(dept)
+                    theme.source, ("anchored_in", index), "L02", _unknown_department(dept, p)
                 )
 
 
-def _unknown_department(dept: str) -> str:
-    return f"Afdelingen '{dept}' findes ikke i departments.yaml; ret id'et."
+def _suggest(name: str, known: list[str]) -> str:
+    close = difflib.get_close_matches(name, known, n=1)
+    return f" Mente du '{close[0]}'?" if close else f" Vælg en af: {', '.join(sorted(known))}."
+
+
+def _unknown_department(dept: str, portfolio: Portfolio) -> str:
+    known = list(portfolio.departments)
+    return f"Afdelingen '{dept}' findes ikke i departments.yaml.{_suggest(dept, known)}"
 
 
 def check_theme_period(ctx: RuleContext) -> Iterator[Problem]:

@@ -70,9 +70,10 @@ class Schemas:
     def check(self, record: RawRecord) -> list[Problem]:
         """The schema problems of one record, at most one a field, on its key's line."""
         validator = self.validators[record.ref.kind]
-        seen: set[tuple[str | int, ...]] = set()
+        errors = sorted(validator.iter_errors(record.data), key=_error_order)
+        seen = _misspelt_keys(errors)  # reported as unknown keys, not again as missing
         problems: list[Problem] = []
-        for error in sorted(validator.iter_errors(record.data), key=_error_order):
+        for error in errors:
             for path, message in _expand(error, record.data):
                 if path in seen:
                     continue
@@ -80,6 +81,26 @@ class Schemas:
                 line, column = _where(record, path)
                 problems.append(Problem(record.ref.file, line, column, "schema", message))
         return problems
+
+
+def _misspelt_keys(errors: list[ValidationError]) -> set[tuple[str | int, ...]]:
+    """Paths of missing keys that an unknown key beside them is a misspelling of."""
+    missing = {
+        (*error.absolute_path, missing_key(error))
+        for error in errors
+        if error.validator == "required"
+    }
+    found: set[tuple[str | int, ...]] = set()
+    for error in errors:
+        if error.validator != "additionalProperties" or not isinstance(error.instance, dict):
+            continue
+        schema: Any = error.schema
+        allowed = list(schema.get("properties", {}))
+        for key in error.instance:
+            close = difflib.get_close_matches(key, allowed, n=1) if key not in allowed else []
+            if close and (*error.absolute_path, close[0]) in missing:
+                found.add((*error.absolute_path, close[0]))
+    return found
 
 
 def _error_order(error: ValidationError) -> tuple[int, str]:

@@ -153,7 +153,7 @@ _MESSAGES: dict[str | None, Callable[[ValidationError, dict[str, Any]], str]] = 
     "enum": _enum,
     "pattern": _pattern,
     "format": _format,
-    None: _false,
+    "not": _false,
     "minItems": _min_items,
     "minLength": _min_length,
     "maxLength": _max_length,

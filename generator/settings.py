@@ -26,6 +26,15 @@ class Settings:
         return self.records_dir.resolve().parent
 
     @property
+    def records_prefix(self) -> str:
+        """The records folder as messages name it, e.g. 'records'."""
+        return self.records_dir.resolve().relative_to(self.root).as_posix()
+
+    def display_path(self, rel: str) -> str:
+        """A path relative to the records folder, as messages show it."""
+        return f"{self.records_prefix}/{rel}"
+
+    @property
     def schemas_dir(self) -> Path:
         """The JSON Schemas travel beside the records."""
         return self.root / "schemas"

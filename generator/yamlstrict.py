@@ -46,7 +46,7 @@ _FLOAT = re.compile(
 )
 
 _PARSER_HINTS_DA = {
-    "mapping values are not allowed here": "et kolon står et sted, hvor det ikke må stå; "
+    "mapping values are not allowed": "et kolon står et sted, hvor det ikke må stå; "
     "sæt tekst med kolon i anførselstegn",
     "found character '\\t' that cannot start any token": "der er et tabulatortegn; "
     "ryk ind med mellemrum",

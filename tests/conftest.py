@@ -1,0 +1,58 @@
+"""Shared fixtures: records trees built from the case folders or from a dict, and the CLI."""
+
+from __future__ import annotations
+
+import shutil
+from collections.abc import Callable, Mapping
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner, Result
+
+from generator.cli import main
+
+REPO = Path(__file__).resolve().parent.parent
+CASES = Path(__file__).resolve().parent / "cases"
+BASE_RECORDS = CASES / "base" / "records"
+CASE_TODAY = "2022-12-31"
+
+
+def make_tree(root: Path, case_dir: Path | None = None, files: Mapping[str, str] | None = None) -> Path:
+    """A records folder at root/records: the base case, a case's changes, then `files`."""
+    records = root / "records"
+    shutil.copytree(BASE_RECORDS, records)
+    shutil.copytree(REPO / "schemas", root / "schemas")
+    if case_dir is not None:
+        delete = case_dir / "delete"
+        if delete.exists():
+            for rel in delete.read_text().split():
+                (records / rel).unlink()
+        shutil.copytree(case_dir / "records", records, dirs_exist_ok=True)
+        (records / ".gitkeep").unlink(missing_ok=True)
+    for rel, text in (files or {}).items():
+        path = records / rel
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(text, encoding="utf-8")
+    return records
+
+
+@pytest.fixture
+def records_tree(tmp_path: Path) -> Callable[..., Path]:
+    """Build a valid records tree, changed by a dict of relative path → text."""
+
+    def build(files: Mapping[str, str] | None = None) -> Path:
+        return make_tree(tmp_path, files=files)
+
+    return build
+
+
+@pytest.fixture
+def run_cli(monkeypatch: pytest.MonkeyPatch) -> Callable[..., Result]:
+    """Run `portfolio` in a folder, with exceptions propagating to the test."""
+
+    def run(*args: str, cwd: Path | None = None) -> Result:
+        if cwd is not None:
+            monkeypatch.chdir(cwd)
+        return CliRunner().invoke(main, list(args), catch_exceptions=False)
+
+    return run
