@@ -9,7 +9,7 @@ from __future__ import annotations
 import os
 from collections.abc import Iterator
 from dataclasses import dataclass, field
-from pathlib import Path, PurePosixPath
+from pathlib import Path
 from typing import Any, Literal
 
 from generator.errors import RecordsNotFoundError
@@ -41,6 +41,7 @@ class RawRecord:
     ref: RecordFile
     data: dict[str, Any]
     lines: dict[PathKey, tuple[int, int]] = field(repr=False)
+    has_float: bool = False
 
 
 @dataclass(frozen=True)
@@ -54,15 +55,16 @@ class Loaded:
 
 def classify(rel: str, file: str) -> RecordFile | None:
     """The record a relative path holds by the layout, or None when it fits nowhere."""
-    parts = PurePosixPath(rel).parts
-    if len(parts) == 1 and parts[0] in REQUIRED_FILES:
-        return RecordFile(REQUIRED_FILES[parts[0]], rel, file, parts[0].removesuffix(".yaml"))
-    if not parts[-1].endswith(".yaml"):
+    parts = rel.split("/")
+    name = parts[-1]
+    if len(parts) == 1 and name in REQUIRED_FILES:
+        return RecordFile(REQUIRED_FILES[name], rel, file, name.removesuffix(".yaml"))
+    if not name.endswith(".yaml"):
         return None
-    stem = parts[-1].removesuffix(".yaml")
+    stem = name.removesuffix(".yaml")
     if len(parts) == 2 and parts[0] == "themes":
         return RecordFile("theme", rel, file, stem)
-    if len(parts) == 3 and parts[0] == "ideas" and parts[2] == "idea.yaml":
+    if len(parts) == 3 and parts[0] == "ideas" and name == "idea.yaml":
         return RecordFile("idea", rel, file, parts[1], parts[1])
     if len(parts) == 4 and parts[0] == "ideas" and parts[2] in ("decisions", "tests"):
         kind: RecordKind = "decision" if parts[2] == "decisions" else "testcard"
@@ -71,19 +73,24 @@ def classify(rel: str, file: str) -> RecordFile | None:
 
 
 def _walk(records_dir: Path) -> Iterator[tuple[str, bool]]:
-    """(relative path, is a symbolic link) of every file and every linked folder, sorted."""
-    for top, dirs, files in os.walk(records_dir):
-        dirs.sort()
-        here = Path(top)
-        for name in sorted(files):
-            path = here / name
-            yield path.relative_to(records_dir).as_posix(), path.is_symlink()
-        for name in [d for d in dirs if (here / d).is_symlink()]:
-            yield (here / name).relative_to(records_dir).as_posix(), True
+    """(relative path, is a symbolic link) of every file and every linked folder.
+
+    os.scandir reads the file kind from the folder itself: no extra system call a file.
+    """
+    folders = [""]
+    while folders:
+        rel_dir = folders.pop()
+        with os.scandir(records_dir / rel_dir) as entries:
+            for entry in entries:
+                rel = f"{rel_dir}/{entry.name}" if rel_dir else entry.name
+                if entry.is_dir(follow_symlinks=False):
+                    folders.append(rel)
+                else:
+                    yield rel, entry.is_symlink()
 
 
 def _is_hidden(rel: str) -> bool:
-    return any(part.startswith(".") for part in PurePosixPath(rel).parts)
+    return rel.startswith(".") or "/." in rel
 
 
 def _misplaced(rel: str, file: str) -> Problem:
@@ -149,8 +156,8 @@ def _missing_files(files: list[RecordFile], prefix: str) -> list[Problem]:
 def _read(settings: Settings, ref: RecordFile) -> bytes:
     if ref.rel in settings.overlay:
         return settings.overlay[ref.rel].encode("utf-8")
-    path = settings.records_dir / ref.rel
-    with path.open("rb") as stream:
+    path = os.path.join(settings.records_dir, ref.rel)  # noqa: PTH118 (a hot path: 46,000 files)
+    with open(path, "rb") as stream:  # noqa: PTH123
         return stream.read(MAX_BYTES + 1)  # one byte more is enough to say it is too large
 
 
@@ -168,7 +175,7 @@ def load_records(settings: Settings) -> Loaded:
             continue
         parsed = parse_yaml(raw, ref.file)
         if isinstance(parsed, Parsed):
-            records.append(RawRecord(ref, parsed.data, parsed.lines))
+            records.append(RawRecord(ref, parsed.data, parsed.lines, parsed.has_float))
         else:
             problems.append(parsed)
     return Loaded(files, records, problems)

@@ -18,6 +18,7 @@ from generator.load import RawRecord
 from generator.model import PathKey
 from generator.problems import Problem
 
+_SIX_DIGITS = re.compile(r"\d{6}")  # any script's digits: every CPR number starts so
 _CANDIDATE = re.compile(r"(?<!\d)(\d{2})(\d{2})(\d{2})-?(\d{4})(?!\d)")
 _EMAIL = re.compile(r"[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+")
 _CONTACT: PathKey = ("owner", "contact")
@@ -50,6 +51,8 @@ def _century(year: int, sequence_digit: int) -> int:
 
 def find_cpr(text: str) -> Iterator[int]:
     """Start offsets of every CPR-shaped number with a real birth date in `text`."""
+    if not _SIX_DIGITS.search(text):
+        return
     folded = _fold(text)
     for match in _CANDIDATE.finditer(folded):
         day, month, year, serial = (int(g) for g in match.groups())
@@ -75,9 +78,36 @@ def _strings(value: Any, path: PathKey) -> Iterator[tuple[PathKey, str]]:
             stack += [((*here, i), v) for i, v in enumerate(node)]
 
 
+def _texts(value: Any, out: list[str]) -> list[str]:
+    """Every string in a value, keys included (depth is at most 20: recursion is safe)."""
+    if isinstance(value, str):
+        out.append(value)
+    elif isinstance(value, dict):
+        out.extend(key for key in value if isinstance(key, str))
+        for item in value.values():
+            _texts(item, out)
+    elif isinstance(value, list):
+        for item in value:
+            _texts(item, out)
+    return out
+
+
+def _suspicious(record: RawRecord) -> bool:
+    """Whether any text but owner.contact has six digits in a row or an @: the rare case."""
+    texts = _texts(record.data, [])
+    owner = record.data.get("owner")
+    contact = owner.get("contact") if isinstance(owner, dict) else None
+    if record.ref.kind == "idea" and isinstance(contact, str):
+        texts.remove(contact)
+    blob = "\x00".join(texts)
+    return "@" in blob or _SIX_DIGITS.search(blob) is not None
+
+
 def check_personal_data(records: list[RawRecord]) -> Iterator[Problem]:
     """P01: no CPR number anywhere; e-mail addresses only in owner.contact."""
     for record in records:
+        if not _suspicious(record):
+            continue
         for path, text in _strings(record.data, ()):
             line, column = _where(record, path)
             name = ".".join(map(str, path)) or "filen"
@@ -91,7 +121,7 @@ def check_personal_data(records: list[RawRecord]) -> Iterator[Problem]:
                     "slet det: personnumre må aldrig stå i en offentlig post.",
                 )
             is_contact = record.ref.kind == "idea" and path == _CONTACT
-            if not is_contact and _EMAIL.search(text):
+            if not is_contact and "@" in text and _EMAIL.search(text):
                 yield Problem(
                     record.ref.file,
                     line,

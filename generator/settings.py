@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Mapping
 from dataclasses import dataclass, field
+from functools import cached_property
 from pathlib import Path
 
 
@@ -20,12 +21,12 @@ class Settings:
     # lets `portfolio new` check a record before it is written.
     overlay: Mapping[str, str] = field(default_factory=dict)
 
-    @property
+    @cached_property
     def root(self) -> Path:
         """The records folder's parent: paths in messages are relative to it."""
         return self.records_dir.resolve().parent
 
-    @property
+    @cached_property
     def records_prefix(self) -> str:
         """The records folder as messages name it, e.g. 'records'."""
         return self.records_dir.resolve().relative_to(self.root).as_posix()

@@ -67,6 +67,7 @@ class Parsed:
 
     data: dict[str, Any]
     lines: dict[PathKey, tuple[int, int]]
+    has_float: bool = False  # a decimal number somewhere: amounts must be checked closely
 
 
 class _Reject(Exception):  # noqa: N818 (internal signal, never leaves this module)
@@ -102,100 +103,107 @@ def _resolve_plain(value: str) -> Any:
     return value  # strings, and dates, which stay ISO strings
 
 
-def _scalar(event: Any) -> Any:
-    if not event.style and event.implicit[0]:
-        return _resolve_plain(event.value)
-    return event.value
-
-
 def _refuse_features(event: Any) -> None:
+    """Anchors, aliases and explicit tags are refused where they first appear."""
     line, column = _mark(event)
-    if isinstance(event, yaml.AliasEvent) or getattr(event, "anchor", None) is not None:
+    if isinstance(event, yaml.AliasEvent) or event.anchor is not None:
         raise _Reject(
             line, column, "Ankre og aliasser (&navn, *navn) er ikke tilladt; skriv værdien ud."
         )
-    if getattr(event, "tag", None) is not None:
-        raise _Reject(
-            line, column, f"Eksplicitte typer ({event.tag}) er ikke tilladt; fjern mærket."
-        )
+    raise _Reject(line, column, f"Eksplicitte typer ({event.tag}) er ikke tilladt; fjern mærket.")
 
 
 class _Builder:
-    """Builds plain values from parser events with an explicit stack (no recursion)."""
+    """Builds plain values from parser events with an explicit stack (no recursion).
+
+    A frame is [container, path, pending key]; a mapping's pending key is None until a
+    key scalar arrives, and is then filled by the next value.
+    """
+
+    __slots__ = ("has_float", "lines", "root", "stack")
 
     def __init__(self) -> None:
         self.lines: dict[PathKey, tuple[int, int]] = {}
-        self.stack: list[tuple[Any, PathKey]] = []
-        self.keys: list[tuple[str, tuple[int, int]] | None] = []
+        self.stack: list[list[Any]] = []
         self.root: Any = None
+        self.has_float = False
 
-    def _child_path(self) -> PathKey:
-        container, path = self.stack[-1]
-        if isinstance(container, list):
-            return (*path, len(container))
-        key = self.keys[-1]
-        assert key is not None
-        return (*path, key[0])
-
-    def _attach(self, value: Any, where: tuple[int, int]) -> None:
-        if not self.stack:
-            self.root = value
-            return
-        container, path = self.stack[-1]
-        if isinstance(container, list):
-            self.lines[(*path, len(container))] = where
-            container.append(value)
-            return
-        key = self.keys[-1]
-        assert key is not None
-        container[key[0]] = value
-        self.keys[-1] = None
-
-    def _take_key(self, event: Any) -> bool:
-        """A scalar in key position becomes the pending key; True when it was one."""
-        if not self.stack or not isinstance(self.stack[-1][0], dict) or self.keys[-1]:
-            return False
-        line, column = _mark(event)
-        if not isinstance(event, yaml.ScalarEvent):
-            raise _Reject(line, column, "En nøgle skal være almindelig tekst, ikke en liste.")
+    def _key(self, frame: list[Any], event: Any, where: tuple[int, int]) -> None:
+        container, path, _ = frame
+        if type(event) is not _ScalarEvent:
+            raise _Reject(*where, "En nøgle skal være almindelig tekst, ikke en liste.")
         name = event.value
         if name == "<<" and not event.style:
-            raise _Reject(line, column, "Flettenøgler (<<) er ikke tilladt; skriv felterne ud.")
-        container, path = self.stack[-1]
+            raise _Reject(*where, "Flettenøgler (<<) er ikke tilladt; skriv felterne ud.")
         if name in container:
             first = self.lines[(*path, name)][0]
             raise _Reject(
-                line,
-                column,
-                f"Nøglen '{name}' står to gange (også på linje {first}); slet den ene.",
+                *where, f"Nøglen '{name}' står to gange (også på linje {first}); slet den ene."
             )
-        self.lines[(*path, name)] = (line, column)
-        self.keys[-1] = (name, (line, column))
-        return True
+        self.lines[(*path, name)] = where
+        frame[2] = name
+
+    def _place(self, value: Any, where: tuple[int, int]) -> PathKey:
+        """Put a value in the open container; return its path."""
+        frame = self.stack[-1]
+        container, path, key = frame
+        if type(container) is dict:
+            container[key] = value
+            frame[2] = None
+            return (*path, key)
+        item_path: PathKey = (*path, len(container))
+        self.lines[item_path] = where
+        container.append(value)
+        return item_path
 
     def feed(self, event: Any) -> None:
-        if isinstance(event, yaml.ScalarEvent):
-            if not self._take_key(event):
-                self._attach(_scalar(event), _mark(event))
-        elif isinstance(event, yaml.MappingStartEvent | yaml.SequenceStartEvent):
-            self._take_key(event)
-            if len(self.stack) >= MAX_DEPTH:
-                line, column = _mark(event)
-                raise _Reject(
-                    line,
-                    column,
-                    f"Data er indlejret mere end {MAX_DEPTH} niveauer; gør det fladere.",
-                )
-            path: PathKey = self._child_path() if self.stack else ()
-            if not self.stack:
-                self.lines[()] = _mark(event)
-            container: Any = {} if isinstance(event, yaml.MappingStartEvent) else []
-            self._attach(container, _mark(event))
-            self.stack.append((container, path))
-            self.keys.append(None)
-        elif isinstance(event, yaml.MappingEndEvent | yaml.SequenceEndEvent):
+        kind = type(event)
+        if kind is _MappingEndEvent or kind is _SequenceEndEvent:
             self.stack.pop()
-            self.keys.pop()
+            return
+        if event.anchor is not None or kind is _AliasEvent or event.tag is not None:
+            _refuse_features(event)
+        mark = event.start_mark
+        where = (mark.line + 1, mark.column + 1)
+        if not self.stack:
+            self._open_root(event, where)
+            return
+        frame = self.stack[-1]
+        if frame[2] is None and type(frame[0]) is dict:
+            self._key(frame, event, where)
+        elif kind is _ScalarEvent:
+            value = (
+                _resolve_plain(event.value)
+                if not event.style and event.implicit[0]
+                else event.value
+            )
+            self.has_float = self.has_float or type(value) is float
+            self._place(value, where)
+        else:
+            self._open(kind is _MappingStartEvent, where)
+
+    def _open(self, is_mapping: bool, where: tuple[int, int]) -> None:
+        if len(self.stack) >= MAX_DEPTH:
+            raise _Reject(
+                *where, f"Data er indlejret mere end {MAX_DEPTH} niveauer; gør det fladere."
+            )
+        container: Any = {} if is_mapping else []
+        self.stack.append([container, self._place(container, where), None])
+
+    def _open_root(self, event: Any, where: tuple[int, int]) -> None:
+        if type(event) is not _MappingStartEvent:
+            raise _Reject(*where, _not_a_mapping(event))
+        self.root = {}
+        self.lines[()] = where
+        self.stack.append([self.root, (), None])
+
+
+_ScalarEvent = yaml.ScalarEvent
+_AliasEvent = yaml.AliasEvent
+_MappingStartEvent = yaml.MappingStartEvent
+_MappingEndEvent = yaml.MappingEndEvent
+_SequenceEndEvent = yaml.SequenceEndEvent
+_SKIPPED = (yaml.StreamStartEvent, yaml.DocumentEndEvent)
 
 
 def _parse_events(text: str) -> Parsed:
@@ -210,21 +218,14 @@ def _parse_events(text: str) -> Parsed:
             if isinstance(event, yaml.DocumentStartEvent):
                 documents += 1
                 if documents > 1:
-                    line, column = _mark(event)
-                    raise _Reject(line, column, "Filen må kun rumme ét dokument; fjern '---'.")
-                continue
-            if isinstance(event, yaml.StreamStartEvent | yaml.DocumentEndEvent):
-                continue
-            _refuse_features(event)
-            if not builder.stack and not isinstance(event, yaml.MappingStartEvent):
-                line, column = _mark(event)
-                raise _Reject(line, column, _not_a_mapping(event))
-            builder.feed(event)
+                    raise _Reject(*_mark(event), "Filen må kun rumme ét dokument; fjern '---'.")
+            elif not isinstance(event, _SKIPPED):
+                builder.feed(event)
     finally:
         loader.dispose()
     if builder.root is None:
         raise _Reject(1, 1, "Filen er tom; den skal rumme felterne for sin posttype.")
-    return Parsed(builder.root, builder.lines)
+    return Parsed(builder.root, builder.lines, builder.has_float)
 
 
 def _not_a_mapping(event: Any) -> str:

@@ -1,0 +1,135 @@
+"""`portfolio validate`: every output format and exit code, as a user meets them."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+from click.testing import Result
+
+from tests.conftest import REPO
+
+BAD_AMOUNT = {
+    "ideas/digital-nabohjaelp/decisions/2020-04-01-investment.yaml": (
+        "date: 2020-04-01\nkind: investment\ndecided_by: D\nrationale: R\nstep: 1\namount: 30000\n"
+    )
+}
+DECISION = "records/ideas/digital-nabohjaelp/decisions/2020-04-01-investment.yaml"
+SINGLE_DEPARTMENT = {
+    "ideas/digital-nabohjaelp/idea.yaml": (REPO / "tests/cases/base/records/ideas/digital-nabohjaelp/idea.yaml")
+    .read_text()
+    .replace("[sundhed-og-omsorg, kultur-og-borgerservice]", "[sundhed-og-omsorg]")
+}
+
+Run = Callable[..., Result]
+
+
+def test_clean_records_exit_0(records_tree: Callable[..., Path], run_cli: Run) -> None:
+    records = records_tree()
+    result = run_cli("validate", "--records", str(records), "--today", "2022-12-31")
+    assert result.exit_code == 0
+    assert result.output == "Ingen fejl fundet.\n"
+
+
+def test_text_format_is_file_line_col_code_message(
+    records_tree: Callable[..., Path], run_cli: Run
+) -> None:
+    records = records_tree(BAD_AMOUNT)
+    result = run_cli("validate", "--records", str(records), "--today", "2022-12-31", cwd=records.parent)
+    assert result.exit_code == 1
+    first, summary = result.output.splitlines()
+    assert first.startswith(f"{DECISION}:6:1: L08 Trin 1 er på 25.000 kr.")
+    assert summary == "Fandt 1 fejl og 0 advarsler."
+
+
+def test_json_format_lists_the_six_fields(records_tree: Callable[..., Path], run_cli: Run) -> None:
+    records = records_tree(BAD_AMOUNT)
+    result = run_cli("validate", "--records", str(records), "--today", "2022-12-31", "--format", "json")
+    assert result.exit_code == 1
+    rows = json.loads(result.output)
+    assert rows == [
+        {
+            "file": DECISION,
+            "line": 6,
+            "column": 1,
+            "severity": "error",
+            "code": "L08",
+            "message": rows[0]["message"],
+        }
+    ]
+    assert "skriv amount: 25000" in rows[0]["message"]
+
+
+def test_github_format_annotates_and_writes_the_step_summary(
+    records_tree: Callable[..., Path],
+    run_cli: Run,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    summary = tmp_path / "summary.md"
+    monkeypatch.setenv("GITHUB_STEP_SUMMARY", str(summary))
+    records = records_tree(BAD_AMOUNT)
+    result = run_cli("validate", "--records", str(records), "--today", "2022-12-31", "--format", "github")
+    assert result.exit_code == 1
+    assert result.output.startswith(f"::error file={DECISION},line=6,col=1,title=L08::Trin 1 er på")
+    table = summary.read_text(encoding="utf-8")
+    assert "| Fil | Linje | Kode | Alvor | Besked |" in table
+    assert f"| `{DECISION}` | 6 | L08 | fejl |" in table
+
+
+def test_warnings_fail_only_when_strict(records_tree: Callable[..., Path], run_cli: Run) -> None:
+    records = records_tree(SINGLE_DEPARTMENT)
+    args = ("validate", "--records", str(records), "--today", "2022-12-31")
+    lenient = run_cli(*args)
+    assert lenient.exit_code == 0
+    assert "W01 (advarsel)" in lenient.output
+    assert run_cli(*args, "--strict").exit_code == 1
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ("--today", "2020-13-01"),
+        ("--today", "i morgen"),
+        ("--format", "xml"),
+        ("--no-such-option",),
+    ],
+)
+def test_usage_errors_exit_2(records_tree: Callable[..., Path], run_cli: Run, args: tuple[str, ...]) -> None:
+    records = records_tree()
+    result = run_cli("validate", "--records", str(records), *args)
+    assert result.exit_code == 2
+
+
+def test_a_missing_records_folder_is_a_danish_error_without_traceback(tmp_path: Path) -> None:
+    result = subprocess.run(
+        [sys.executable, "-m", "generator", "validate", "--records", str(tmp_path / "nowhere")],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert result.returncode == 1
+    assert result.stderr.startswith("Fejl: Mappen med poster findes ikke")
+    assert "Traceback" not in result.stderr
+
+
+def test_a_broken_schema_file_is_a_danish_error(records_tree: Callable[..., Path], run_cli: Run) -> None:
+    records = records_tree()
+    (records.parent / "schemas" / "idea.schema.json").write_text("{ not json", encoding="utf-8")
+    result = run_cli("validate", "--records", str(records))
+    assert result.exit_code == 1
+    assert "er ugyldigt" in result.output
+
+
+def test_every_command_has_danish_help(run_cli: Run) -> None:
+    from generator.cli import main
+
+    for name in main.commands:
+        result = run_cli(name, "--help")
+        assert result.exit_code == 0
+        assert "Usage" in result.output or "Brug" in result.output
+        assert main.commands[name].help, name
