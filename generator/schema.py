@@ -12,6 +12,7 @@ import json
 import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
+from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -162,20 +163,33 @@ def _unknown_key(key: str, allowed: list[str], path: tuple[Any, ...]) -> str:
 
 
 def load_schemas(schemas_dir: Path) -> Schemas:
-    """Read and compile every schema; a missing or broken one is a failure to run."""
-    validators: dict[RecordKind, Any] = {}
-    fast: dict[RecordKind, Callable[[object], object]] = {}
-    for kind, name in SCHEMA_FILES.items():
+    """Read and compile every schema; a missing or broken one is a failure to run.
+
+    Compiling takes a tenth of a second, so the result is kept while the files are unchanged
+    (a live preview checks the records again at every save).
+    """
+    texts: list[tuple[str, str]] = []
+    for name in SCHEMA_FILES.values():
         path = schemas_dir / name
         try:
-            schema = json.loads(path.read_text(encoding="utf-8"))
-            StrictValidator.check_schema(schema)
+            texts.append((str(path), path.read_text(encoding="utf-8")))
         except OSError as error:
             raise SchemaFileError(f"Skemaet {path} kan ikke læses: {error.strerror}.") from error
-        except (ValueError, SchemaError) as error:
+    return _compile(tuple(texts))
+
+
+@lru_cache(maxsize=4)
+def _compile(texts: tuple[tuple[str, str], ...]) -> Schemas:
+    validators: dict[RecordKind, Any] = {}
+    fast: dict[RecordKind, Callable[[object], object]] = {}
+    for kind, (path, text) in zip(SCHEMA_FILES, texts, strict=True):
+        try:
+            schema = json.loads(text)
+            StrictValidator.check_schema(schema)
+            fast[kind] = fastjsonschema.compile(schema, formats=_FAST_FORMATS)
+        except (ValueError, SchemaError, fastjsonschema.JsonSchemaDefinitionException) as error:
             raise SchemaFileError(f"Skemaet {path} er ugyldigt: {error}") from error
         validators[kind] = StrictValidator(schema, format_checker=_FORMATS)
-        fast[kind] = fastjsonschema.compile(schema, formats=_FAST_FORMATS)
     return Schemas(validators, fast)
 
 
