@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import importlib
 import os
 import sys
 from dataclasses import replace
@@ -20,11 +21,34 @@ from generator.problems import (
 )
 from generator.settings import Settings
 
-# Commands defined in other modules are registered at the end of this file.
+# Commands of other modules load when called, so `validate` starts without the site stack.
+LAZY_COMMANDS = {
+    "build": "generator.cli_site:build",
+    "serve": "generator.cli_site:serve",
+    "export": "generator.cli_site:export",
+    "new": "generator.cli_contrib:new",
+    "codeowners": "generator.cli_contrib:codeowners",
+}
 
 
-@click.group(context_settings={"help_option_names": ["-h", "--help"]})
-@click.version_option(package_name="aarhus-innovationsportefolje")
+class LazyGroup(click.Group):
+    """A group whose commands in other modules are imported only when used (click's recipe)."""
+
+    def list_commands(self, ctx: click.Context) -> list[str]:
+        return sorted([*super().list_commands(ctx), *LAZY_COMMANDS])
+
+    def get_command(self, ctx: click.Context, cmd_name: str) -> click.Command | None:
+        if cmd_name in LAZY_COMMANDS:
+            module_name, attribute = LAZY_COMMANDS[cmd_name].split(":")
+            command = getattr(importlib.import_module(module_name), attribute)
+            assert isinstance(command, click.Command)
+            return command
+        return super().get_command(ctx, cmd_name)
+
+
+@click.group(cls=LazyGroup)
+@click.help_option("-h", "--help", help="Vis denne hjælp og afslut.")
+@click.version_option(package_name="aarhus-innovationsportefolje", help="Vis versionen og afslut.")
 def main() -> None:
     """Innovationsporteføljen: valider posterne, byg sitet, opret nye poster."""
 
@@ -104,6 +128,3 @@ def write_step_summary(problems: list[Problem]) -> None:
     if target:
         with Path(target).open("a", encoding="utf-8") as summary:
             summary.write(format_step_summary(problems))
-
-
-# --- registered commands (one import and one add_command line per module) ---
