@@ -17,7 +17,9 @@ BASE_RECORDS = CASES / "base" / "records"
 CASE_TODAY = "2022-12-31"
 
 
-def make_tree(root: Path, case_dir: Path | None = None, files: Mapping[str, str] | None = None) -> Path:
+def make_tree(
+    root: Path, case_dir: Path | None = None, files: Mapping[str, str] | None = None
+) -> Path:
     """A records folder at root/records: the base case, a case's changes, then `files`."""
     records = root / "records"
     shutil.copytree(BASE_RECORDS, records)

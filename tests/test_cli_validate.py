@@ -20,7 +20,9 @@ BAD_AMOUNT = {
 }
 DECISION = "records/ideas/digital-nabohjaelp/decisions/2020-04-01-investment.yaml"
 SINGLE_DEPARTMENT = {
-    "ideas/digital-nabohjaelp/idea.yaml": (REPO / "tests/cases/base/records/ideas/digital-nabohjaelp/idea.yaml")
+    "ideas/digital-nabohjaelp/idea.yaml": (
+        REPO / "tests/cases/base/records/ideas/digital-nabohjaelp/idea.yaml"
+    )
     .read_text()
     .replace("[sundhed-og-omsorg, kultur-og-borgerservice]", "[sundhed-og-omsorg]")
 }
@@ -39,7 +41,9 @@ def test_text_format_is_file_line_col_code_message(
     records_tree: Callable[..., Path], run_cli: Run
 ) -> None:
     records = records_tree(BAD_AMOUNT)
-    result = run_cli("validate", "--records", str(records), "--today", "2022-12-31", cwd=records.parent)
+    result = run_cli(
+        "validate", "--records", str(records), "--today", "2022-12-31", cwd=records.parent
+    )
     assert result.exit_code == 1
     first, summary = result.output.splitlines()
     assert first.startswith(f"{DECISION}:6:1: L08 Trin 1 er på 25.000 kr.")
@@ -48,7 +52,9 @@ def test_text_format_is_file_line_col_code_message(
 
 def test_json_format_lists_the_six_fields(records_tree: Callable[..., Path], run_cli: Run) -> None:
     records = records_tree(BAD_AMOUNT)
-    result = run_cli("validate", "--records", str(records), "--today", "2022-12-31", "--format", "json")
+    result = run_cli(
+        "validate", "--records", str(records), "--today", "2022-12-31", "--format", "json"
+    )
     assert result.exit_code == 1
     rows = json.loads(result.output)
     assert rows == [
@@ -73,7 +79,9 @@ def test_github_format_annotates_and_writes_the_step_summary(
     summary = tmp_path / "summary.md"
     monkeypatch.setenv("GITHUB_STEP_SUMMARY", str(summary))
     records = records_tree(BAD_AMOUNT)
-    result = run_cli("validate", "--records", str(records), "--today", "2022-12-31", "--format", "github")
+    result = run_cli(
+        "validate", "--records", str(records), "--today", "2022-12-31", "--format", "github"
+    )
     assert result.exit_code == 1
     assert result.output.startswith(f"::error file={DECISION},line=6,col=1,title=L08::Trin 1 er på")
     table = summary.read_text(encoding="utf-8")
@@ -99,7 +107,9 @@ def test_warnings_fail_only_when_strict(records_tree: Callable[..., Path], run_c
         ("--no-such-option",),
     ],
 )
-def test_usage_errors_exit_2(records_tree: Callable[..., Path], run_cli: Run, args: tuple[str, ...]) -> None:
+def test_usage_errors_exit_2(
+    records_tree: Callable[..., Path], run_cli: Run, args: tuple[str, ...]
+) -> None:
     records = records_tree()
     result = run_cli("validate", "--records", str(records), *args)
     assert result.exit_code == 2
@@ -117,7 +127,9 @@ def test_a_missing_records_folder_is_a_danish_error_without_traceback(tmp_path: 
     assert "Traceback" not in result.stderr
 
 
-def test_a_broken_schema_file_is_a_danish_error(records_tree: Callable[..., Path], run_cli: Run) -> None:
+def test_a_broken_schema_file_is_a_danish_error(
+    records_tree: Callable[..., Path], run_cli: Run
+) -> None:
     records = records_tree()
     (records.parent / "schemas" / "idea.schema.json").write_text("{ not json", encoding="utf-8")
     result = run_cli("validate", "--records", str(records))

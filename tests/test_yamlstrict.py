@@ -90,8 +90,9 @@ def test_a_long_line_with_an_unclosed_quote_is_a_problem() -> None:
 
 yaml_like = st.recursive(
     st.none() | st.booleans() | st.integers() | st.floats() | st.text(max_size=20),
-    lambda children: st.lists(children, max_size=4)
-    | st.dictionaries(st.text(max_size=8), children, max_size=4),
+    lambda children: (
+        st.lists(children, max_size=4) | st.dictionaries(st.text(max_size=8), children, max_size=4)
+    ),
     max_leaves=30,
 )
 
@@ -104,7 +105,11 @@ def test_arbitrary_bytes_give_a_value_or_a_problem(raw: bytes) -> None:
 
 
 @settings(max_examples=300, deadline=None)
-@given(st.text(alphabet=st.sampled_from(list("ab:-[]{}&*!|>'\"# \n\t?,%@`0123456789.æø\\")), max_size=200))
+@given(
+    st.text(
+        alphabet=st.sampled_from(list("ab:-[]{}&*!|>'\"# \n\t?,%@`0123456789.æø\\")), max_size=200
+    )
+)
 def test_arbitrary_yaml_punctuation_gives_a_value_or_a_problem(text: str) -> None:
     result = parse_yaml(text.encode(), "f.yaml")
     assert isinstance(result, Parsed | Problem)
