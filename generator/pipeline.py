@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 
 from generator.assemble import assemble
+from generator.history import check_append_only
 from generator.load import Loaded, RawRecord, load_records
 from generator.model import Portfolio
 from generator.problems import Problem, errors_in, sort_problems
@@ -44,8 +45,6 @@ def check_portfolio(settings: Settings) -> Checked:
     )
     problems = [*loaded.problems, *schema_problems, *ladder_problems, *run_rules(context)]
     if settings.base is not None:
-        from generator.history import check_append_only  # noqa: PLC0415
-
         problems += check_append_only(settings)
     return Checked(portfolio, sort_problems(problems), settings.strict)
 

@@ -58,6 +58,7 @@ def test_pull_request_templates(template: str) -> None:
 def test_every_command_has_danish_help(
     portfolio_cli: Callable[..., Result], command: list[str], words: str
 ) -> None:
-    result = portfolio_cli(*command, "--help")
+    result = portfolio_cli(*command, "-h")
     assert result.exit_code == 0
     assert words in result.output
+    assert "-h, --help  " in result.output and "Vis denne hjælp og afslut." in result.output

@@ -1,0 +1,206 @@
+"""New records, the library under `portfolio new`: draft → check against the portfolio → write.
+
+A draft is a record that does not exist yet: where it goes and what it holds. It is checked
+with the whole portfolio, as if it were already on disk, and written only when it adds no
+error; an existing file is never overwritten.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, replace
+from pathlib import Path, PurePosixPath
+
+from generator.errors import PortfolioError
+from generator.new_yaml import Value, modeline, render_record
+from generator.pipeline import Checked, check_portfolio
+from generator.problems import Problem, sort_problems
+from generator.settings import Settings
+
+MAX_ID_LENGTH = 80
+SLUG_PATTERN = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
+
+# Danish letters first (the spec's own rule), then the neighbours' letters that NFKD
+# would otherwise flatten to a bare vowel.
+_TRANSLITERATE = str.maketrans(
+    {"æ": "ae", "ø": "oe", "å": "aa", "ä": "ae", "ö": "oe", "ü": "ue", "ß": "ss"}
+)
+
+FIELD_LABELS_DA: dict[str, str] = {
+    "title": "titel",
+    "summary": "resumé",
+    "problem": "væsentlig udfordring",
+    "target_group": "konkret målgruppe",
+    "benefit_potential": "gevinstpotentiale",
+    "partners": "samarbejdspartnere",
+    "tags": "emneord",
+    "owner": "ejer",
+    "decided_by": "besluttet af",
+    "rationale": "begrundelse",
+    "learning": "læring",
+    "question": "spørgsmål",
+    "hypothesis": "hypotese",
+    "method": "metode",
+    "success_criteria": "succeskriterier",
+    "result": "resultat",
+}
+
+
+def slugify(title: str) -> str:
+    """The id a title gives: æ→ae, ø→oe, å→aa, then an ASCII slug of at most 80 characters."""
+    lowered = title.lower().translate(_TRANSLITERATE)
+    ascii_text = unicodedata.normalize("NFKD", lowered).encode("ascii", "ignore").decode()
+    slug = re.sub(r"[^a-z0-9]+", "-", ascii_text).strip("-")
+    if len(slug) > MAX_ID_LENGTH:
+        cut = slug[: MAX_ID_LENGTH + 1]
+        slug = cut[: cut.rfind("-")] if "-" in cut else slug[:MAX_ID_LENGTH]
+    return slug.strip("-")
+
+
+def require_id(value: str, what: str) -> str:
+    """`value` when it is a valid id, else a Danish refusal."""
+    if len(value) > MAX_ID_LENGTH or not SLUG_PATTERN.match(value):
+        raise PortfolioError(
+            f"'{value}' er ikke et gyldigt id for {what}: brug små bogstaver a-z, tal og "
+            f"bindestreger (æ→ae, ø→oe, å→aa), højst {MAX_ID_LENGTH} tegn."
+        )
+    return value
+
+
+@dataclass(frozen=True)
+class Draft:
+    """A record to be written: its kind (schema name), place under records/ and data."""
+
+    kind: str
+    relpath: PurePosixPath
+    data: Mapping[str, Value]
+
+    @property
+    def text(self) -> str:
+        depth = len(self.relpath.parts) - 1
+        return render_record(self.data, modeline(self.kind, depth), str(self.relpath))
+
+
+def idea_draft(idea_id: str, data: Mapping[str, Value]) -> Draft:
+    return Draft("idea", PurePosixPath("ideas", idea_id, "idea.yaml"), data)
+
+
+def decision_draft(idea_id: str, data: Mapping[str, Value]) -> Draft:
+    name = f"{data['date']}-{data['kind']}.yaml"
+    return Draft("decision", PurePosixPath("ideas", idea_id, "decisions", name), data)
+
+
+def testcard_draft(idea_id: str, data: Mapping[str, Value]) -> Draft:
+    name = f"step-{data['step']}.yaml"
+    return Draft("testcard", PurePosixPath("ideas", idea_id, "tests", name), data)
+
+
+def _is_invisible(char: str) -> bool:
+    if char in "\n\t":
+        return False
+    return unicodedata.category(char) in ("Cc", "Cf", "Zl", "Zp", "Cs", "Co", "Cn")
+
+
+def _texts(value: Value) -> list[str]:
+    if isinstance(value, str):
+        return [value]
+    if isinstance(value, bool | int | Mapping):
+        return []
+    return [item for item in value if isinstance(item, str)]
+
+
+def invisible_characters(data: Mapping[str, Value], where: str = "") -> list[str]:
+    """Danish messages for every field holding a control or invisible formatting character."""
+    found: list[str] = []
+    for key, value in data.items():
+        label = FIELD_LABELS_DA.get(key, key)
+        name = f"{where} → {label}" if where else label
+        if isinstance(value, Mapping):
+            found += invisible_characters(value, name)
+            continue
+        bad = next((c for text in _texts(value) for c in text if _is_invisible(c)), None)
+        if bad is not None:
+            found.append(
+                f"Feltet '{name}' indeholder et usynligt tegn eller styretegn "
+                f"(U+{ord(bad):04X}); slet det."
+            )
+    return found
+
+
+def record_path(settings: Settings, draft: Draft) -> Path:
+    return settings.records_dir / Path(*draft.relpath.parts)
+
+
+def problem_file(settings: Settings, draft: Draft) -> str:
+    """The draft's path as problems name it: relative to the records folder's parent."""
+    return settings.display_path(draft.relpath.as_posix())
+
+
+def refuse_existing(settings: Settings, draft: Draft, *, folder: bool = False) -> None:
+    """Never overwrite: refuse when the file (or, for an idea, its folder) exists."""
+    target = record_path(settings, draft)
+    taken = target.parent if folder else target
+    if taken.exists():
+        raise PortfolioError(
+            f"{problem_file(settings, draft)} findes allerede; portfolio new overskriver "
+            "aldrig en post. Vælg et andet id eller en anden dato, eller ret filen i hånden."
+        )
+
+
+def load(settings: Settings) -> Checked:
+    """The portfolio as it is on disk (append-only history is not new's concern)."""
+    return check_portfolio(replace(settings, base=None, strict=False))
+
+
+def check_drafts(settings: Settings, drafts: Sequence[Draft]) -> list[Problem]:
+    """The problems the drafts bring: their own, and errors they cause in other records."""
+    files = {problem_file(settings, draft) for draft in drafts}
+    invisible = [
+        Problem(problem_file(settings, draft), 1, 1, "yaml", message)
+        for draft in drafts
+        for message in invisible_characters(draft.data)
+    ]
+    if invisible:
+        return invisible
+    overlay = {**settings.overlay, **{d.relpath.as_posix(): d.text for d in drafts}}
+    checked = load(replace(settings, overlay=overlay))
+    own = [p for p in checked.problems if p.file in files]
+    caused = [p for p in checked.problems if p.file not in files and p.severity == "error"]
+    if caused:
+        before = set(load(settings).problems)
+        caused = [p for p in caused if p not in before]
+    return sort_problems(own + caused)
+
+
+def write_drafts(settings: Settings, drafts: Sequence[Draft]) -> list[Problem]:
+    """Check the drafts together, then write them; refuse on any error. Returns the warnings."""
+    for draft in drafts:
+        refuse_existing(settings, draft)
+    problems = check_drafts(settings, drafts)
+    errors = [p for p in problems if p.severity == "error"]
+    if errors:
+        names = " og ".join(problem_file(settings, draft) for draft in drafts)
+        listing = "\n".join(f"  {p.as_text()}" for p in errors)
+        raise PortfolioError(
+            f"{names} er ikke skrevet, fordi der er fejl:\n{listing}\nRet værdierne og prøv igen."
+        )
+    for draft in drafts:
+        _write_new(settings, draft)
+    return [p for p in problems if p.severity == "warning"]
+
+
+def _write_new(settings: Settings, draft: Draft) -> None:
+    target = record_path(settings, draft)
+    try:
+        target.parent.mkdir(parents=True, exist_ok=True)
+        with target.open("x", encoding="utf-8", newline="\n") as handle:
+            handle.write(draft.text)
+    except FileExistsError as error:
+        raise PortfolioError(
+            f"{problem_file(settings, draft)} findes allerede; portfolio new overskriver aldrig "
+            "en post."
+        ) from error
+    except OSError as error:
+        raise PortfolioError(f"Kunne ikke skrive {target}: {error.strerror}.") from error

@@ -1,0 +1,113 @@
+"""New test cards (testkort): what a granted step is to test, and later what it showed.
+
+A test card is filled in together with its investment decision ("I udfylder sammen et
+testkort"), so `portfolio new decision` asks for these fields too; `portfolio new testcard`
+adds the card of a granted step that still has none.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any
+
+import click
+
+from generator.errors import PortfolioError
+from generator.model import Portfolio
+from generator.new import Draft, refuse_existing, testcard_draft
+from generator.new_prompts import ISO_DATE, Asker, drop_empty, find_idea
+from generator.new_propose import format_kroner, propose_test_step
+from generator.settings import Settings
+
+Given = Mapping[str, Any]
+
+# The options of a test card, as click names them; `new decision` takes them too.
+CARD_OPTIONS: tuple[str, ...] = (
+    "question",
+    "hypothesis",
+    "method",
+    "success_criteria",
+    "budget",
+    "start",
+    "end",
+    "status",
+    "result_outcome",
+    "result_learning",
+    "evidence",
+)
+_RESULT_OPTIONS = ("result_outcome", "result_learning", "evidence")
+
+
+def ask_testcard(
+    asker: Asker, settings: Settings, portfolio: Portfolio, given: Given
+) -> list[Draft]:
+    """The test card of a granted step, proposing the lowest step still without one."""
+    idea = find_idea(portfolio, given.get("idea_id"), asker)
+    step = given.get("step") or propose_test_step(idea)
+    if step is None:
+        raise PortfolioError(
+            f"Ideen '{idea.idea_id}' har intet bevilget trin uden testkort. Et testkort "
+            "udfyldes sammen med investeringsbeslutningen: brug portfolio new decision."
+        )
+    refuse_existing(settings, testcard_draft(idea.idea_id, {"step": step}))
+    amount = portfolio.ladder.amount(step)
+    asker.say(f"Testkort for trin {step}" + (f" ({format_kroner(amount)})." if amount else "."))
+    card = card_fields(asker, given, step, amount, settings.today)
+    asker.finish()
+    return [testcard_draft(idea.idea_id, card)]
+
+
+def card_fields(
+    asker: Asker, given: Given, step: int, amount: Any, start: str | None
+) -> dict[str, Any]:
+    """The fields of a test card, in the spec's order."""
+    texts = {
+        key: asker.text(given.get(key), label, f"--{key}")
+        for key, label in (
+            ("question", "Spørgsmål: hvad skal testes i dette skridt"),
+            ("hypothesis", "Hypotese"),
+            ("method", "Metode"),
+        )
+    }
+    criteria = asker.lines(
+        given.get("success_criteria", ()),
+        "Målbart succeskriterium",
+        "--success-criterion",
+        required=True,
+    )
+    budget = asker.value(
+        given.get("budget"), "Budget i kroner", "--budget", default=amount, kind=click.IntRange(0)
+    )
+    begins = asker.value(given.get("start"), "Start", "--start", default=start, kind=ISO_DATE)
+    ends = asker.value(given.get("end"), "Slut", "--end", kind=ISO_DATE)
+    status = asker.value(
+        given.get("status"),
+        "Status (planned: planlagt, running: i gang, done: afsluttet)",
+        "--status",
+        default="planned",
+        kind=click.Choice(["planned", "running", "done"]),
+    )
+    data = {"step": step, **texts, "success_criteria": criteria, "budget": budget}
+    data |= {"start": begins, "end": ends, "status": status}
+    data["result"] = _ask_result(asker, given, status)
+    return drop_empty(data)
+
+
+def _ask_result(asker: Asker, given: Given, status: str | None) -> dict[str, Any]:
+    """The result of a test card: only when it is done."""
+    if status != "done":
+        if any(given.get(name) for name in _RESULT_OPTIONS):
+            raise PortfolioError(
+                "--result-outcome, --result-learning og --evidence hører kun til et testkort "
+                "med status done."
+            )
+        return {}
+    outcome = asker.value(
+        given.get("result_outcome"),
+        "Udfald (confirmed: bekræftet, refuted: afkræftet, inconclusive: uafklaret)",
+        "--result-outcome",
+        kind=click.Choice(["confirmed", "refuted", "inconclusive"]),
+    )
+    learning = asker.text(given.get("result_learning"), "Læring", "--result-learning")
+    evidence = asker.lines(given.get("evidence", ()), "Link til dokumentation", "--evidence")
+    return drop_empty({"outcome": outcome, "learning": learning, "evidence": evidence})
