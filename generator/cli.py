@@ -46,7 +46,7 @@ class LazyGroup(click.Group):
         return super().get_command(ctx, cmd_name)
 
 
-@click.group(cls=LazyGroup)
+@click.group(cls=LazyGroup, context_settings={"help_option_names": ["-h", "--help"]})
 @click.help_option("-h", "--help", help="Vis denne hjælp og afslut.")
 @click.version_option(package_name="aarhus-innovationsportefolje", help="Vis versionen og afslut.")
 def main() -> None:
@@ -71,8 +71,7 @@ records_option = click.option(
     "records_dir",
     type=click.Path(file_okay=False, path_type=Path),
     default=Path("records"),
-    show_default=True,
-    help="Mappen med posterne.",
+    help="Mappen med posterne (standard: records).",
 )
 today_option = click.option(
     "--today", callback=_check_date, help="Dagens dato (ÅÅÅÅ-MM-DD); standard er i dag."
@@ -86,7 +85,6 @@ today_option = click.option(
     "output_format",
     type=click.Choice(["text", "json", "github"]),
     default="text",
-    show_default=True,
     help="text: fil:linje:kolonne: kode besked. json: en liste. github: annoteringer.",
 )
 @click.option(

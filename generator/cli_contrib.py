@@ -51,8 +51,7 @@ _records_option = click.option(
     "records_dir",
     type=click.Path(file_okay=False, path_type=Path),
     default=Path("records"),
-    show_default=True,
-    help="Mappen med posterne.",
+    help="Mappen med posterne (standard: records).",
 )
 _common_options = _options(
     _help_option,
@@ -228,8 +227,7 @@ def new_testcard(
 @click.option(
     "--maintainers",
     default=MAINTAINERS_TEAM,
-    show_default=True,
-    help="Holdet, der vedligeholder værktøjet og grundreglerne.",
+    help=f"Holdet, der vedligeholder værktøjet og grundreglerne (standard: {MAINTAINERS_TEAM}).",
 )
 @click.option("--check", is_flag=True, help="Skriv intet; fejl, hvis filen ikke er opdateret.")
 def codeowners(records_dir: Path, output: Path | None, maintainers: str, check: bool) -> None:
