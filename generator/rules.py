@@ -61,14 +61,22 @@ def _name_problems(ref: RecordFile, data: dict[str, object]) -> Iterator[tuple[s
             f"højst {MAX_ID_LENGTH} tegn (æ→ae, ø→oe, å→aa); omdøb mappen eller filen.",
         )
     if ref.kind == "decision":
-        match = DECISION_NAME.match(ref.name)
-        expected = f"{data.get('date')}-{data.get('kind')}"
-        if not match or ref.name != expected:
-            yield "date", f"Filen skal hedde {expected}.yaml efter sin dato og art; omdøb den."
+        date, kind = data.get("date"), data.get("kind")
+        if isinstance(date, str) and isinstance(kind, str):
+            if ref.name != f"{date}-{kind}":
+                yield (
+                    "date",
+                    f"Filen skal hedde {date}-{kind}.yaml efter sin dato og art; omdøb den.",
+                )
+        elif not DECISION_NAME.match(ref.name):
+            yield "", "Filen skal hedde <dato>-<art>.yaml, fx 2020-03-02-screening.yaml; omdøb den."
     if ref.kind == "testcard":
-        expected = f"step-{data.get('step')}"
-        if not TEST_NAME.match(ref.name) or ref.name != expected:
-            yield "step", f"Filen skal hedde {expected}.yaml efter sit trin; omdøb den."
+        step = data.get("step")
+        if isinstance(step, int) and not isinstance(step, bool):
+            if ref.name != f"step-{step}":
+                yield "step", f"Filen skal hedde step-{step}.yaml efter sit trin; omdøb den."
+        elif not TEST_NAME.match(ref.name):
+            yield "", "Filen skal hedde step-<n>.yaml, fx step-1.yaml; omdøb den."
 
 
 def _identity(text: str) -> str:

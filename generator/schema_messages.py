@@ -109,13 +109,13 @@ def _format(error: ValidationError, _data: dict[str, Any]) -> str:
 
 def _false(error: ValidationError, data: dict[str, Any]) -> str:
     name = _field(error)
-    kind = data.get("kind")
-    if kind in _KIND_DA:
-        return f"Feltet '{name}' hører ikke til en beslutning af arten {kind}; fjern det."
     if name == "result":
         return (
             "Feltet 'result' må kun stå, når status er done; fjern det eller sæt status til done."
         )
+    kind = data.get("kind")
+    if isinstance(kind, str) and kind in _KIND_DA:
+        return f"Feltet '{name}' hører ikke til en beslutning af arten {kind}; fjern det."
     return f"Feltet '{name}' er ikke tilladt her; fjern det."
 
 

@@ -133,3 +133,8 @@ def _leaves(value: Any) -> list[Any]:
 
 def teardown_module() -> None:
     shutil.rmtree(_TREES, ignore_errors=True)
+
+
+def test_a_list_valued_kind_beside_a_forbidden_field_is_a_problem() -> None:
+    problems = _check_with(TEST_CARD, "kind: []\nresult:\n")
+    assert {p.code for p in problems} == {"schema"}
