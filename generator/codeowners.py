@@ -15,7 +15,7 @@ from generator.errors import PortfolioError
 from generator.model import Portfolio
 
 # The team that maintains the tool and the records' ground rules; `--maintainers` overrides it.
-MAINTAINERS_TEAM = "@aarhus-innovation/portefoeljeteam"
+MAINTAINERS_TEAM = "@aarhus-kommune/portefoeljeteam"
 
 # Paths relative to the repository root that only the maintainers may change.
 PROTECTED_PATHS: tuple[str, ...] = (

@@ -15,7 +15,7 @@ from tests.contrib.conftest import REPO, TODAY, Tree
 
 Cli = Callable[..., Result]
 Build = Callable[..., Tree]
-KLIMA = "@aarhus-innovation/tema-klima @aarhus-innovation/strategiske-chefer"
+KLIMA = "@aarhus-kommune/tema-klima @aarhus-kommune/strategiske-chefer"
 
 
 def owners(text: str) -> dict[str, str]:

@@ -1,0 +1,91 @@
+"""Render stage, charts: inline SVG made at build time, no script and no request.
+
+Every chart has a title and a description for assistive technology, and the pages show
+the same numbers in a table beside it, so nothing is only in the picture. Colours keep
+3:1 against their background and text 4.5:1 (WCAG 1.4.3 and 1.4.11); state is never told
+by colour alone.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from html import escape
+
+from markupsafe import Markup
+
+from generator.render_views import FunnelStage, LadderRung, date_da, money
+from generator.sanitize import markup
+
+INK = "#1b1b1b"
+BAR = "#1f5fa6"  # 6.4:1 on white
+MUTED = "#5c5c5c"  # 6.7:1 on white
+PAPER = "#ffffff"
+
+
+def _text(x: float, y: float, content: str, **attrs: str) -> str:
+    extra = "".join(f' {name.replace("_", "-")}="{escape(v)}"' for name, v in attrs.items())
+    return f'<text x="{x:g}" y="{y:g}"{extra}>{escape(content)}</text>'
+
+
+def _frame(chart_id: str, size: tuple[int, int], title: str, desc: str, body: list[str]) -> str:
+    width, height = size
+    return (
+        f'<svg class="chart" viewBox="0 0 {width} {height}" width="{width}" height="{height}" '
+        f'role="img" aria-labelledby="{chart_id}-title {chart_id}-desc" '
+        f'xmlns="http://www.w3.org/2000/svg" font-family="inherit" font-size="14">'
+        f'<title id="{chart_id}-title">{escape(title)}</title>'
+        f'<desc id="{chart_id}-desc">{escape(desc)}</desc>' + "".join(body) + "</svg>"
+    )
+
+
+def funnel_chart(stages: Sequence[FunnelStage], chart_id: str = "tragt") -> Markup:
+    """Horizontal bars, one a funnel stage, each labelled with its count."""
+    label_width, bar_width, row = 170, 380, 34
+    width, height = label_width + bar_width + 70, row * len(stages) + 10
+    top = max((s.count for s in stages), default=0) or 1
+    body = []
+    for index, stage in enumerate(stages):
+        y = 5 + index * row
+        length = bar_width * stage.count / top
+        body.append(_text(label_width - 10, y + 20, stage.label, text_anchor="end", fill=INK))
+        body.append(
+            f'<rect x="{label_width}" y="{y + 4}" width="{length:.1f}" height="{row - 10}" '
+            f'fill="{BAR}"/>'
+        )
+        body.append(_text(label_width + length + 8, y + 20, str(stage.count), fill=INK))
+    desc = "; ".join(f"{s.label}: {s.count}" for s in stages)
+    title = "Tragten: hvor mange ideer der er nået til hvert trin"
+    return markup(_frame(chart_id, (width, height), title, desc, body))
+
+
+def _rung_lines(rung: LadderRung, currency: str) -> tuple[str, str]:
+    if rung.granted_on is None:
+        return "Ikke bevilget", money(rung.amount, currency)
+    amount = rung.granted_amount if rung.granted_amount is not None else rung.amount
+    return f"Bevilget {date_da(rung.granted_on)}", money(amount, currency)
+
+
+def ladder_chart(rungs: Sequence[LadderRung], currency: str, chart_id: str = "trappe") -> Markup:
+    """The ladder as rising steps: filled and ticked when granted, dashed outline when not."""
+    step_width, step_rise, base = 200, 30, 90
+    width = step_width * max(len(rungs), 1) + 10
+    height = base + step_rise * max(len(rungs) - 1, 0) + 10
+    body = []
+    for index, rung in enumerate(rungs):
+        x = 5 + index * step_width
+        y = 5 + step_rise * (len(rungs) - 1 - index)
+        granted = rung.granted_on is not None
+        fill, ink = (BAR, PAPER) if granted else (PAPER, INK)
+        dash = "" if granted else ' stroke-dasharray="6 4"'
+        body.append(
+            f'<rect x="{x}" y="{y}" width="{step_width - 10}" height="{base - 10}" rx="4" '
+            f'fill="{fill}" stroke="{BAR if granted else MUTED}" stroke-width="2"{dash}/>'
+        )
+        mark = "✓ " if granted else ""
+        status, amount = _rung_lines(rung, currency)
+        body.append(_text(x + 10, y + 24, f"{mark}Trin {rung.step}", fill=ink, font_weight="bold"))
+        body.append(_text(x + 10, y + 46, status, fill=ink))
+        body.append(_text(x + 10, y + 66, amount, fill=ink))
+    desc = "; ".join(f"Trin {r.step}: " + ", ".join(_rung_lines(r, currency)) for r in rungs)
+    title = "Ideens plads på investeringstrappen"
+    return markup(_frame(chart_id, (width, height), title, desc, body))

@@ -1,0 +1,175 @@
+"""Command line for the site: `portfolio build`, `portfolio serve` and `portfolio export`."""
+
+from __future__ import annotations
+
+import datetime as dt
+import logging
+import shutil
+import signal
+import sys
+import tempfile
+from dataclasses import replace
+from pathlib import Path
+
+import click
+
+from generator.errors import PortfolioError
+from generator.pipeline import Checked, check_portfolio
+from generator.problems import format_text
+from generator.render_site import DATA_FILES, data_files
+from generator.settings import Settings
+from generator.sitebuild import build_site, load_site_config
+
+
+def _iso_date(_ctx: click.Context, _param: click.Parameter, value: str | None) -> str | None:
+    if value is None:
+        return None
+    try:
+        if dt.date.fromisoformat(value).isoformat() == value:
+            return value
+    except ValueError:
+        pass
+    raise click.BadParameter(f"'{value}' er ikke en dato skrevet ÅÅÅÅ-MM-DD.")
+
+
+records_option = click.option(
+    "--records",
+    "records_dir",
+    type=click.Path(file_okay=False, path_type=Path),
+    default=Path("records"),
+    show_default=True,
+    help="Mappen med posterne.",
+)
+today_option = click.option(
+    "--today", callback=_iso_date, help="Dagens dato (ÅÅÅÅ-MM-DD); standard er i dag."
+)
+config_option = click.option(
+    "--config-file",
+    type=click.Path(dir_okay=False, path_type=Path),
+    default=Path("mkdocs.yml"),
+    show_default=True,
+    help="Sitets MkDocs-konfiguration.",
+)
+
+
+def _settings(records_dir: Path, today: str | None) -> Settings:
+    settings = Settings(records_dir=records_dir)
+    return replace(settings, today=today) if today else settings
+
+
+def _checked_or_exit(settings: Settings) -> Checked:
+    """The checked portfolio; on errors they are printed and the command stops with 1."""
+    checked = check_portfolio(settings)
+    if checked.failed:
+        click.echo(format_text(checked.problems), err=True, nl=False)
+        click.echo("Intet er bygget: ret fejlene først.", err=True)
+        sys.exit(1)
+    return checked
+
+
+def _show_mkdocs_warnings() -> None:
+    handler = logging.StreamHandler()
+    handler.setFormatter(logging.Formatter("%(levelname)s - %(message)s"))
+    handler.setLevel(logging.WARNING)
+    logger = logging.getLogger("mkdocs")
+    if not logger.handlers:
+        logger.addHandler(handler)
+
+
+@click.command()
+@records_option
+@click.option(
+    "--site-dir",
+    type=click.Path(file_okay=False, path_type=Path),
+    default=None,
+    help="Hvor sitet bygges; standard er site_dir i mkdocs.yml (site/).",
+)
+@today_option
+@config_option
+def build(records_dir: Path, site_dir: Path | None, today: str | None, config_file: Path) -> None:
+    """Valider posterne og byg sitet; ved fejl bygges intet."""
+    settings = _settings(records_dir, today)
+    checked = _checked_or_exit(settings)
+    if checked.problems:  # warnings only: they are shown, and the site is built
+        click.echo(format_text(checked.problems), err=True, nl=False)
+    _show_mkdocs_warnings()
+    config = load_site_config(config_file, site_dir, strict=True)
+    plugin = build_site(checked, settings, config)
+    pages = len(plugin.content.pages)
+    click.echo(f"Sitet er bygget i {config.site_dir} ({pages} sider fra posterne).")
+
+
+@click.command()
+@records_option
+@today_option
+@config_option
+@click.option(
+    "--dev-addr",
+    default="127.0.0.1:8000",
+    show_default=True,
+    help="Adresse og port, sitet vises på.",
+)
+def serve(records_dir: Path, today: str | None, config_file: Path, dev_addr: str) -> None:
+    """Vis sitet lokalt; en gemt post opdaterer dens sider med det samme."""
+    from generator.sitelive import LiveSite, serve_live  # noqa: PLC0415 (loads the server)
+
+    host, _, port = dev_addr.rpartition(":")
+    if not host or not port.isdigit():
+        raise click.BadParameter(f"'{dev_addr}' skal skrives vært:port, fx 127.0.0.1:8000.")
+    site_dir = Path(tempfile.mkdtemp(prefix="portfolio-serve-"))
+    signal.signal(signal.SIGTERM, _stop)  # a terminated preview cleans up like Ctrl+C
+    try:
+        _show_mkdocs_warnings()
+        live = LiveSite(_settings(records_dir, today), config_file, site_dir)
+        live.full_build()
+        serve_live(live, host, int(port))
+    finally:
+        shutil.rmtree(site_dir, ignore_errors=True)
+
+
+def _stop(_signal: int, _frame: object) -> None:
+    raise KeyboardInterrupt
+
+
+@click.command()
+@records_option
+@today_option
+@click.option(
+    "--format",
+    "output_format",
+    type=click.Choice(["json", "csv"]),
+    default="json",
+    show_default=True,
+    help="json: portfolio.json. csv: ideer.csv og beslutninger.csv.",
+)
+@click.option(
+    "--table",
+    type=click.Choice(["ideer", "beslutninger"]),
+    default="ideer",
+    show_default=True,
+    help="Ved csv til standard output: hvilken tabel.",
+)
+@click.option(
+    "--output",
+    type=click.Path(file_okay=False, path_type=Path),
+    default=None,
+    help="En mappe, filerne skrives i; uden den skrives til standard output.",
+)
+def export(
+    records_dir: Path, today: str | None, output_format: str, table: str, output: Path | None
+) -> None:
+    """Skriv porteføljens åbne data (som på /data/) til standard output eller en mappe."""
+    checked = _checked_or_exit(_settings(records_dir, today))
+    files = data_files(checked.portfolio, {})
+    names = [DATA_FILES[0]] if output_format == "json" else list(DATA_FILES[1:])
+    if output is None:
+        chosen = names[0] if output_format == "json" else f"data/{table}.csv"
+        sys.stdout.buffer.write(files[chosen])
+        return
+    try:
+        output.mkdir(parents=True, exist_ok=True)
+        for name in names:
+            (output / Path(name).name).write_bytes(files[name])
+    except OSError as error:
+        raise PortfolioError(f"Kan ikke skrive i {output}: {error.strerror}.") from error
+    click.echo(f"Skrev {', '.join(Path(n).name for n in names)} i {output}.", err=True)

@@ -1,0 +1,236 @@
+"""Render stage: the validated portfolio → {page path: Markdown}, one Jinja template a page kind.
+
+No I/O and nothing of the site engine: any engine that turns Markdown pages with front
+matter and relative `.md` links into a site can build these pages. Every value a
+template prints is escaped for Markdown and HTML unless it is already safe markup (the
+sanitiser's output, a chart, a link made here), so a template cannot forget to escape.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Mapping
+from typing import Any
+
+import jinja2
+from markupsafe import Markup
+
+from generator import charts, opendata, render_views
+from generator.model import (
+    GRADUATE_LABELS_DA,
+    Idea,
+    Portfolio,
+    Theme,
+    status_label_da,
+    status_order,
+)
+from generator.render_markup import (
+    example_mark,
+    idea_page,
+    ideas_table,
+    pull_request_label,
+    record_list,
+    relative_link,
+    status_badge,
+    theme_link,
+    theme_page,
+)
+from generator.render_schema import SCHEMA_FILES, schema_fields
+from generator.sanitize import TextRenderer, attribute_text, external_link, inline_text
+
+PAGE_FRONT = "index.md"
+PAGE_THEMES = "temaer/index.md"
+PAGE_LADDER = "investeringstrin.md"
+PAGE_HISTORY = "organisering-2015-2019.md"
+PAGE_DATA = "data/index.md"
+HISTORY_UPDATED = "2023-11-22"  # the date seed 000 gives for the organisation page
+
+
+def _finalize(value: object) -> object:
+    """Everything printed is escaped unless it is already safe markup."""
+    if isinstance(value, Markup):
+        return value
+    if value is None:
+        raise ValueError("a template printed None")
+    return inline_text(str(value))
+
+
+@jinja2.pass_context
+def _link(context: Any, target: str) -> Markup:
+    """A relative link from the page being rendered to another generated page."""
+    return relative_link(context["page_path"], target)
+
+
+def _environment(text: TextRenderer) -> jinja2.Environment:
+    env = jinja2.Environment(
+        loader=jinja2.PackageLoader("generator", "templates"),
+        autoescape=True,  # and _finalize escapes every value for Markdown as well
+        finalize=_finalize,
+        undefined=jinja2.StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=True,
+        auto_reload=False,
+    )
+    env.filters.update(
+        text=text.block,
+        date=render_views.date_da,
+        attr=attribute_text,
+        status=status_label_da,
+    )
+    env.globals.update(
+        link=_link,
+        ideas_table=ideas_table,
+        status_badge=status_badge,
+        example_mark=example_mark,
+        theme_link=theme_link,
+        record_list=lambda items, level=4: record_list(text, items, level),
+        external=external_link,
+        pull_request_label=pull_request_label,
+        theme_page=theme_page,
+        idea_page=idea_page,
+        decision_heading=render_views.decision_heading,
+        test_status=render_views.TEST_STATUS_DA,
+        result_label=render_views.RESULT_LABELS_DA,
+        graduate_labels=GRADUATE_LABELS_DA,
+    )
+    return env
+
+
+def _front_matter(title: str) -> str:
+    # The site engine prints the title as HTML in places: it goes in already escaped.
+    return "---\ntitle: " + json.dumps(str(attribute_text(title)), ensure_ascii=False) + "\n---\n\n"
+
+
+def _updated(date: str | None) -> str:
+    if date is None:
+        return ""
+    return (
+        '\n<p class="page-updated">Sidst opdateret: '
+        f'<time datetime="{date}">{render_views.date_da(date)}</time></p>\n'
+    )
+
+
+class PageRenderer:
+    """Renders every page of the site; keeps rendered record text between calls."""
+
+    def __init__(self) -> None:
+        self.text = TextRenderer()
+        self.env = _environment(self.text)
+
+    def _page(self, template: str, path: str, title: str, updated: str | None, **ctx: Any) -> str:
+        body = self.env.get_template(template).render(page_path=path, title=title, **ctx)
+        return _front_matter(title) + body.rstrip("\n") + "\n" + _updated(updated)
+
+    def common(self, portfolio: Portfolio) -> dict[str, Any]:
+        ideas = render_views.shown_ideas(portfolio)
+        return {
+            "portfolio": portfolio,
+            "ideas": ideas,
+            "ladder": portfolio.ladder,
+            "money": lambda amount: render_views.money(amount, portfolio.ladder.currency),
+            "themes": render_views.themes_of_kind(portfolio, "theme"),
+            "departments": portfolio.departments,
+            "latest": render_views.last_updated(ideas),
+        }
+
+    def render(
+        self, portfolio: Portfolio, schemas: Mapping[str, Mapping[str, Any]]
+    ) -> dict[str, str]:
+        """Every generated page of the site by its path."""
+        common = self.common(portfolio)
+        themes = {theme.theme_id for theme in common["themes"]}
+        ideas = {idea.idea_id for idea in common["ideas"]}
+        pages = self.render_some(common, {PAGE_FRONT, PAGE_THEMES, PAGE_LADDER}, themes, ideas)
+        pages[PAGE_HISTORY] = self.history_page(portfolio, common)
+        pages[PAGE_DATA] = self.data_page(schemas, common)
+        return pages
+
+    def render_some(
+        self, common: Mapping[str, Any], pages: set[str], theme_ids: set[str], idea_ids: set[str]
+    ) -> dict[str, str]:
+        """Some pages: the front, themes and ladder pages named, and these themes and ideas."""
+        site_wide = {
+            PAGE_FRONT: self.front_page,
+            PAGE_THEMES: self.themes_page,
+            PAGE_LADDER: self.ladder_page,
+        }
+        rendered = {path: render(common) for path, render in site_wide.items() if path in pages}
+        for theme in common["themes"]:
+            if theme.theme_id in theme_ids:
+                rendered[theme_page(theme.theme_id)] = self.theme_page(theme, common)
+        for idea in common["ideas"]:
+            if idea.idea_id in idea_ids:
+                rendered[idea_page(idea.idea_id)] = self.idea_page(idea, common)
+        return rendered
+
+    def themes_page(self, common: Mapping[str, Any]) -> str:
+        return self._page("themes.md.j2", PAGE_THEMES, "Temaer", common["latest"], **common)
+
+    def front_page(self, common: Mapping[str, Any]) -> str:
+        ideas, ladder = common["ideas"], common["ladder"]
+        stages = render_views.funnel(ladder, ideas)
+        return self._page(
+            "front.md.j2",
+            PAGE_FRONT,
+            "Innovationsmotoren",
+            common["latest"],
+            counts=render_views.status_counts(ladder, ideas),
+            granted=sum(idea.state.granted for idea in ideas),
+            stages=stages,
+            funnel_chart=charts.funnel_chart(stages),
+            **common,
+        )
+
+    def ladder_page(self, common: Mapping[str, Any]) -> str:
+        by_status: dict[str, list[Idea]] = {s: [] for s in status_order(common["ladder"])}
+        for idea in common["ideas"]:
+            by_status.setdefault(idea.state.status, []).append(idea)
+        return self._page(
+            "ladder.md.j2", PAGE_LADDER, "Investeringstrin", common["latest"],
+            by_status=by_status, **common,
+        )  # fmt: skip
+
+    def history_page(self, portfolio: Portfolio, common: Mapping[str, Any]) -> str:
+        return self._page(
+            "history.md.j2", PAGE_HISTORY, "Organisering af innovationsindsatsen i 2015-2019",
+            HISTORY_UPDATED, focus_areas=render_views.focus_areas(portfolio), **common,
+        )  # fmt: skip
+
+    def data_page(self, schemas: Mapping[str, Mapping[str, Any]], common: Mapping[str, Any]) -> str:
+        documented = [
+            (schemas[kind], file, schema_fields(schemas[kind]))
+            for kind, file in SCHEMA_FILES
+            if kind in schemas
+        ]
+        return self._page(
+            "data.md.j2", PAGE_DATA, "Åbne data", common["latest"],
+            schemas=documented, idea_columns=opendata.IDEA_COLUMNS,
+            decision_columns=opendata.DECISION_COLUMNS, json_fields=opendata.JSON_FIELDS,
+            schema_names=[kind for kind, _ in SCHEMA_FILES if kind in schemas], **common,
+        )  # fmt: skip
+
+    def theme_page(self, theme: Theme, common: Mapping[str, Any]) -> str:
+        ideas = [idea for idea in common["ideas"] if idea.theme == theme.theme_id]
+        path = theme_page(theme.theme_id)
+        return self._page(
+            "theme.md.j2", path, theme.name, render_views.last_updated(ideas),
+            theme=theme, theme_ideas=ideas, **common,
+        )  # fmt: skip
+
+    def idea_page(self, idea: Idea, common: Mapping[str, Any]) -> str:
+        ladder = common["ladder"]
+        rungs = render_views.ladder_rungs(ladder, idea)
+        theme = common["portfolio"].themes.get(idea.theme)
+        return self._page(
+            "idea.md.j2", idea_page(idea.idea_id), idea.title,
+            render_views.last_updated([idea]), idea=idea, idea_theme=theme, rungs=rungs,
+            ladder_chart=charts.ladder_chart(rungs, ladder.currency), **common,
+        )  # fmt: skip
+
+
+def render_pages(
+    portfolio: Portfolio, schemas: Mapping[str, Mapping[str, Any]] | None = None
+) -> dict[str, str]:
+    """Every generated page of the site by its path: the pure entry point."""
+    return PageRenderer().render(portfolio, schemas or {})

@@ -1,0 +1,70 @@
+"""Render stage, the whole site: every generated page and data file from the portfolio.
+
+Pure: the schemas come in as the bytes of their files, and nothing is read or written.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from generator.model import Portfolio
+from generator.opendata import decisions_csv, ideas_csv, portfolio_json
+from generator.render import PageRenderer
+from generator.render_feed import atom_feed
+
+DATA_FILES = ("data/portfolio.json", "data/ideer.csv", "data/beslutninger.csv")
+FEED_FILE = "feed.xml"
+
+
+@dataclass(frozen=True)
+class SiteContent:
+    """The generated part of the site: Markdown pages and other files, by their paths."""
+
+    pages: dict[str, str] = field(default_factory=dict)
+    files: dict[str, bytes] = field(default_factory=dict)
+
+
+def data_files(portfolio: Portfolio, schema_files: Mapping[str, bytes]) -> dict[str, bytes]:
+    """The open data: portfolio.json, the two CSV tables and the schemas."""
+    tables = (portfolio_json(portfolio), ideas_csv(portfolio), decisions_csv(portfolio))
+    files = dict(zip(DATA_FILES, tables, strict=True))
+    for name, content in sorted(schema_files.items()):
+        files[f"data/schemas/{name}"] = content
+    return files
+
+
+def parse_schemas(schema_files: Mapping[str, bytes]) -> dict[str, Mapping[str, Any]]:
+    """'idea.schema.json' → the parsed schema, under the key 'idea'; broken files are skipped."""
+    schemas: dict[str, Mapping[str, Any]] = {}
+    for name, content in schema_files.items():
+        try:
+            parsed = json.loads(content)
+        except ValueError:
+            continue
+        if isinstance(parsed, dict):
+            schemas[name.removesuffix(".schema.json")] = parsed
+    return schemas
+
+
+def render_site(
+    portfolio: Portfolio,
+    schema_files: Mapping[str, bytes],
+    site_url: str | None = None,
+    renderer: PageRenderer | None = None,
+) -> SiteContent:
+    """Every generated page and file of the site."""
+    pages = (renderer or PageRenderer()).render(portfolio, parse_schemas(schema_files))
+    files = data_files(portfolio, schema_files)
+    files[FEED_FILE] = atom_feed(portfolio, site_url)
+    return SiteContent(pages, files)
+
+
+def read_schema_files(schemas_dir: Path) -> dict[str, bytes]:
+    """The schema files to publish beside the data (an edge: reads the folder)."""
+    if not schemas_dir.is_dir():
+        return {}
+    return {path.name: path.read_bytes() for path in sorted(schemas_dir.glob("*.schema.json"))}

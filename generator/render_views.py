@@ -1,0 +1,169 @@
+"""Render stage, views: what the pages show, computed from the portfolio (no I/O, no markup)."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from generator.model import Idea, Ladder, Portfolio, Theme, status_label_da, status_order
+
+SLUG = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
+
+MONTHS_DA = (
+    "januar",
+    "februar",
+    "marts",
+    "april",
+    "maj",
+    "juni",
+    "juli",
+    "august",
+    "september",
+    "oktober",
+    "november",
+    "december",
+)
+
+DECISION_LABELS_DA = {
+    "screening": "Screening",
+    "investment": "Investering",
+    "close": "Lukning",
+    "graduate": "Videreførelse",
+}
+OUTCOME_LABELS_DA = {"fit": "strategisk fit", "no-fit": "ikke strategisk fit"}
+TEST_STATUS_DA = {"planned": "Planlagt", "running": "I gang", "done": "Afsluttet"}
+RESULT_LABELS_DA = {
+    "confirmed": "Bekræftet",
+    "refuted": "Afkræftet",
+    "inconclusive": "Uafklaret",
+}
+
+
+def date_da(iso: str) -> str:
+    """'2020-02-03' as '3. februar 2020'; anything else unchanged."""
+    try:
+        year, month, day = (int(part) for part in iso.split("-"))
+        return f"{day}. {MONTHS_DA[month - 1]} {year}"
+    except (ValueError, IndexError):
+        return iso
+
+
+def dkk(amount: int) -> str:
+    """25000 as '25.000 kr.' (Danish thousands separator)."""
+    return f"{amount:,} kr.".replace(",", ".")
+
+
+def money(amount: int, currency: str = "DKK") -> str:
+    """An amount in the ladder's currency: kroner the Danish way, others by their code."""
+    if currency == "DKK":
+        return dkk(amount)
+    return f"{amount:,} {currency}".replace(",", ".")
+
+
+def idea_dates(idea: Idea) -> list[str]:
+    """Every date on which something happened to the idea."""
+    return [idea.submitted, *(d.date for d in idea.decisions)]
+
+
+def last_updated(ideas: list[Idea]) -> str | None:
+    """The latest submission or decision date of these ideas, if any."""
+    return max((date for idea in ideas for date in idea_dates(idea)), default=None)
+
+
+def shown_ideas(portfolio: Portfolio) -> list[Idea]:
+    """The ideas that get a page, by submission date then id (newest last)."""
+    ideas = [idea for idea in portfolio.ideas.values() if SLUG.match(idea.idea_id)]
+    return sorted(ideas, key=lambda idea: (idea.submitted, idea.idea_id))
+
+
+def themes_of_kind(portfolio: Portfolio, kind: str) -> list[Theme]:
+    """Themes of one kind with slug ids, by name (the six themes, or the five focus areas)."""
+    themes = [t for t in portfolio.themes.values() if t.kind == kind and SLUG.match(t.theme_id)]
+    return sorted(themes, key=lambda t: (t.name.casefold(), t.theme_id))
+
+
+def focus_areas(portfolio: Portfolio) -> list[Theme]:
+    """The focus areas in the order of their departments (the seed's own order)."""
+    order = {dept_id: index for index, dept_id in enumerate(portfolio.departments)}
+    areas = themes_of_kind(portfolio, "focus-area")
+    return sorted(areas, key=lambda t: min((order.get(d, 99) for d in t.anchored_in), default=99))
+
+
+@dataclass(frozen=True)
+class StatusCount:
+    status: str
+    label: str
+    count: int
+    granted: int
+
+
+def status_counts(ladder: Ladder, ideas: list[Idea]) -> list[StatusCount]:
+    """Ideas and DKK granted per status, in funnel order (empty statuses included)."""
+    counts = {status: [0, 0] for status in status_order(ladder)}
+    for idea in ideas:
+        state = idea.state
+        entry = counts.setdefault(state.status, [0, 0])
+        entry[0] += 1
+        entry[1] += state.granted
+    return [
+        StatusCount(status, status_label_da(status), count, granted)
+        for status, (count, granted) in counts.items()
+    ]
+
+
+@dataclass(frozen=True)
+class FunnelStage:
+    label: str
+    count: int
+
+
+def funnel(ladder: Ladder, ideas: list[Idea]) -> list[FunnelStage]:
+    """How many ideas reached each stage: submitted, strategic fit, each step, carried on."""
+    fit = sum(1 for idea in ideas if _had_fit(idea))
+    stages = [FunnelStage("Indsendt", len(ideas)), FunnelStage("Strategisk fit", fit)]
+    for step in ladder.steps:
+        reached = sum(1 for idea in ideas if idea.state.step >= step.step)
+        stages.append(FunnelStage(f"Investeringstrin {step.step}", reached))
+    graduated = sum(1 for idea in ideas if idea.state.status == "graduated")
+    stages.append(FunnelStage("Videreført", graduated))
+    return stages
+
+
+def _had_fit(idea: Idea) -> bool:
+    return any(d.kind == "screening" and d.outcome == "fit" for d in idea.decisions)
+
+
+@dataclass(frozen=True)
+class LadderRung:
+    """One step of the ladder as an idea stands on it."""
+
+    step: int
+    amount: int
+    granted_on: str | None
+    granted_amount: int | None
+
+
+def ladder_rungs(ladder: Ladder, idea: Idea) -> list[LadderRung]:
+    """Every ladder step, granted or not, with the grant's date and amount."""
+    rungs = []
+    for step in ladder.steps:
+        grant = idea.grant(step.step)
+        rungs.append(
+            LadderRung(
+                step=step.step,
+                amount=step.amount,
+                granted_on=grant.date if grant else None,
+                granted_amount=grant.amount if grant else None,
+            )
+        )
+    return rungs
+
+
+def decision_heading(kind: str, outcome: str | None, step: int | None) -> str:
+    """A decision's short Danish name, e.g. 'Investering: trin 2'."""
+    label = DECISION_LABELS_DA.get(kind, kind)
+    if kind == "screening" and outcome:
+        return f"{label}: {OUTCOME_LABELS_DA.get(outcome, outcome)}"
+    if kind == "investment" and step is not None:
+        return f"{label}: trin {step}"
+    return label

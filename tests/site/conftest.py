@@ -1,0 +1,82 @@
+"""Fixtures of the site tests: checked sample portfolios, built sites, a local server."""
+
+from __future__ import annotations
+
+import functools
+import http.server
+import threading
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from generator.pipeline import Checked, check_portfolio
+from generator.render_site import SiteContent, read_schema_files, render_site
+from generator.settings import Settings
+from generator.sitebuild import build_site, load_site_config
+from tests.site.sample import HOSTILE, REPO, SAMPLE, TODAY, write_records
+
+
+def check_records(root: Path, records: dict[str, Any]) -> tuple[Checked, Settings]:
+    """Write the records under root and check them as the site does."""
+    settings = Settings(records_dir=write_records(root, records), today=TODAY)
+    checked = check_portfolio(settings)
+    assert not checked.failed, [p.as_text() for p in checked.failing]
+    return checked, settings
+
+
+@pytest.fixture(scope="session")
+def sample(tmp_path_factory: pytest.TempPathFactory) -> tuple[Checked, Settings]:
+    return check_records(tmp_path_factory.mktemp("sample"), SAMPLE)
+
+
+@pytest.fixture(scope="session")
+def hostile(tmp_path_factory: pytest.TempPathFactory) -> tuple[Checked, Settings]:
+    return check_records(tmp_path_factory.mktemp("hostile"), HOSTILE)
+
+
+@pytest.fixture(scope="session")
+def sample_content(sample: tuple[Checked, Settings]) -> SiteContent:
+    checked, settings = sample
+    return render_site(checked.portfolio, read_schema_files(settings.schemas_dir))
+
+
+@pytest.fixture(scope="session")
+def hostile_content(hostile: tuple[Checked, Settings]) -> SiteContent:
+    checked, settings = hostile
+    return render_site(checked.portfolio, read_schema_files(settings.schemas_dir))
+
+
+def build_into(checked: Checked, settings: Settings, site_dir: Path) -> Path:
+    """A strict MkDocs build of the repository's site configuration with these records."""
+    config = load_site_config(REPO / "mkdocs.yml", site_dir, strict=True)
+    build_site(checked, settings, config)
+    return site_dir
+
+
+@pytest.fixture(scope="session")
+def hostile_site(
+    hostile: tuple[Checked, Settings], tmp_path_factory: pytest.TempPathFactory
+) -> Path:
+    """The built site of the sample portfolio plus a hostile theme and idea."""
+    checked, settings = hostile
+    return build_into(checked, settings, tmp_path_factory.mktemp("site"))
+
+
+class _QuietHandler(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, format: str, *args: Any) -> None:
+        """No access log in the test output."""
+
+
+@pytest.fixture(scope="session")
+def site_url(hostile_site: Path) -> Iterator[str]:
+    """The built site served on 127.0.0.1 at a random port."""
+    handler = functools.partial(_QuietHandler, directory=str(hostile_site))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    yield f"http://127.0.0.1:{server.server_address[1]}/"
+    server.shutdown()
+    server.server_close()
+    thread.join()

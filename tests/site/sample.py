@@ -1,0 +1,245 @@
+"""A small, fixed portfolio for the site tests and the golden files, and a hostile one.
+
+Records are written as YAML from plain dicts, so the tests go through the real loader
+and validator, as the site does.
+"""
+
+from __future__ import annotations
+
+import shutil
+from collections.abc import Mapping
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+REPO = Path(__file__).resolve().parents[2]
+TODAY = "2022-12-31"
+PR = "https://github.com/aarhus-kommune/innovationsportefolje/pull/"
+
+DEPARTMENTS = {
+    "borgmesterens-afdeling": {"name": "Borgmesterens Afdeling"},
+    "sociale-forhold-og-beskaeftigelse": {"name": "Sociale Forhold og Beskæftigelse"},
+    "boern-og-unge": {"name": "Børn og Unge"},
+    "teknik-og-miljoe": {"name": "Teknik og Miljø"},
+    "sundhed-og-omsorg": {"name": "Sundhed og Omsorg"},
+    "kultur-og-borgerservice": {"name": "Kultur og Borgerservice"},
+}
+PERIOD = {"start": "2019-01-01", "end": "2022-12-31"}
+
+
+def _theme(name: str, **extra: Any) -> dict[str, Any]:
+    return {"name": name, "kind": "theme", "period": PERIOD, **extra}
+
+
+def _idea(title: str, theme: str, submitted: str, **extra: Any) -> dict[str, Any]:
+    card: dict[str, Any] = {
+        "title": title,
+        "theme": theme,
+        "submitted": submitted,
+        "summary": f"Resumé af {title.lower()}.",
+        "problem": "En væsentlig udfordring for borgerne.",
+        "target_group": "Ældre borgere, der bor alene.",
+        "benefit_potential": "Færre små opgaver i hjemmeplejen.",
+        "departments": ["sundhed-og-omsorg", "kultur-og-borgerservice"],
+        "owner": {"department": "sundhed-og-omsorg"},
+    }
+    card.update(extra)
+    return card
+
+
+def _decision(date: str, kind: str, number: int, **extra: Any) -> dict[str, Any]:
+    return {
+        "date": date,
+        "kind": kind,
+        "decided_by": "Direktørgruppen",
+        "rationale": "Ideen passer til temaet.",
+        "pull_request": f"{PR}{number}",
+        **extra,
+    }
+
+
+def _test_card(step: int, start: str, end: str, status: str, **extra: Any) -> dict[str, Any]:
+    amounts = {1: 25000, 2: 125000, 3: 250000}
+    return {
+        "step": step,
+        "question": f"Virker trin {step}?",
+        "hypothesis": "Hvis vi prøver, lærer vi noget.",
+        "method": "Interview og måling i otte uger.",
+        "success_criteria": ["Mindst 15 borgere deltager", "Svar inden for 24 timer"],
+        "budget": amounts[step],
+        "start": start,
+        "end": end,
+        "status": status,
+        **extra,
+    }
+
+
+NABOHJAELP = "ideas/digital-nabohjaelp"
+SAMPLE: dict[str, Any] = {
+    "ladder.yaml": {
+        "currency": "DKK",
+        "steps": [
+            {"step": 1, "amount": 25000},
+            {"step": 2, "amount": 125000},
+            {"step": 3, "amount": 250000},
+        ],
+    },
+    "departments.yaml": DEPARTMENTS,
+    "themes/klima.yaml": _theme(
+        "Klima",
+        description="Temaet om **klima** og miljø.",
+        beliefs=["Vi tror på data om luften."],
+        investment_areas=["Renere luft i byen"],
+        criteria=["Tydelig effekt for borgerne"],
+    ),
+    "themes/samskabelse-og-frivillighed.yaml": _theme("Samskabelse og frivillighed"),
+    "themes/fremme-ligevaerd.yaml": {
+        "name": "Fremme ligeværd",
+        "kind": "focus-area",
+        "period": {"start": "2015-01-01", "end": "2019-12-31"},
+        "anchored_in": ["borgmesterens-afdeling"],
+    },
+    f"{NABOHJAELP}/idea.yaml": _idea(
+        "Digital nabohjælp",
+        "samskabelse-og-frivillighed",
+        "2020-02-03",
+        summary="En digital tavle, hvor ældre kan bede naboer om hjælp til små opgaver.",
+        partners=["Lokale boligforeninger"],
+        owner={
+            "department": "sundhed-og-omsorg",
+            "unit": "Aktivitet og Træning",
+            "contact": "innovation@example.dk",
+        },
+        tags=["nabohjælp", "frivillighed"],
+        example=True,
+    ),
+    f"{NABOHJAELP}/decisions/2020-03-02-screening.yaml": _decision(
+        "2020-03-02", "screening", 3, outcome="fit"
+    ),
+    f"{NABOHJAELP}/decisions/2020-03-30-investment.yaml": _decision(
+        "2020-03-30", "investment", 7, step=1, amount=25000
+    ),
+    f"{NABOHJAELP}/decisions/2020-09-21-investment.yaml": _decision(
+        "2020-09-21", "investment", 18, step=2, amount=125000
+    ),
+    f"{NABOHJAELP}/tests/step-1.yaml": _test_card(
+        1,
+        "2020-04-14",
+        "2020-08-31",
+        "done",
+        result={
+            "outcome": "confirmed",
+            "learning": "22 borgere brugte den digitale løsning.",
+            "evidence": ["https://example.dk/evaluering"],
+        },
+    ),
+    f"{NABOHJAELP}/tests/step-2.yaml": _test_card(2, "2020-10-01", "2021-06-30", "running"),
+    "ideas/renere-luft/idea.yaml": _idea(
+        "Renere luft ved skolerne",
+        "klima",
+        "2021-01-11",
+        departments=["teknik-og-miljoe", "boern-og-unge"],
+        owner={"department": "teknik-og-miljoe"},
+    ),
+    "ideas/renere-luft/decisions/2021-02-01-screening.yaml": _decision(
+        "2021-02-01", "screening", 30, outcome="fit"
+    ),
+    "ideas/renere-luft/decisions/2021-02-15-investment.yaml": _decision(
+        "2021-02-15", "investment", 31, step=1, amount=25000
+    ),
+    "ideas/renere-luft/tests/step-1.yaml": _test_card(
+        1,
+        "2021-03-01",
+        "2021-06-30",
+        "done",
+        result={"outcome": "refuted", "learning": "Målingerne viste ingen forskel."},
+    ),
+    "ideas/renere-luft/decisions/2021-08-16-close.yaml": _decision(
+        "2021-08-16", "close", 40, learning="Sensorerne var for upræcise."
+    ),
+    "ideas/solceller-paa-taget/idea.yaml": _idea(
+        "Solceller på taget",
+        "klima",
+        "2022-11-01",
+        departments=["teknik-og-miljoe", "kultur-og-borgerservice"],
+        owner={"department": "teknik-og-miljoe"},
+    ),
+}
+
+# Everything a contributor could try, in every text field the site shows.
+ATTACKS = (
+    "<script>alert('script')</script>",
+    "<img src=x onerror=\"alert('img')\">",
+    "[klik](javascript:alert('link')) og [data](data:text/html;base64,PHNjcmlwdD5hbGVydCgxKTwvc2NyaXB0Pg==)",
+    '<a href="https://example.org" onmouseover="alert(\'hover\')">hover</a>',
+    "Tekst {: onclick=\"alert('attr')\" } og {{ config.site_name }} og {% include 'x' %}",
+    '--8<-- "/etc/passwd"',
+    "# Falsk overskrift",
+    "![pixel](https://tracker.example.net/pixel.gif)",
+    '<iframe src="https://evil.example.net/"></iframe><form action="https://evil.example.net/"><input></form>',
+    "<style>body{background:url(https://evil.example.net/x.png)}</style>",
+    "<svg onload=\"alert('svg')\"></svg>",
+)
+HOSTILE_TEXT = "\n\n".join(ATTACKS)
+HOSTILE_LINE = (
+    "</title><script>alert('title')</script> {: onclick=\"alert(1)\" } [x](javascript:alert(2))"
+)
+
+HOSTILE: dict[str, Any] = {
+    **SAMPLE,
+    "themes/klima.yaml": _theme(
+        "Klima", description=HOSTILE_TEXT, beliefs=[HOSTILE_TEXT], criteria=[ATTACKS[0]]
+    ),
+    "ideas/fjendtlig-tekst/idea.yaml": _idea(
+        HOSTILE_LINE,
+        "klima",
+        "2021-05-03",
+        summary=HOSTILE_TEXT,
+        problem=HOSTILE_TEXT,
+        target_group=HOSTILE_TEXT,
+        benefit_potential=HOSTILE_TEXT,
+        partners=[HOSTILE_LINE],
+        tags=[HOSTILE_LINE],
+        owner={"department": "sundhed-og-omsorg", "unit": HOSTILE_LINE},
+    ),
+    "ideas/fjendtlig-tekst/decisions/2021-05-10-screening.yaml": {
+        **_decision("2021-05-10", "screening", 50, outcome="fit"),
+        "decided_by": HOSTILE_LINE,
+        "rationale": HOSTILE_TEXT,
+        "pull_request": "https://example.org/pull/1\" onmouseover=\"alert('pr')",
+    },
+    "ideas/fjendtlig-tekst/decisions/2021-05-20-investment.yaml": {
+        **_decision("2021-05-20", "investment", 51, step=1, amount=25000),
+        "rationale": HOSTILE_TEXT,
+    },
+    "ideas/fjendtlig-tekst/tests/step-1.yaml": _test_card(
+        1,
+        "2021-06-01",
+        "2021-09-30",
+        "done",
+        question=HOSTILE_TEXT,
+        hypothesis=HOSTILE_TEXT,
+        method=HOSTILE_TEXT,
+        success_criteria=[HOSTILE_TEXT, HOSTILE_LINE],
+        result={
+            "outcome": "inconclusive",
+            "learning": HOSTILE_TEXT,
+            "evidence": [
+                "https://example.org/\"><script>alert('evidence')</script>",
+                "https://example.dk/ok",
+            ],
+        },
+    ),
+}
+
+
+def write_records(root: Path, records: Mapping[str, Any]) -> Path:
+    """records/ and schemas/ under root, from a dict of relative path → record data."""
+    target = root / "records"
+    for rel, data in records.items():
+        path = target / rel
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), "utf-8")
+    shutil.copytree(REPO / "schemas", root / "schemas", dirs_exist_ok=True)
+    return target

@@ -1,0 +1,157 @@
+"""Rendering: the portfolio → {page path: Markdown}, every page kind of the spec."""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+
+import pytest
+
+from generator.pipeline import Checked
+from generator.render import PageRenderer, render_pages
+from generator.render_schema import schema_fields
+from generator.render_site import SiteContent, parse_schemas, read_schema_files
+from generator.settings import Settings
+from tests.golden import GOLDEN, GOLDEN_DIR, golden_outputs
+from tests.site.sample import HOSTILE_LINE, REPO
+
+
+def test_every_page_of_the_spec_is_rendered(sample_content: SiteContent) -> None:
+    assert set(sample_content.pages) == {
+        "index.md",
+        "temaer/index.md",
+        "temaer/klima.md",
+        "temaer/samskabelse-og-frivillighed.md",
+        "ideer/digital-nabohjaelp.md",
+        "ideer/renere-luft.md",
+        "ideer/solceller-paa-taget.md",
+        "investeringstrin.md",
+        "organisering-2015-2019.md",
+        "data/index.md",
+    }
+    assert {"data/portfolio.json", "data/ideer.csv", "data/beslutninger.csv", "feed.xml"} <= set(
+        sample_content.files
+    )
+    assert "data/schemas/idea.schema.json" in sample_content.files
+
+
+def test_focus_areas_get_no_theme_page(sample_content: SiteContent) -> None:
+    assert "temaer/fremme-ligevaerd.md" not in sample_content.pages
+
+
+def test_pages_carry_an_escaped_title_and_one_h1(sample_content: SiteContent) -> None:
+    for path, markdown in sample_content.pages.items():
+        assert markdown.startswith('---\ntitle: "'), path
+        assert len(re.findall(r"^# ", markdown, flags=re.MULTILINE)) == 1, path
+
+
+def test_front_page_counts_statuses_amounts_and_the_funnel(sample_content: SiteContent) -> None:
+    front = sample_content.pages["index.md"]
+    assert "Porteføljen rummer **3 ideer**, og der er bevilget **175.000 kr.** i alt." in front
+    assert "| Investeringstrin 2 | 1 | 150.000 kr. |" in front
+    assert "| Lukket | 1 | 25.000 kr. |" in front
+    assert "| Indsendt | 1 | 0 kr. |" in front
+    assert '<svg class="chart"' in front and 'role="img"' in front
+    # The funnel's numbers are in a table too: 3 submitted, 2 fit, 2 at step 1, 1 at step 2.
+    for row in ("| Indsendt | 3 |", "| Strategisk fit | 2 |", "| Investeringstrin 1 | 2 |"):
+        assert row in front
+    assert "| Investeringstrin 2 | 1 |" in front
+    assert "[Klima](temaer/klima.md)" in front
+
+
+def test_idea_page_shows_card_ladder_decisions_and_tests(sample_content: SiteContent) -> None:
+    idea = sample_content.pages["ideer/digital-nabohjaelp.md"]
+    assert '<strong class="example-label">Eksempel</strong>' in idea
+    assert '**Status:** <span class="status status-step-2">Investeringstrin 2</span>' in idea
+    assert (
+        "- **Tema:** [Samskabelse og frivillighed](../temaer/samskabelse-og-frivillighed.md)"
+        in idea
+    )
+    assert "| Investeringstrin 2 | 125.000 kr. | Ja, 21. september 2020 |" in idea
+    assert "| Investeringstrin 3 | 250.000 kr. | Nej |" in idea
+    assert "### 2. marts 2020: Screening&#58; strategisk fit" in idea
+    assert ">Pull request #18</a>" in idea
+    assert "#### Resultat: Bekræftet" in idea
+    assert "- **Status:** I gang" in idea
+    assert 'Sidst opdateret: <time datetime="2020-09-21">21. september 2020</time>' in idea
+    order = [idea.index(h) for h in ("## Idekortet", "## Investeringstrappen", "## Beslutninger")]
+    assert order == sorted(order)
+
+
+def test_theme_page_lists_its_ideas_with_status(sample_content: SiteContent) -> None:
+    theme = sample_content.pages["temaer/klima.md"]
+    assert "## Det vi tror på" in theme and "Vi tror på data om luften." in theme
+    assert "## De kriterier vi vil investere efter" in theme
+    assert "[Renere luft ved skolerne](../ideer/renere-luft.md)" in theme
+    assert '<span class="status status-closed">Lukket</span>' in theme
+    assert "Digital nabohjælp" not in theme
+
+
+def test_ladder_page_lists_every_idea_under_its_status(sample_content: SiteContent) -> None:
+    ladder = sample_content.pages["investeringstrin.md"]
+    for heading in ("## Indsendt (1)", "## Investeringstrin 2 (1)", "## Lukket (1)"):
+        assert heading in ladder
+    assert ladder.index("Solceller på taget") < ladder.index("## Inviteret til pitch")
+
+
+def test_history_page_has_the_seed_and_the_focus_areas(sample_content: SiteContent) -> None:
+    history = sample_content.pages["organisering-2015-2019.md"]
+    for heading in ("## Baggrund", "## De fem indsatsområder", "## Organisering"):
+        assert heading in history
+    assert "## Center for Innovation i Aarhus (CFIA)" in history
+    assert "## Fire fælles kriterier for innovationsindsatsen" in history
+    assert "| Fremme ligeværd | Borgmesterens Afdeling |" in history
+    assert "forligspartierne i budgettet for 2012" in history
+
+
+def test_data_page_explains_every_field_of_every_schema(sample_content: SiteContent) -> None:
+    data = sample_content.pages["data/index.md"]
+    schemas = parse_schemas(read_schema_files(REPO / "schemas"))
+    assert set(schemas) == {"idea", "decision", "testcard", "theme", "ladder", "departments"}
+    for schema in schemas.values():
+        for field in schema_fields(schema):
+            cell = field.path.replace("_", "&#95;").replace("[", "&#91;").replace("]", "&#93;")
+            cell = cell.replace("<", "&#60;").replace(">", "&#62;")
+            assert f"| {cell} |" in data, field.path
+    for column in ("granted", "status&#95;da", "pull&#95;request", "decided&#95;by"):
+        assert f"| {column} |" in data
+    assert "[portfolio.json](../data/portfolio.json)" in data
+
+
+def test_rendering_is_deterministic(sample: tuple[Checked, Settings]) -> None:
+    checked, _ = sample
+    assert render_pages(checked.portfolio) == PageRenderer().render(checked.portfolio, {})
+
+
+@pytest.fixture(scope="module")
+def outputs() -> dict[str, bytes]:
+    return golden_outputs()
+
+
+@pytest.mark.parametrize("name", sorted(GOLDEN))
+def test_golden_files_are_current(outputs: dict[str, bytes], name: str) -> None:
+    assert outputs[name] == (GOLDEN_DIR / name).read_bytes(), (
+        f"tests/golden/{name} is out of date: run `make golden` and review the diff"
+    )
+
+
+def test_every_golden_file_exists(outputs: dict[str, bytes]) -> None:
+    assert set(outputs) <= {p.name for p in GOLDEN_DIR.iterdir()}
+
+
+def test_hostile_title_is_text_everywhere(hostile_content: SiteContent) -> None:
+    page = hostile_content.pages["ideer/fjendtlig-tekst.md"]
+    front_matter = page.split("---\n")[1]
+    title = json.loads(front_matter.removeprefix("title: "))
+    assert "<" not in title and "{" not in title
+    assert "<script" not in page.replace("&lt;script", "")
+    assert HOSTILE_LINE not in page
+    for path, markdown in hostile_content.pages.items():
+        body = markdown.split("---\n", 2)[2]
+        assert "](javascript:" not in body and 'href="javascript:' not in body, path
+
+
+def test_schemas_are_published_unchanged(sample_content: SiteContent) -> None:
+    for path in (REPO / "schemas").glob("*.schema.json"):
+        assert sample_content.files[f"data/schemas/{path.name}"] == Path(path).read_bytes()

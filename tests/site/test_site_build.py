@@ -1,0 +1,203 @@
+"""The built site: every address of the spec, nothing written to docs/, nothing from elsewhere."""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import subprocess
+import sys
+from html.parser import HTMLParser
+from pathlib import Path
+from urllib.parse import urlsplit
+
+import pytest
+import yaml
+from mkdocs.commands import build as mkdocs_build
+from mkdocs.exceptions import PluginError
+
+from generator.plugin import git_date
+from generator.render_site import SiteContent
+from generator.sitebuild import load_site_config
+from tests.site.sample import REPO, SAMPLE, write_records
+
+ADDRESSES = (
+    "index.html",
+    "temaer/index.html",
+    "temaer/klima/index.html",
+    "ideer/digital-nabohjaelp/index.html",
+    "investeringstrin/index.html",
+    "organisering-2015-2019/index.html",
+    "data/index.html",
+    "data/portfolio.json",
+    "data/ideer.csv",
+    "data/beslutninger.csv",
+    "data/schemas/idea.schema.json",
+    "feed.xml",
+    "tilgaengelighed/index.html",
+    "assets/fonts/roboto-latin-400-normal.woff2",
+    "assets/fonts/OFL.txt",
+)
+
+
+class _Elements(HTMLParser):
+    """Every start tag with its attributes, and the text of inline scripts."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.elements: list[tuple[str, dict[str, str]]] = []
+        self.content: list[str] = []  # the tags inside the page's <article>
+        self.scripts: list[str] = []
+        self._in_script = False
+        self._in_article = False
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        self.elements.append((tag, {k: v or "" for k, v in attrs}))
+        self._in_script = tag == "script"
+        self._in_article = self._in_article or tag == "article"
+        if self._in_article:
+            self.content.append(tag)
+
+    def handle_endtag(self, tag: str) -> None:
+        self._in_script = False
+        self._in_article = self._in_article and tag != "article"
+
+    def handle_data(self, data: str) -> None:
+        if self._in_script:
+            self.scripts.append(data)
+
+
+def parse(path: Path) -> _Elements:
+    parser = _Elements()
+    parser.feed(path.read_text(encoding="utf-8"))
+    return parser
+
+
+def html_pages(site: Path) -> list[Path]:
+    return sorted(site.rglob("*.html"))
+
+
+@pytest.mark.parametrize("address", ADDRESSES)
+def test_every_address_of_the_spec_is_built(hostile_site: Path, address: str) -> None:
+    assert (hostile_site / address).is_file()
+
+
+def test_nothing_generated_is_written_into_docs(
+    hostile_site: Path, hostile_content: SiteContent
+) -> None:
+    assert (hostile_site / "ideer" / "fjendtlig-tekst" / "index.html").is_file()
+    for path in [*hostile_content.pages, *hostile_content.files]:
+        assert not (REPO / "docs" / path).exists(), path
+
+
+def test_the_sidebar_holds_the_themes_and_sections_not_the_ideas(hostile_site: Path) -> None:
+    page = (hostile_site / "ideer" / "digital-nabohjaelp" / "index.html").read_text("utf-8")
+    sidebar = page.split("md-nav--primary", 1)[1].split("md-sidebar--secondary", 1)[0]
+    for entry in ("Klima", "Samskabelse og frivillighed", "Investeringstrin", "Om tilgængelighed"):
+        assert entry in sidebar
+    assert 'href="../renere-luft/"' not in sidebar
+    assert "Fremme ligeværd" not in sidebar
+
+
+def test_pages_request_nothing_from_another_host(hostile_site: Path) -> None:
+    for path in html_pages(hostile_site):
+        for tag, attrs in parse(path).elements:
+            for name in ("src", "srcset", "poster", "data"):
+                assert not urlsplit(attrs.get(name, "")).netloc, (path, tag, attrs)
+            if tag == "link" and attrs.get("rel") != "canonical":
+                assert not urlsplit(attrs.get("href", "")).netloc, (path, attrs)
+    for css in hostile_site.rglob("*.css"):
+        text = css.read_text("utf-8")
+        assert "fonts.googleapis" not in text and "@import url(http" not in text
+
+
+def test_hostile_records_leave_no_script_handler_or_form(hostile_site: Path) -> None:
+    for path in html_pages(hostile_site):
+        parsed = parse(path)
+        for tag, attrs in parsed.elements:
+            assert not any(name.startswith("on") for name in attrs), (path, tag, attrs)
+            if tag == "script":
+                source = attrs.get("src", "assets/javascripts/")  # inline: checked below
+                assert not urlsplit(source).netloc and "assets/javascripts/" in source, attrs
+            for name in ("href", "src", "action", "formaction"):
+                scheme = attrs.get(name, "").strip().lower().split(":", 1)[0]
+                assert scheme not in ("javascript", "data", "vbscript"), (path, attrs)
+        assert not any("alert(" in script for script in parsed.scripts), path
+        forbidden = {"iframe", "form", "object", "embed", "input", "style", "img", "script"}
+        assert not forbidden & set(parsed.content), path
+
+
+def test_hostile_idea_page_shows_the_attacks_as_text(hostile_site: Path) -> None:
+    page = (hostile_site / "ideer" / "fjendtlig-tekst" / "index.html").read_text("utf-8")
+    assert "&lt;script&gt;alert('script')&lt;/script&gt;" in page
+    assert "<title>&lt;/title&gt;&lt;script&gt;" in page
+    assert "Billede: pixel" in page
+    assert "tracker.example.net/pixel.gif" in page  # as a link, not an image
+    assert "root:" not in page  # no snippet included /etc/passwd
+
+
+def _mkdocs_yml(tmp_path: Path, records: str = "records") -> Path:
+    config = yaml.safe_load((REPO / "mkdocs.yml").read_text("utf-8"))
+    config["docs_dir"] = str(REPO / "docs")
+    config["plugins"] = ["search", {"portfolio": {"records": records, "today": "2022-12-31"}}]
+    target = tmp_path / "mkdocs.yml"
+    target.write_text(yaml.safe_dump(config, allow_unicode=True), "utf-8")
+    return target
+
+
+def test_the_plugin_validates_and_builds_on_its_own(tmp_path: Path) -> None:
+    write_records(tmp_path, SAMPLE)
+    config = load_site_config(_mkdocs_yml(tmp_path), tmp_path / "site", strict=True)
+    mkdocs_build.build(config)
+    assert (tmp_path / "site" / "ideer" / "renere-luft" / "index.html").is_file()
+
+
+def test_the_plugin_refuses_records_with_errors(tmp_path: Path) -> None:
+    broken = dict(SAMPLE)
+    broken["ideas/renere-luft/idea.yaml"] = {**SAMPLE["ideas/renere-luft/idea.yaml"], "theme": "x"}
+    write_records(tmp_path, broken)
+    config = load_site_config(_mkdocs_yml(tmp_path), tmp_path / "site")
+    with pytest.raises(SystemExit, match="BuildError"):
+        mkdocs_build.build(config)
+    assert not (tmp_path / "site" / "index.html").exists()
+
+
+@pytest.mark.slow
+def test_mkdocs_build_strict_of_the_repository_is_clean(tmp_path: Path) -> None:
+    result = subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "--strict", "-q", "-d", str(tmp_path / "s")],
+        cwd=REPO,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert result.returncode == 0, result.stderr
+    assert (tmp_path / "s" / "data" / "portfolio.json").is_file()
+    shutil.rmtree(tmp_path / "s")
+
+
+def test_search_is_danish_and_stems(hostile_site: Path) -> None:
+    index = json.loads((hostile_site / "search" / "search_index.json").read_bytes())
+    assert index["config"]["lang"] == ["da"]
+    assert "stemmer" in index["config"]["pipeline"]
+    page = (hostile_site / "index.html").read_text("utf-8")
+    assert 'lang="da"' in page
+    assert "assets/javascripts/search-da.js" in page
+
+
+def test_hand_written_pages_take_their_date_from_git(tmp_path: Path) -> None:
+    page = tmp_path / "side.md"
+    page.write_text("# Side\n", "utf-8")
+    assert git_date(page) is None  # not in a repository (or not committed): no date
+    env = {**os.environ, "GIT_COMMITTER_DATE": "2024-05-06T12:00:00+02:00"}
+    env |= {"GIT_AUTHOR_NAME": "t", "GIT_AUTHOR_EMAIL": "t@example.dk"}
+    env |= {"GIT_COMMITTER_NAME": "t", "GIT_COMMITTER_EMAIL": "t@example.dk"}
+    for command in (["init", "-q"], ["add", "side.md"], ["commit", "-q", "-m", "side"]):
+        subprocess.run(["git", *command], cwd=tmp_path, env=env, check=True)
+    assert git_date(page) == "2024-05-06"
+
+
+def test_the_plugin_says_in_danish_when_the_records_are_missing(tmp_path: Path) -> None:
+    config = load_site_config(_mkdocs_yml(tmp_path, records="mangler"), tmp_path / "site")
+    with pytest.raises(PluginError, match="Mappen med poster findes ikke"):
+        config.plugins.on_config(config)
