@@ -141,7 +141,14 @@ def check_references(ctx: RuleContext) -> Iterator[Problem]:
                 )
 
 
+# Suggestions compare a name with every known one; beyond this many the work (and the
+# message) would grow without helping anyone.
+SUGGEST_AMONG = 60
+
+
 def _suggest(name: str, known: list[str]) -> str:
+    if len(known) > SUGGEST_AMONG or len(name) > MAX_ID_LENGTH:
+        return ""
     close = difflib.get_close_matches(name, known, n=1)
     return f" Mente du '{close[0]}'?" if close else f" Vælg en af: {', '.join(sorted(known))}."
 

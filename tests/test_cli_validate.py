@@ -145,3 +145,27 @@ def test_every_command_has_danish_help(run_cli: Run) -> None:
         assert result.exit_code == 0
         assert "Usage" in result.output or "Brug" in result.output
         assert main.commands[name].help, name
+
+
+def test_many_departments_and_many_unknown_ones_are_reported_plainly(
+    records_tree: Callable[..., Path],
+) -> None:
+    from generator.pipeline import check_portfolio
+    from generator.settings import Settings
+
+    base = (REPO / "tests/cases/base/records").joinpath
+    departments = base("departments.yaml").read_text() + "".join(
+        f"afdeling-{n:05d}:\n  name: A\n" for n in range(3000)
+    )
+    unknown = ", ".join(f"ukendt-{n:05d}" for n in range(2000))
+    idea = (
+        base("ideas/digital-nabohjaelp/idea.yaml")
+        .read_text()
+        .replace("[sundhed-og-omsorg, kultur-og-borgerservice]", f"[sundhed-og-omsorg, {unknown}]")
+    )
+    records = records_tree(
+        {"departments.yaml": departments, "ideas/digital-nabohjaelp/idea.yaml": idea}
+    )
+    problems = check_portfolio(Settings(records_dir=records, today="2022-12-31")).problems
+    assert len([p for p in problems if p.code == "L02"]) == 2000
+    assert all(len(p.message) < 200 for p in problems)
