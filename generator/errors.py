@@ -14,13 +14,20 @@ class PortfolioError(click.ClickException):
         click.echo(f"Fejl: {self.format_message()}", file=file, err=True)
 
 
-class RecordsNotFoundError(PortfolioError):
+class SetupError(PortfolioError):
+    """The command was pointed at something unusable: exit 2, as for a usage error, so CI
+    can tell a broken setup from records with problems (exit 1)."""
+
+    exit_code = 2
+
+
+class RecordsNotFoundError(SetupError):
     """The records folder is missing."""
 
 
-class SchemaFileError(PortfolioError):
+class SchemaFileError(SetupError):
     """A schema file is missing or broken."""
 
 
-class GitError(PortfolioError):
+class GitError(SetupError):
     """A git revision could not be read."""

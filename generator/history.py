@@ -17,6 +17,7 @@ from pathlib import Path, PurePosixPath
 from typing import Any
 
 from generator.errors import GitError
+from generator.load import read_record_bytes
 from generator.model import PathKey
 from generator.problems import Problem
 from generator.settings import Settings
@@ -171,7 +172,7 @@ def _current(settings: Settings, relpath: str) -> bytes | None:
     if relpath in settings.overlay:
         return settings.overlay[relpath].encode("utf-8")
     try:
-        return (settings.records_dir / relpath).read_bytes()
+        return read_record_bytes(settings.records_dir, relpath)
     except OSError:
         return None
 

@@ -10,6 +10,7 @@ from generator.load import Loaded, RawRecord, load_records
 from generator.model import Portfolio
 from generator.problems import Problem, errors_in, sort_problems
 from generator.rules import RuleContext, run_rules
+from generator.rules_privacy import mask_personal_data
 from generator.schema import check_schemas, load_schemas
 from generator.settings import Settings
 
@@ -46,7 +47,12 @@ def check_portfolio(settings: Settings) -> Checked:
     problems = [*loaded.problems, *schema_problems, *ladder_problems, *run_rules(context)]
     if settings.base is not None:
         problems += check_append_only(settings)
-    return Checked(portfolio, sort_problems(problems), settings.strict)
+    return Checked(portfolio, sort_problems(map(_masked, problems)), settings.strict)
+
+
+def _masked(problem: Problem) -> Problem:
+    """Messages quote record text and are printed in public CI logs: no personal data there."""
+    return replace(problem, message=mask_personal_data(problem.message))
 
 
 def _complete_only(portfolio: Portfolio, loaded: Loaded, unreadable: frozenset[str]) -> Portfolio:

@@ -11,6 +11,9 @@ Severity = Literal["error", "warning"]
 
 SEVERITY_LABEL_DA: dict[str, str] = {"error": "fejl", "warning": "advarsel"}
 
+# Control characters as visible escapes, so one problem is always one line of text.
+_ONE_LINE = {code: f"\\x{code:02x}" for code in [*range(0x20), 0x7F]}
+
 
 @dataclass(frozen=True, order=True)
 class Problem:
@@ -26,7 +29,8 @@ class Problem:
     def as_text(self) -> str:
         """The `file:line:col: code message` form; warnings say so after the code."""
         label = f"{self.code} (advarsel)" if self.severity == "warning" else self.code
-        return f"{self.file}:{self.line}:{self.column}: {label} {self.message}"
+        line = f"{self.file}:{self.line}:{self.column}: {label} {self.message}"
+        return line.translate(_ONE_LINE)  # quoted record text must not forge another line
 
 
 def sort_problems(problems: Iterable[Problem]) -> list[Problem]:

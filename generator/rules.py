@@ -12,9 +12,10 @@ import re
 import unicodedata
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
+from itertools import chain
 
 from generator.load import Loaded, RecordFile
-from generator.model import Decision, Portfolio, Source
+from generator.model import KIND_ORDER, Decision, Portfolio, Source
 from generator.problems import Problem
 from generator.rules_ladder import (
     check_amounts,
@@ -22,11 +23,12 @@ from generator.rules_ladder import (
     check_test_cards,
     check_tests_before_steps,
 )
-from generator.rules_privacy import check_personal_data
+from generator.rules_privacy import check_names_for_cpr, check_personal_data
 from generator.settings import Settings
 
 SLUG = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
 MAX_ID_LENGTH = 80
+ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 DECISION_NAME = re.compile(r"^(?P<date>\d{4}-\d{2}-\d{2})-(?P<kind>[a-z]+(?:-[a-z]+)*)$")
 TEST_NAME = re.compile(r"^step-(?P<step>[1-9][0-9]*)$")
 SCREENING_WAIT_DAYS = 60
@@ -62,7 +64,7 @@ def _name_problems(ref: RecordFile, data: dict[str, object]) -> Iterator[tuple[s
         )
     if ref.kind == "decision":
         date, kind = data.get("date"), data.get("kind")
-        if isinstance(date, str) and isinstance(kind, str):
+        if _is_real_date(date) and kind in KIND_ORDER:
             if ref.name != f"{date}-{kind}":
                 yield (
                     "date",
@@ -72,11 +74,22 @@ def _name_problems(ref: RecordFile, data: dict[str, object]) -> Iterator[tuple[s
             yield "", "Filen skal hedde <dato>-<art>.yaml, fx 2020-03-02-screening.yaml; omdøb den."
     if ref.kind == "testcard":
         step = data.get("step")
-        if isinstance(step, int) and not isinstance(step, bool):
+        if isinstance(step, int) and not isinstance(step, bool) and step >= 1:
             if ref.name != f"step-{step}":
                 yield "step", f"Filen skal hedde step-{step}.yaml efter sit trin; omdøb den."
         elif not TEST_NAME.match(ref.name):
             yield "", "Filen skal hedde step-<n>.yaml, fx step-1.yaml; omdøb den."
+
+
+def _is_real_date(value: object) -> bool:
+    """A date the schema accepts; until it does, the file name is not compared with it."""
+    if not isinstance(value, str) or not ISO_DATE.match(value):
+        return False
+    try:
+        dt.date.fromisoformat(value)
+    except ValueError:
+        return False
+    return True
 
 
 def _identity(text: str) -> str:
@@ -103,8 +116,7 @@ def check_names(ctx: RuleContext) -> Iterator[Problem]:
 def check_references(ctx: RuleContext) -> Iterator[Problem]:
     """L02: every theme, department and step named exists."""
     p = ctx.portfolio
-    if not ctx.readable("departments.yaml"):
-        return
+    departments_known = ctx.readable("departments.yaml")
     for idea in p.ideas.values():
         if idea.theme not in p.themes and ctx.readable(f"themes/{idea.theme}.yaml"):
             yield problem_at(
@@ -114,11 +126,11 @@ def check_references(ctx: RuleContext) -> Iterator[Problem]:
                 f"Temaet '{idea.theme}' findes ikke.{_suggest(idea.theme, list(p.themes))}",
             )
         for index, dept in enumerate(idea.departments):
-            if dept not in p.departments:
+            if departments_known and dept not in p.departments:
                 yield problem_at(
                     idea.source, ("departments", index), "L02", _unknown_department(dept, p)
                 )
-        if idea.owner.department not in p.departments:
+        if departments_known and idea.owner.department not in p.departments:
             yield problem_at(
                 idea.source,
                 ("owner", "department"),
@@ -135,7 +147,7 @@ def check_references(ctx: RuleContext) -> Iterator[Problem]:
                 )
     for theme in p.themes.values():
         for index, dept in enumerate(theme.anchored_in):
-            if dept not in p.departments:
+            if departments_known and dept not in p.departments:
                 yield problem_at(
                     theme.source, ("anchored_in", index), "L02", _unknown_department(dept, p)
                 )
@@ -288,7 +300,9 @@ RULES: dict[str, Rule] = {
     "L08": lambda ctx: check_amounts(ctx.portfolio),
     "L09": lambda ctx: check_test_cards(ctx.portfolio),
     "L10": check_nothing_after_end,
-    "P01": lambda ctx: check_personal_data(ctx.loaded.records),
+    "P01": lambda ctx: chain(
+        check_personal_data(ctx.loaded.records), check_names_for_cpr(ctx.loaded.files)
+    ),
     "W01": check_cross_organisational,
     "W02": check_screening_wait,
 }

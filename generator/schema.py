@@ -57,8 +57,24 @@ def _is_whole_number(_checker: object, instance: object) -> bool:
     return isinstance(instance, int) and not isinstance(instance, bool)
 
 
+def _unique_items(
+    validator: Any, unique: bool, instance: object, _schema: object
+) -> Iterator[ValidationError]:
+    """uniqueItems in linear time: jsonschema's own compares every pair of mixed items."""
+    if not unique or not isinstance(instance, list):
+        return
+    seen: set[str] = set()
+    for item in instance:
+        key = json.dumps(item, sort_keys=True, default=str)
+        if key in seen:
+            yield ValidationError(f"{item!r} is not unique")
+            return
+        seen.add(key)
+
+
 StrictValidator: Any = extend(  # type: ignore[no-untyped-call]
     Draft7Validator,
+    validators={"uniqueItems": _unique_items},
     type_checker=Draft7Validator.TYPE_CHECKER.redefine("integer", _is_whole_number),
 )
 

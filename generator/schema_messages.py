@@ -86,12 +86,12 @@ def _pattern(error: ValidationError, _data: dict[str, Any]) -> str:
             f"'{_field(error)}' skal være et id med små bogstaver a-z, tal og bindestreger "
             "(æ→ae, ø→oe, å→aa), fx sundhed-og-omsorg."
         )
-    if pattern.startswith("^https"):
-        return f"'{_field(error)}' skal være en webadresse, der begynder med https://."
     if pattern.startswith("^https?"):
         return (
             f"'{_field(error)}' skal være en webadresse, der begynder med https:// eller http://."
         )
+    if pattern.startswith("^https"):
+        return f"'{_field(error)}' skal være en webadresse, der begynder med https://."
     if pattern.startswith("^@"):
         return f"'{_field(error)}' skal være et GitHub-hold eller en bruger, fx @organisation/hold."
     if "@" in pattern:

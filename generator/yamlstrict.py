@@ -28,7 +28,7 @@ Loader: Any = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 _FORBIDDEN = re.compile(
     "[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f"
     "\u00ad\u0600-\u0605\u061c\u06dd\u070f\u0890\u0891\u08e2\u180e"
-    "\u200b-\u200f\u2028-\u202e\u2060-\u2064\u2066-\u206f\ufeff\ufff9-\ufffb"
+    "\u200b-\u200f\u2028-\u202e\u2060-\u2064\u2066-\u206f\ufeff\ufff9-\ufffb\ufffe\uffff"
     "\U000110bd\U000110cd\U00013430-\U0001343f\U0001bca0-\U0001bca3"
     "\U0001d173-\U0001d17a\U000e0001\U000e0020-\U000e007f]"
 )
@@ -38,7 +38,7 @@ _FORBIDDEN = re.compile(
 _NULL = re.compile(r"^(?:~|null|Null|NULL|)$")
 _BOOL_TRUE = re.compile(r"^(?:yes|Yes|YES|true|True|TRUE|on|On|ON)$")
 _BOOL_FALSE = re.compile(r"^(?:no|No|NO|false|False|FALSE|off|Off|OFF)$")
-_INT = re.compile(r"^[-+]?[0-9]+$")
+_INT = re.compile(r"^[-+]?[0-9]{1,30}$")  # longer digit runs stay text, never a huge number
 _FLOAT = re.compile(
     r"^(?:[-+]?(?:[0-9][0-9_]*)\.[0-9_]*(?:[eE][-+][0-9]+)?"
     r"|\.[0-9][0-9_]*(?:[eE][-+][0-9]+)?"
@@ -77,8 +77,9 @@ class _Reject(Exception):  # noqa: N818 (internal signal, never leaves this modu
 
 
 def _position(text: str, index: int) -> tuple[int, int]:
-    line = text.count("\n", 0, index) + 1
-    return line, index - (text.rfind("\n", 0, index) + 1) + 1
+    """Line and column of an index, with CR LF, LF and a lone CR each one line break."""
+    before = text[:index].replace("\r\n", "\n").replace("\r", "\n")
+    return before.count("\n") + 1, len(before) - (before.rfind("\n") + 1) + 1
 
 
 def _mark(event: Any) -> tuple[int, int]:
@@ -111,6 +112,17 @@ def _refuse_features(event: Any) -> None:
             line, column, "Ankre og aliasser (&navn, *navn) er ikke tilladt; skriv værdien ud."
         )
     raise _Reject(line, column, f"Eksplicitte typer ({event.tag}) er ikke tilladt; fjern mærket.")
+
+
+def _refuse_escaped_characters(value: str, where: tuple[int, int]) -> None:
+    """Escapes in double quotes ("\\u202e", "\\x07") must not let in what the text may not hold."""
+    bad = _FORBIDDEN.search(value)
+    if bad:
+        raise _Reject(*where, _forbidden_message(bad.group()))
+
+
+def _forbidden_message(char: str) -> str:
+    return f"Filen indeholder et usynligt tegn eller styretegn (U+{ord(char):04X}); slet det."
 
 
 class _Builder:
@@ -168,6 +180,8 @@ class _Builder:
         if not self.stack:
             self._open_root(event, where)
             return
+        if kind is _ScalarEvent and event.style == '"':
+            _refuse_escaped_characters(event.value, where)
         frame = self.stack[-1]
         if frame[2] is None and type(frame[0]) is dict:
             self._key(frame, event, where)
@@ -261,12 +275,7 @@ def parse_yaml(raw: bytes, file: str) -> Parsed | Problem:
     bad = _FORBIDDEN.search(text)
     if bad:
         line, column = _position(text, bad.start())
-        return problem(
-            line,
-            column,
-            f"Filen indeholder et usynligt tegn eller styretegn (U+{ord(bad.group()):04X}); "
-            "slet det.",
-        )
+        return problem(line, column, _forbidden_message(bad.group()))
     try:
         return _parse_events(text)
     except _Reject as reject:

@@ -122,7 +122,7 @@ def test_a_missing_records_folder_is_a_danish_error_without_traceback(tmp_path: 
         text=True,
         check=False,
     )
-    assert result.returncode == 1
+    assert result.returncode == 2
     assert result.stderr.startswith("Fejl: Mappen med poster findes ikke")
     assert "Traceback" not in result.stderr
 
@@ -133,7 +133,7 @@ def test_a_broken_schema_file_is_a_danish_error(
     records = records_tree()
     (records.parent / "schemas" / "idea.schema.json").write_text("{ not json", encoding="utf-8")
     result = run_cli("validate", "--records", str(records))
-    assert result.exit_code == 1
+    assert result.exit_code == 2
     assert "er ugyldigt" in result.output
 
 

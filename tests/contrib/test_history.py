@@ -177,6 +177,26 @@ def test_validate_reports_l11_and_git_errors_in_danish(tree: Build, portfolio_cl
     assert result.exit_code == 1
     assert f"records/{SCREENING}:5:1: L11 Beslutningen er ændret" in result.stdout
     result = portfolio_cli(*args, "--base", "origin/main")
-    assert result.exit_code == 1
+    assert result.exit_code == 2  # a setup error, not a problem in the records
     assert result.stderr.startswith("Fejl: Git-revisionen 'origin/main' findes ikke")
     assert "Traceback" not in result.output
+
+
+def test_a_decision_replaced_by_a_link_is_not_followed(tree: Build) -> None:
+    t = committed(tree())
+    path = t.records / SCREENING
+    path.unlink()
+    path.symlink_to("/dev/zero")
+    found = l11(t)
+    assert len(found) == 1
+    assert found[0].startswith(f"records/{SCREENING}:")
+
+
+def test_a_decision_behind_a_linked_folder_is_not_read(tree: Build, tmp_path: Path) -> None:
+    t = committed(tree())
+    idea = t.records / "ideas/til-pitch"
+    moved = tmp_path / "elsewhere"
+    idea.rename(moved)
+    idea.symlink_to(moved)
+    found = l11(t)
+    assert [line.split(":")[0] for line in found] == [f"records/{SCREENING}"]
