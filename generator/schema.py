@@ -1,30 +1,26 @@
 """Schema stage: raw records → problems, against the JSON Schemas in schemas/.
 
-Each record kind has one draft-07 schema. Amounts must be whole numbers written as
-digits (25.0 is not 25000), and dates real calendar dates written YYYY-MM-DD.
+Each record kind has one draft-07 schema. A compiled validator (fastjsonschema) gives the
+verdict; only a record that fails it goes to jsonschema, for messages that say what to
+change (generator.schema_full, loaded on first need).
 """
 
 from __future__ import annotations
 
-import datetime as dt
-import difflib
+import importlib
 import json
-import re
-from collections.abc import Callable, Iterator
-from dataclasses import dataclass
+from collections.abc import Callable
+from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
 import fastjsonschema
-from jsonschema import Draft7Validator, FormatChecker, ValidationError
-from jsonschema.exceptions import SchemaError
-from jsonschema.validators import extend
 
 from generator.errors import SchemaFileError
 from generator.load import RawRecord, RecordKind
 from generator.problems import Problem
-from generator.schema_messages import message_for, missing_key
+from generator.schema_dates import is_iso_date
 
 SCHEMA_FILES: dict[RecordKind, str] = {
     "ladder": "ladder.schema.json",
@@ -35,54 +31,10 @@ SCHEMA_FILES: dict[RecordKind, str] = {
     "testcard": "testcard.schema.json",
 }
 
-_ISO_DATE = re.compile(r"^[0-9]{4}-[0-9]{2}-[0-9]{2}$")
-
-_FORMATS = FormatChecker(formats=())
-
-
-@_FORMATS.checks("date")
-def _is_date(value: object) -> bool:
-    if not isinstance(value, str):
-        return True
-    if not _ISO_DATE.match(value):
-        return False
-    try:
-        dt.date.fromisoformat(value)
-    except ValueError:
-        return False
-    return True
-
-
-def _is_whole_number(_checker: object, instance: object) -> bool:
-    return isinstance(instance, int) and not isinstance(instance, bool)
-
-
-def _unique_items(
-    validator: Any, unique: bool, instance: object, _schema: object
-) -> Iterator[ValidationError]:
-    """uniqueItems in linear time: jsonschema's own compares every pair of mixed items."""
-    if not unique or not isinstance(instance, list):
-        return
-    seen: set[str] = set()
-    for item in instance:
-        key = json.dumps(item, sort_keys=True, default=str)
-        if key in seen:
-            yield ValidationError(f"{item!r} is not unique")
-            return
-        seen.add(key)
-
-
-StrictValidator: Any = extend(  # type: ignore[no-untyped-call]
-    Draft7Validator,
-    validators={"uniqueItems": _unique_items},
-    type_checker=Draft7Validator.TYPE_CHECKER.redefine("integer", _is_whole_number),
-)
-
-
-# The fast path checks formats by the same rules; email and uri shapes are left to patterns,
-# as in the full validator.
+# Formats as the full validator checks them: dates strictly; e-mail and uri shapes are left
+# to the patterns.
 _FAST_FORMATS: dict[str, Callable[[object], bool]] = {
-    "date": _is_date,
+    "date": is_iso_date,
     "email": lambda _value: True,
     "uri": lambda _value: True,
 }
@@ -90,10 +42,17 @@ _FAST_FORMATS: dict[str, Callable[[object], bool]] = {
 
 @dataclass(frozen=True)
 class Schemas:
-    """Two validators a record kind: a compiled one for the verdict, a full one for messages."""
+    """Every schema a record kind, compiled for the verdict; detailed validators on demand."""
 
-    validators: dict[RecordKind, Any]
+    documents: dict[RecordKind, dict[str, Any]]
     fast: dict[RecordKind, Callable[[object], object]]
+    _full: dict[RecordKind, Any] = field(default_factory=dict, compare=False, repr=False)
+
+    def full(self, kind: RecordKind) -> Any:
+        """The detailed (jsonschema) validator of a kind, made on first use."""
+        if kind not in self._full:
+            self._full[kind] = _full_module().full_validator(self.documents[kind])
+        return self._full[kind]
 
     def check(self, record: RawRecord) -> list[Problem]:
         """The schema problems of one record, at most one a field, on its key's line."""
@@ -106,76 +65,12 @@ class Schemas:
                 pass
             else:
                 return []
-        validator = self.validators[record.ref.kind]
-        errors = sorted(validator.iter_errors(record.data), key=_error_order)
-        seen = _misspelt_keys(errors)  # reported as unknown keys, not again as missing
-        problems: list[Problem] = []
-        for error in errors:
-            for path, message in _expand(error, record.data):
-                if path in seen:
-                    continue
-                seen.add(path)
-                line, column = _where(record, path)
-                problems.append(Problem(record.ref.file, line, column, "schema", message))
+        problems: list[Problem] = _full_module().full_problems(self.full(record.ref.kind), record)
         return problems
 
 
-def _misspelt_keys(errors: list[ValidationError]) -> set[tuple[str | int, ...]]:
-    """Paths of missing keys that an unknown key beside them is a misspelling of."""
-    missing = {
-        (*error.absolute_path, missing_key(error))
-        for error in errors
-        if error.validator == "required"
-    }
-    found: set[tuple[str | int, ...]] = set()
-    for error in errors:
-        if error.validator != "additionalProperties" or not isinstance(error.instance, dict):
-            continue
-        schema: Any = error.schema
-        allowed = list(schema.get("properties", {}))
-        for key in error.instance:
-            close = difflib.get_close_matches(key, allowed, n=1) if key not in allowed else []
-            if close and (*error.absolute_path, close[0]) in missing:
-                found.add((*error.absolute_path, close[0]))
-    return found
-
-
-def _error_order(error: ValidationError) -> tuple[int, str]:
-    return (len(error.absolute_path), str(error.validator))
-
-
-def _where(record: RawRecord, path: tuple[str | int, ...]) -> tuple[int, int]:
-    key = path
-    while key and key not in record.lines:
-        key = key[:-1]
-    return record.lines.get(key, (1, 1))
-
-
-def _expand(error: ValidationError, data: dict[str, Any]) -> Iterator[tuple[tuple[Any, ...], str]]:
-    """(path, Danish message) for an error; an unknown key is placed on its own line."""
-    path = tuple(error.absolute_path)
-    if error.validator == "additionalProperties" and isinstance(error.instance, dict):
-        schema: Any = error.schema
-        allowed = sorted(schema.get("properties", {}))
-        for key in sorted(k for k in error.instance if k not in allowed):
-            yield (*path, key), _unknown_key(key, allowed, path)
-        return
-    if error.validator == "required":  # one error a missing key: keep them apart
-        yield (*path, missing_key(error)), message_for(error, data)
-        return
-    if error.validator == "propertyNames":  # an id key of departments.yaml
-        yield (*path, str(error.instance)), message_for(error, data)
-        return
-    yield path, message_for(error, data)
-
-
-def _unknown_key(key: str, allowed: list[str], path: tuple[Any, ...]) -> str:
-    if not allowed:  # departments.yaml: every key is an id
-        return f"'{key}' er ikke et gyldigt id."
-    close = difflib.get_close_matches(key, allowed, n=1)
-    where = f" under '{'.'.join(map(str, path))}'" if path else ""
-    hint = f" Mente du '{close[0]}'?" if close else f" Tilladte felter: {', '.join(allowed)}."
-    return f"Ukendt felt '{key}'{where}; en tastefejl må ikke slippe igennem.{hint}"
+def _full_module() -> Any:
+    return importlib.import_module("generator.schema_full")
 
 
 def load_schemas(schemas_dir: Path) -> Schemas:
@@ -196,17 +91,15 @@ def load_schemas(schemas_dir: Path) -> Schemas:
 
 @lru_cache(maxsize=4)
 def _compile(texts: tuple[tuple[str, str], ...]) -> Schemas:
-    validators: dict[RecordKind, Any] = {}
+    documents: dict[RecordKind, dict[str, Any]] = {}
     fast: dict[RecordKind, Callable[[object], object]] = {}
     for kind, (path, text) in zip(SCHEMA_FILES, texts, strict=True):
         try:
-            schema = json.loads(text)
-            StrictValidator.check_schema(schema)
-            fast[kind] = fastjsonschema.compile(schema, formats=_FAST_FORMATS)
-        except (ValueError, SchemaError, fastjsonschema.JsonSchemaDefinitionException) as error:
+            documents[kind] = json.loads(text)
+            fast[kind] = fastjsonschema.compile(documents[kind], formats=_FAST_FORMATS)
+        except (ValueError, fastjsonschema.JsonSchemaDefinitionException) as error:
             raise SchemaFileError(f"Skemaet {path} er ugyldigt: {error}") from error
-        validators[kind] = StrictValidator(schema, format_checker=_FORMATS)
-    return Schemas(validators, fast)
+    return Schemas(documents, fast)
 
 
 def check_schemas(

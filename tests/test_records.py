@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import json
 import re
+from typing import Any
 
 import yaml
 
@@ -101,3 +103,27 @@ def test_every_rule_code_is_documented() -> None:
     codes = [*RULES, "L11", "schema", "yaml"]
     for code in codes:
         assert re.search(rf"^\| `{code}` \|", readme, re.MULTILINE), code
+
+
+def test_every_schema_is_valid_draft_07_with_a_danish_title_on_every_field() -> None:
+    from jsonschema import Draft7Validator
+
+    for path in (REPO / "schemas").glob("*.schema.json"):
+        schema = json.loads(path.read_text(encoding="utf-8"))
+        Draft7Validator.check_schema(schema)
+        assert schema["$schema"] == "http://json-schema.org/draft-07/schema#"
+        for name, field in _fields(schema):
+            assert field.get("title") or field.get("not") == {}, (path.name, name)
+
+
+def _fields(schema: dict[str, Any], prefix: str = "") -> list[tuple[str, dict[str, Any]]]:
+    found: list[tuple[str, dict[str, Any]]] = []
+    for name, field in schema.get("properties", {}).items():
+        found.append((prefix + name, field))
+        found += _fields(field, f"{prefix}{name}.")
+        if isinstance(field.get("items"), dict):
+            found += _fields(field["items"], f"{prefix}{name}[].")
+    extra = schema.get("additionalProperties")
+    if isinstance(extra, dict):
+        found += _fields(extra, prefix + "*.")
+    return found
