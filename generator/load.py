@@ -117,10 +117,17 @@ def read_record_bytes(records_dir: Path, rel: str, *, folders_checked: bool = Fa
                 raise OSError(errno.ELOOP, "et symbolsk link")
     path = os.path.join(records_dir, rel)  # noqa: PTH118 (the hot path: one call a file)
     descriptor = os.open(path, os.O_RDONLY | os.O_NOFOLLOW | os.O_NONBLOCK)
-    with os.fdopen(descriptor, "rb") as stream:
+    try:
         if not stat.S_ISREG(os.fstat(descriptor).st_mode):
             raise OSError(errno.EINVAL, "ikke en almindelig fil")
-        return stream.read(MAX_BYTES + 1)
+        chunks: list[bytes] = []
+        left = MAX_BYTES + 1
+        while left > 0 and (chunk := os.read(descriptor, left)):
+            chunks.append(chunk)
+            left -= len(chunk)
+        return b"".join(chunks)
+    finally:
+        os.close(descriptor)
 
 
 _NOT_A_FILE = {
