@@ -79,11 +79,12 @@ def _walk(records_dir: Path) -> Iterator[tuple[str, str]]:
     "link", "other" (a device, a pipe, a socket) or "unreadable" (a folder that cannot
     be listed). os.scandir reads the kind from the folder itself: no extra call a file.
     """
+    root = str(records_dir)
     folders = [""]
     while folders:
         rel_dir = folders.pop()
         try:
-            with os.scandir(records_dir / rel_dir) as entries:
+            with os.scandir(os.path.join(root, rel_dir)) as entries:  # noqa: PTH118 (hot path)
                 found = [(entry.name, _kind_of(entry)) for entry in entries]
         except OSError:
             yield rel_dir or ".", "unreadable"

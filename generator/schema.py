@@ -20,7 +20,7 @@ import fastjsonschema
 from generator.errors import SchemaFileError
 from generator.load import RawRecord, RecordKind
 from generator.problems import Problem
-from generator.schema_dates import is_iso_date
+from generator.schema_fast import compile_fast
 
 SCHEMA_FILES: dict[RecordKind, str] = {
     "ladder": "ladder.schema.json",
@@ -29,14 +29,6 @@ SCHEMA_FILES: dict[RecordKind, str] = {
     "idea": "idea.schema.json",
     "decision": "decision.schema.json",
     "testcard": "testcard.schema.json",
-}
-
-# Formats as the full validator checks them: dates strictly; e-mail and uri shapes are left
-# to the patterns.
-_FAST_FORMATS: dict[str, Callable[[object], bool]] = {
-    "date": is_iso_date,
-    "email": lambda _value: True,
-    "uri": lambda _value: True,
 }
 
 
@@ -96,7 +88,7 @@ def _compile(texts: tuple[tuple[str, str], ...]) -> Schemas:
     for kind, (path, text) in zip(SCHEMA_FILES, texts, strict=True):
         try:
             documents[kind] = json.loads(text)
-            fast[kind] = fastjsonschema.compile(documents[kind], formats=_FAST_FORMATS)
+            fast[kind] = compile_fast(documents[kind])
         except (ValueError, fastjsonschema.JsonSchemaDefinitionException) as error:
             raise SchemaFileError(f"Skemaet {path} er ugyldigt: {error}") from error
     return Schemas(documents, fast)

@@ -139,3 +139,14 @@ def teardown_module() -> None:
 def test_a_list_valued_kind_beside_a_forbidden_field_is_a_problem() -> None:
     problems = _check_with(TEST_CARD, "kind: []\nresult:\n")
     assert {p.code for p in problems} == {"schema"}
+
+
+def test_decisions_and_test_cards_get_a_compiled_check_for_each_kind_and_status() -> None:
+    from generator.schema_fast import specialise
+
+    decision = specialise(SCHEMAS.documents["decision"])
+    testcard = specialise(SCHEMAS.documents["testcard"])
+    assert decision is not None and decision[0] == "kind"
+    assert set(decision[1]) == {"screening", "investment", "close", "graduate"}
+    assert testcard is not None and testcard[0] == "status"
+    assert specialise(SCHEMAS.documents["idea"]) is None
