@@ -9,7 +9,7 @@ from __future__ import annotations
 import errno
 import os
 import stat
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
 from typing import Any, Literal
@@ -42,8 +42,38 @@ class RawRecord:
 
     ref: RecordFile
     data: dict[str, Any]
-    lines: dict[PathKey, tuple[int, int]] = field(repr=False)
+    lines: Mapping[PathKey, tuple[int, int]] = field(repr=False)
     has_float: bool = False
+
+
+class LazyLines(Mapping[PathKey, tuple[int, int]]):
+    """A record's line map, made when first asked for: only a record with a problem needs
+    one, and reading a file again is cheaper than mapping every file's every line."""
+
+    __slots__ = ("_lines", "_ref", "_settings")
+
+    def __init__(self, settings: Settings, ref: RecordFile) -> None:
+        self._settings = settings
+        self._ref = ref
+        self._lines: Mapping[PathKey, tuple[int, int]] | None = None
+
+    def _map(self) -> Mapping[PathKey, tuple[int, int]]:
+        if self._lines is None:
+            try:
+                parsed = parse_yaml(_read(self._settings, self._ref), self._ref.file)
+            except OSError:
+                parsed = None
+            self._lines = parsed.lines if isinstance(parsed, Parsed) else {}
+        return self._lines
+
+    def __getitem__(self, key: PathKey) -> tuple[int, int]:
+        return self._map()[key]
+
+    def __iter__(self) -> Iterator[PathKey]:
+        return iter(self._map())
+
+    def __len__(self) -> int:
+        return len(self._map())
 
 
 @dataclass(frozen=True)
@@ -218,9 +248,10 @@ def load_records(settings: Settings) -> Loaded:
                 Problem(ref.file, 1, 1, "yaml", f"Filen kan ikke læses ({error.strerror}).")
             )
             continue
-        parsed = parse_yaml(raw, ref.file)
+        parsed = parse_yaml(raw, ref.file, with_lines=False)
         if isinstance(parsed, Parsed):
-            records.append(RawRecord(ref, parsed.data, parsed.lines, parsed.has_float))
+            lines = LazyLines(settings, ref)
+            records.append(RawRecord(ref, parsed.data, lines, parsed.has_float))
         else:
             problems.append(parsed)
     return Loaded(files, records, problems)

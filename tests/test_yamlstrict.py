@@ -10,7 +10,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from generator.problems import Problem
-from generator.yamlstrict import _FORBIDDEN, MAX_DEPTH, Parsed, parse_yaml
+from generator.yamlbuild import FORBIDDEN as _FORBIDDEN
+from generator.yamlstrict import MAX_DEPTH, Parsed, parse_yaml
 
 
 def parsed(text: str) -> Parsed:
@@ -115,3 +116,26 @@ def test_arbitrary_yaml_punctuation_gives_a_value_or_a_problem(text: str) -> Non
     assert isinstance(result, Parsed | Problem)
     if isinstance(result, Problem):
         assert result.line >= 1 and result.column >= 1 and result.message
+
+
+@settings(max_examples=500, deadline=None)
+@given(
+    st.text(
+        alphabet=st.sampled_from(list("ab:-[]{}&*!|>'\"# \n?,<0123456789.æ\\\u202e")), max_size=120
+    )
+)
+def test_the_quick_reader_agrees_with_the_full_one(text: str) -> None:
+    quick = parse_yaml(text.encode(), "f.yaml", with_lines=False)
+    full = parse_yaml(text.encode(), "f.yaml")
+    if isinstance(full, Parsed):
+        assert isinstance(quick, Parsed)
+        assert (quick.data, quick.has_float) == (full.data, full.has_float)
+    else:
+        assert quick == full
+
+
+def test_the_quick_reader_leaves_lines_to_be_asked_for() -> None:
+    quick = parse_yaml(b"a: 1\nb: [x]\n", "f.yaml", with_lines=False)
+    assert isinstance(quick, Parsed)
+    assert quick.data == {"a": 1, "b": ["x"]}
+    assert quick.lines == {}
