@@ -61,11 +61,18 @@ def timed(command: list[str]) -> Timing:
     return Timing(wall, float(cpu), int(peak) / 1024)
 
 
-def best_of(runs: int, command: list[str]) -> Timing:
-    results = [timed(command) for _ in range(runs)]
-    return Timing(
-        min(r.wall for r in results), min(r.cpu for r in results), max(r.peak_mib for r in results)
-    )
+def best_of(runs: int, *commands: list[str]) -> list[Timing]:
+    """The best time of each command over `runs` rounds; the commands take turns in each
+    round, so a slow spell of a shared machine falls on both alike."""
+    rounds = [[timed(command) for command in commands] for _ in range(runs)]
+    return [
+        Timing(
+            min(r[i].wall for r in rounds),
+            min(r[i].cpu for r in rounds),
+            max(r[i].peak_mib for r in rounds),
+        )
+        for i in range(len(commands))
+    ]
 
 
 def count_files(records: Path) -> int:
@@ -79,8 +86,9 @@ def validate_command(records: Path) -> list[str]:
 def floor_vs_validate(work: Path, ideas: int, runs: int) -> None:
     records = write_portfolio(work / f"p{ideas}", ideas, broken=3)
     files = count_files(records)
-    floor = best_of(runs, [sys.executable, "-c", FLOOR, str(records)])
-    ours = best_of(runs, validate_command(records))
+    floor, ours = best_of(
+        runs, [sys.executable, "-c", FLOOR, str(records)], validate_command(records)
+    )
     print(f"portfolio: {ideas} ideas, {files} files (3 ideas broken on purpose), best of {runs}")
     print("                                      wall      CPU    peak")
     for name, t in (("floor (walk + read + CSafeLoader)", floor), ("portfolio validate", ours)):
@@ -95,8 +103,11 @@ def against_check_jsonschema(work: Path, ideas: int, runs: int) -> None:
     records = write_portfolio(work / f"c{ideas}", ideas)
     idea_files = sorted(str(p) for p in records.glob("ideas/*/idea.yaml"))
     schema = str(records.parent / "schemas" / "idea.schema.json")
-    theirs = best_of(runs, [str(BIN / "check-jsonschema"), "--schemafile", schema, *idea_files])
-    ours = best_of(runs, validate_command(records))
+    theirs, ours = best_of(
+        runs,
+        [str(BIN / "check-jsonschema"), "--schemafile", schema, *idea_files],
+        validate_command(records),
+    )
     files = count_files(records)
     print(f"\n{ideas}-idea portfolio, ms a file (wall / CPU), best of {runs}")
     rows = (
