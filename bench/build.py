@@ -43,11 +43,12 @@ def _child_result(started: float, **extra: float) -> None:
 
 def child_portfolio(root: Path) -> None:
     """What `portfolio build` does, timed: validate, then build with the plugin."""
-    from generator.cli_site import _checked_or_exit, _settings  # noqa: PLC0415
+    from generator.cli_options import make_settings  # noqa: PLC0415
+    from generator.cli_site import _checked_or_exit  # noqa: PLC0415
     from generator.sitebuild import build_site, load_site_config  # noqa: PLC0415
 
     started = time.perf_counter()
-    settings = _settings(root / "records", TODAY)
+    settings = make_settings(root / "records", TODAY)
     checked = _checked_or_exit(settings)
     validated = time.perf_counter() - started
     config = load_site_config(REPO / "mkdocs.yml", root / "site", strict=True)

@@ -2,15 +2,14 @@
 
 from __future__ import annotations
 
-import datetime as dt
 import importlib
 import os
 import sys
-from dataclasses import replace
 from pathlib import Path
 
 import click
 
+from generator.cli_options import help_option, make_settings, records_option, today_option
 from generator.pipeline import check_portfolio
 from generator.problems import (
     Problem,
@@ -19,7 +18,6 @@ from generator.problems import (
     format_step_summary,
     format_text,
 )
-from generator.settings import Settings
 
 # Commands of other modules load when called, so `validate` starts without the site stack.
 LAZY_COMMANDS = {
@@ -53,32 +51,8 @@ def main() -> None:
     """Innovationsporteføljen: valider posterne, byg sitet, opret nye poster."""
 
 
-def _check_date(_ctx: click.Context, _param: click.Parameter, value: str | None) -> str | None:
-    if value is None or (len(value) == 10 and _is_iso_date(value)):
-        return value
-    raise click.BadParameter(f"'{value}' er ikke en dato skrevet ÅÅÅÅ-MM-DD.")
-
-
-def _is_iso_date(value: str) -> bool:
-    try:
-        return dt.date.fromisoformat(value).isoformat() == value
-    except ValueError:
-        return False
-
-
-records_option = click.option(
-    "--records",
-    "records_dir",
-    type=click.Path(file_okay=False, path_type=Path),
-    default=Path("records"),
-    help="Mappen med posterne (standard: records).",
-)
-today_option = click.option(
-    "--today", callback=_check_date, help="Dagens dato (ÅÅÅÅ-MM-DD); standard er i dag."
-)
-
-
 @main.command()
+@help_option
 @records_option
 @click.option(
     "--format",
@@ -104,14 +78,6 @@ def validate(
     if output_format == "github":
         write_step_summary(checked.problems)
     sys.exit(1 if checked.failed else 0)
-
-
-def make_settings(
-    records_dir: Path, today: str | None, *, strict: bool = False, base: str | None = None
-) -> Settings:
-    """Settings from command-line options; today defaults to the current date."""
-    settings = Settings(records_dir=records_dir, strict=strict, base=base)
-    return replace(settings, today=today) if today else settings
 
 
 def report(problems: list[Problem], output_format: str) -> str:

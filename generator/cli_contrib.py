@@ -6,12 +6,12 @@ Each command gathers its options, asks for the rest in Danish, and calls the lib
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import replace
 from pathlib import Path
 from typing import Any, TypeVar
 
 import click
 
+from generator.cli_options import ISO_DATE, help_option, make_settings, records_option, today_option
 from generator.codeowners import (
     MAINTAINERS_TEAM,
     check_codeowners,
@@ -23,7 +23,7 @@ from generator.errors import PortfolioError
 from generator.issueform import read_issue
 from generator.model import Portfolio
 from generator.new import Draft, load, problem_file, write_drafts
-from generator.new_prompts import ISO_DATE, Asker, Mode, is_empty, option_mode
+from generator.new_prompts import Asker, Mode, is_empty, option_mode
 from generator.new_records import ask_decision, ask_idea
 from generator.new_testcard import ask_testcard
 from generator.settings import Settings
@@ -45,18 +45,10 @@ def _options(*decorators: Callable[[F], F]) -> Callable[[F], F]:
     return apply
 
 
-_help_option = click.help_option("-h", "--help", help="Vis denne hjælp og afslut.")
-_records_option = click.option(
-    "--records",
-    "records_dir",
-    type=click.Path(file_okay=False, path_type=Path),
-    default=Path("records"),
-    help="Mappen med posterne (standard: records).",
-)
 _common_options = _options(
-    _help_option,
-    _records_option,
-    click.option("--today", type=ISO_DATE, help="Dagens dato (ÅÅÅÅ-MM-DD); standard er i dag."),
+    help_option,
+    records_option,
+    today_option,
     click.option(
         "--no-input", is_flag=True, help="Spørg aldrig; fejl, hvis et påkrævet felt mangler."
     ),
@@ -91,11 +83,6 @@ _card_options = _options(
 )
 
 
-def _settings(records_dir: Path, today: str | None) -> Settings:
-    settings = Settings(records_dir=records_dir)
-    return replace(settings, today=today) if today else settings
-
-
 def _create(ask: AskFunction, settings: Settings, given: dict[str, Any], mode: Mode) -> None:
     """Ask, check, write, and say where."""
     portfolio = load(settings).portfolio
@@ -107,7 +94,7 @@ def _create(ask: AskFunction, settings: Settings, given: dict[str, Any], mode: M
 
 
 @click.group()
-@_help_option
+@help_option
 def new() -> None:
     """Opret en ny post: et idekort, en beslutning eller et testkort."""
 
@@ -138,7 +125,7 @@ def new_idea(
     records_dir: Path, today: str | None, no_input: bool, from_issue: Path | None, **given: Any
 ) -> None:
     """Opret et idekort: records/ideas/<id>/idea.yaml."""
-    settings = _settings(records_dir, today)
+    settings = make_settings(records_dir, today)
     if from_issue is not None:
         given, no_input = _from_issue(settings, from_issue, given), True
     _create(ask_idea, settings, given, option_mode(no_input, given))
@@ -195,7 +182,7 @@ def new_decision(
 
     En investering skrives sammen med testkortet for trinnet (records/ideas/<id>/tests/).
     """
-    settings = _settings(records_dir, today)
+    settings = make_settings(records_dir, today)
     mode = option_mode(no_input, given)
     _create(ask_decision, settings, {"idea_id": idea_id, **given}, mode)
 
@@ -211,14 +198,14 @@ def new_testcard(
     records_dir: Path, today: str | None, no_input: bool, idea_id: str | None, **given: Any
 ) -> None:
     """Opret et testkort: records/ideas/<id>/tests/step-<n>.yaml."""
-    settings = _settings(records_dir, today)
+    settings = make_settings(records_dir, today)
     mode = option_mode(no_input, given)
     _create(ask_testcard, settings, {"idea_id": idea_id, **given}, mode)
 
 
 @click.command(short_help="Skriv eller tjek .github/CODEOWNERS.")
-@_help_option
-@_records_option
+@help_option
+@records_option
 @click.option(
     "--output",
     type=click.Path(dir_okay=False, path_type=Path),

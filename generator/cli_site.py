@@ -2,17 +2,16 @@
 
 from __future__ import annotations
 
-import datetime as dt
 import logging
 import shutil
 import signal
 import sys
 import tempfile
-from dataclasses import replace
 from pathlib import Path
 
 import click
 
+from generator.cli_options import help_option, make_settings, records_option, today_option
 from generator.errors import PortfolioError
 from generator.pipeline import Checked, check_portfolio
 from generator.problems import format_text
@@ -20,41 +19,12 @@ from generator.render_site import DATA_FILES, data_files
 from generator.settings import Settings
 from generator.sitebuild import build_site, load_site_config
 
-
-def _iso_date(_ctx: click.Context, _param: click.Parameter, value: str | None) -> str | None:
-    if value is None:
-        return None
-    try:
-        if dt.date.fromisoformat(value).isoformat() == value:
-            return value
-    except ValueError:
-        pass
-    raise click.BadParameter(f"'{value}' er ikke en dato skrevet ÅÅÅÅ-MM-DD.")
-
-
-records_option = click.option(
-    "--records",
-    "records_dir",
-    type=click.Path(file_okay=False, path_type=Path),
-    default=Path("records"),
-    show_default=True,
-    help="Mappen med posterne.",
-)
-today_option = click.option(
-    "--today", callback=_iso_date, help="Dagens dato (ÅÅÅÅ-MM-DD); standard er i dag."
-)
 config_option = click.option(
     "--config-file",
     type=click.Path(dir_okay=False, path_type=Path),
     default=Path("mkdocs.yml"),
-    show_default=True,
-    help="Sitets MkDocs-konfiguration.",
+    help="Sitets MkDocs-konfiguration (standard: mkdocs.yml).",
 )
-
-
-def _settings(records_dir: Path, today: str | None) -> Settings:
-    settings = Settings(records_dir=records_dir)
-    return replace(settings, today=today) if today else settings
 
 
 def _checked_or_exit(settings: Settings) -> Checked:
@@ -77,6 +47,7 @@ def _show_mkdocs_warnings() -> None:
 
 
 @click.command()
+@help_option
 @records_option
 @click.option(
     "--site-dir",
@@ -88,7 +59,7 @@ def _show_mkdocs_warnings() -> None:
 @config_option
 def build(records_dir: Path, site_dir: Path | None, today: str | None, config_file: Path) -> None:
     """Valider posterne og byg sitet; ved fejl bygges intet."""
-    settings = _settings(records_dir, today)
+    settings = make_settings(records_dir, today)
     checked = _checked_or_exit(settings)
     if checked.problems:  # warnings only: they are shown, and the site is built
         click.echo(format_text(checked.problems), err=True, nl=False)
@@ -100,14 +71,14 @@ def build(records_dir: Path, site_dir: Path | None, today: str | None, config_fi
 
 
 @click.command()
+@help_option
 @records_option
 @today_option
 @config_option
 @click.option(
     "--dev-addr",
     default="127.0.0.1:8000",
-    show_default=True,
-    help="Adresse og port, sitet vises på.",
+    help="Adresse og port, sitet vises på (standard: 127.0.0.1:8000).",
 )
 def serve(records_dir: Path, today: str | None, config_file: Path, dev_addr: str) -> None:
     """Vis sitet lokalt; en gemt post opdaterer dens sider med det samme."""
@@ -120,7 +91,7 @@ def serve(records_dir: Path, today: str | None, config_file: Path, dev_addr: str
     signal.signal(signal.SIGTERM, _stop)  # a terminated preview cleans up like Ctrl+C
     try:
         _show_mkdocs_warnings()
-        live = LiveSite(_settings(records_dir, today), config_file, site_dir)
+        live = LiveSite(make_settings(records_dir, today), config_file, site_dir)
         live.full_build()
         serve_live(live, host, int(port))
     finally:
@@ -132,6 +103,7 @@ def _stop(_signal: int, _frame: object) -> None:
 
 
 @click.command()
+@help_option
 @records_option
 @today_option
 @click.option(
@@ -139,15 +111,13 @@ def _stop(_signal: int, _frame: object) -> None:
     "output_format",
     type=click.Choice(["json", "csv"]),
     default="json",
-    show_default=True,
-    help="json: portfolio.json. csv: ideer.csv og beslutninger.csv.",
+    help="json: portfolio.json (standard). csv: ideer.csv og beslutninger.csv.",
 )
 @click.option(
     "--table",
     type=click.Choice(["ideer", "beslutninger"]),
     default="ideer",
-    show_default=True,
-    help="Ved csv til standard output: hvilken tabel.",
+    help="Ved csv til standard output: hvilken tabel (standard: ideer).",
 )
 @click.option(
     "--output",
@@ -159,7 +129,7 @@ def export(
     records_dir: Path, today: str | None, output_format: str, table: str, output: Path | None
 ) -> None:
     """Skriv porteføljens åbne data (som på /data/) til standard output eller en mappe."""
-    checked = _checked_or_exit(_settings(records_dir, today))
+    checked = _checked_or_exit(make_settings(records_dir, today))
     files = data_files(checked.portfolio, {})
     names = [DATA_FILES[0]] if output_format == "json" else list(DATA_FILES[1:])
     if output is None:

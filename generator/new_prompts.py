@@ -6,8 +6,6 @@ falls back to its default, or is missing (then the command lists every missing o
 
 from __future__ import annotations
 
-import datetime as dt
-import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any, Literal
@@ -19,29 +17,11 @@ from generator.model import Idea, Portfolio
 
 Mode = Literal["all", "required", "none"]
 
-_ISO_DATE = re.compile(r"^[0-9]{4}-[0-9]{2}-[0-9]{2}$")
-
 
 def clean_text(text: str) -> str:
     """Unix line breaks, no trailing spaces, no blank lines at the edges."""
     lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
     return "\n".join(line.rstrip() for line in lines).strip()
-
-
-class IsoDate(click.ParamType[str]):
-    """A real date written YYYY-MM-DD, kept as that string."""
-
-    name = "dato"
-
-    def convert(self, value: Any, param: click.Parameter | None, ctx: click.Context | None) -> str:
-        text = str(value).strip()
-        try:
-            if not _ISO_DATE.match(text):
-                raise ValueError(text)
-            dt.date.fromisoformat(text)
-        except ValueError:
-            self.fail(f"'{value}' er ikke en dato på formen ÅÅÅÅ-MM-DD, fx 2020-02-03.", param, ctx)
-        return text
 
 
 class IdList(click.ParamType[list[str]]):
@@ -67,9 +47,6 @@ class IdList(click.ParamType[list[str]]):
                 ctx,
             )
         return list(dict.fromkeys(ids))
-
-
-ISO_DATE = IsoDate()
 
 
 def option_mode(no_input: bool, given: dict[str, Any]) -> Mode:

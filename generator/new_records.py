@@ -11,6 +11,7 @@ from typing import Any
 
 import click
 
+from generator.cli_options import ISO_DATE
 from generator.errors import PortfolioError
 from generator.model import Portfolio
 from generator.new import (
@@ -22,7 +23,7 @@ from generator.new import (
     slugify,
     testcard_draft,
 )
-from generator.new_prompts import ISO_DATE, Asker, IdList, drop_empty, find_idea, is_empty
+from generator.new_prompts import Asker, IdList, drop_empty, find_idea, is_empty
 from generator.new_propose import DECISION_KINDS_DA, format_kroner, propose_decision
 from generator.new_testcard import CARD_OPTIONS, card_fields
 from generator.settings import Settings

@@ -24,11 +24,11 @@ from generator.rules_ladder import (
     check_tests_before_steps,
 )
 from generator.rules_privacy import check_names_for_cpr, check_personal_data
+from generator.schema_dates import is_iso_date
 from generator.settings import Settings
 
 SLUG = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
 MAX_ID_LENGTH = 80
-ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 DECISION_NAME = re.compile(r"^(?P<date>\d{4}-\d{2}-\d{2})-(?P<kind>[a-z]+(?:-[a-z]+)*)$")
 TEST_NAME = re.compile(r"^step-(?P<step>[1-9][0-9]*)$")
 SCREENING_WAIT_DAYS = 60
@@ -83,13 +83,7 @@ def _name_problems(ref: RecordFile, data: dict[str, object]) -> Iterator[tuple[s
 
 def _is_real_date(value: object) -> bool:
     """A date the schema accepts; until it does, the file name is not compared with it."""
-    if not isinstance(value, str) or not ISO_DATE.match(value):
-        return False
-    try:
-        dt.date.fromisoformat(value)
-    except ValueError:
-        return False
-    return True
+    return isinstance(value, str) and is_iso_date(value)
 
 
 def _identity(text: str) -> str:

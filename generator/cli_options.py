@@ -1,0 +1,48 @@
+"""Command line: the options and types every command shares, in Danish."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import replace
+from pathlib import Path
+from typing import Any
+
+import click
+
+from generator.schema_dates import is_iso_date
+from generator.settings import Settings
+
+
+class IsoDate(click.ParamType[str]):
+    """A real date written YYYY-MM-DD, kept as that string."""
+
+    name = "dato"
+
+    def convert(self, value: Any, param: click.Parameter | None, ctx: click.Context | None) -> str:
+        text = str(value).strip()
+        if not is_iso_date(text):
+            self.fail(f"'{value}' er ikke en dato på formen ÅÅÅÅ-MM-DD, fx 2020-02-03.", param, ctx)
+        return text
+
+
+ISO_DATE = IsoDate()
+
+help_option = click.help_option("-h", "--help", help="Vis denne hjælp og afslut.")
+records_option = click.option(
+    "--records",
+    "records_dir",
+    type=click.Path(file_okay=False, path_type=Path),
+    default=Path("records"),
+    help="Mappen med posterne (standard: records).",
+)
+today_option = click.option(
+    "--today", type=ISO_DATE, help="Dagens dato (ÅÅÅÅ-MM-DD); standard er i dag."
+)
+
+
+def make_settings(
+    records_dir: Path, today: str | None, *, strict: bool = False, base: str | None = None
+) -> Settings:
+    """Settings from command-line options; today defaults to the current date."""
+    settings = Settings(records_dir=records_dir, strict=strict, base=base)
+    return replace(settings, today=today or dt.date.today().isoformat())
