@@ -1,6 +1,6 @@
 """Golden files of the rendered site: one idea page, one theme page and the data files.
 
-They are made from the fixed sample portfolio of tests/site/sample.py. After an intended
+They are made from the fixed sample portfolio of tests/website/sample.py. After an intended
 change to the output, regenerate them with `make golden` (python -m tests.golden) and
 review the diff.
 """
@@ -13,7 +13,7 @@ from pathlib import Path
 from generator.pipeline import check_portfolio
 from generator.render_site import read_schema_files, render_site
 from generator.settings import Settings
-from tests.site.sample import SAMPLE, TODAY, write_records
+from tests.website.sample import SAMPLE, TODAY, write_records
 
 GOLDEN_DIR = Path(__file__).resolve().parent
 # Golden file name → the generated page or file it holds.

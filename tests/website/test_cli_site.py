@@ -12,7 +12,7 @@ import pytest
 from click.testing import CliRunner, Result
 
 from generator.cli import main
-from tests.site.sample import REPO, SAMPLE, TODAY, write_records
+from tests.website.sample import REPO, SAMPLE, TODAY, write_records
 
 
 @pytest.fixture

@@ -11,7 +11,7 @@ import yaml
 from generator.settings import Settings
 from generator.sitebuild import Changes, needs_full_build
 from generator.sitelive import LiveSite, snapshot, touched_ideas
-from tests.site.sample import REPO, SAMPLE, TODAY, write_records
+from tests.website.sample import REPO, SAMPLE, TODAY, write_records
 
 
 def test_touched_ideas_names_the_idea_folders_that_changed() -> None:

@@ -15,7 +15,7 @@ from generator.pipeline import Checked, check_portfolio
 from generator.render_site import SiteContent, read_schema_files, render_site
 from generator.settings import Settings
 from generator.sitebuild import build_site, load_site_config
-from tests.site.sample import HOSTILE, REPO, SAMPLE, TODAY, write_records
+from tests.website.sample import HOSTILE, REPO, SAMPLE, TODAY, write_records
 
 
 def check_records(root: Path, records: dict[str, Any]) -> tuple[Checked, Settings]:

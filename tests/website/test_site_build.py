@@ -19,7 +19,7 @@ from mkdocs.exceptions import PluginError
 from generator.plugin import git_date
 from generator.render_site import SiteContent
 from generator.sitebuild import load_site_config
-from tests.site.sample import REPO, SAMPLE, write_records
+from tests.website.sample import REPO, SAMPLE, write_records
 
 ADDRESSES = (
     "index.html",

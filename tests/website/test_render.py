@@ -14,7 +14,7 @@ from generator.render_schema import schema_fields
 from generator.render_site import SiteContent, parse_schemas, read_schema_files
 from generator.settings import Settings
 from tests.golden import GOLDEN, GOLDEN_DIR, golden_outputs
-from tests.site.sample import HOSTILE_LINE, REPO
+from tests.website.sample import HOSTILE_LINE, REPO
 
 
 def test_every_page_of_the_spec_is_rendered(sample_content: SiteContent) -> None:

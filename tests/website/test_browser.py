@@ -30,7 +30,7 @@ from playwright.sync_api import (
     Error as PlaywrightError,
 )
 
-from tests.site.sample import REPO, SAMPLE, TODAY, write_records
+from tests.website.sample import REPO, SAMPLE, TODAY, write_records
 
 pytestmark = pytest.mark.browser
 
