@@ -10,21 +10,18 @@ from __future__ import annotations
 
 import hashlib
 import os
-import re
 import subprocess
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 from typing import Any
 
 from generator.errors import GitError
-from generator.load import read_record_bytes
+from generator.load import RecordKind, classify, read_record_bytes
 from generator.model import PathKey
 from generator.problems import Problem
 from generator.settings import Settings
 from generator.yamlstrict import Parsed, parse_yaml
 
-_DECISION = re.compile(r"^ideas/[^/]+/decisions/[^/]+\.yaml$")
-_TEST_CARD = re.compile(r"^ideas/[^/]+/tests/[^/]+\.yaml$")
 _TIMEOUT_S = 120
 
 
@@ -34,10 +31,7 @@ class BaseFile:
 
     relpath: str
     blob: str
-
-    @property
-    def is_decision(self) -> bool:
-        return bool(_DECISION.match(self.relpath))
+    kind: RecordKind
 
 
 def _git(root: Path, *args: str, stdin: bytes | None = None) -> bytes:
@@ -102,8 +96,9 @@ def _base_files(top: Path, commit: str, records: str) -> list[BaseFile]:
         if len(parts) != 3 or parts[1] != "blob" or not path.startswith(prefix):
             continue
         relpath = path.removeprefix(prefix)
-        if _DECISION.match(relpath) or _TEST_CARD.match(relpath):
-            files.append(BaseFile(relpath, parts[2]))
+        ref = classify(relpath, path)  # the loader's own layout
+        if ref is not None and ref.kind in ("decision", "testcard"):
+            files.append(BaseFile(relpath, parts[2], ref.kind))
     return files
 
 
@@ -189,9 +184,9 @@ def _compare(
 ) -> Problem | None:
     """The L11 problem of one record that differs from the revision, if it counts."""
     before = _data(old, file)
-    if not base.is_decision and (before is None or before.data.get("status") != "done"):
+    if base.kind != "decision" and (before is None or before.data.get("status") != "done"):
         return None  # only a test card that was already done is history
-    what = "Beslutningen" if base.is_decision else "Testkortet (status: done)"
+    what = "Beslutningen" if base.kind == "decision" else "Testkortet (status: done)"
     if current is None:
         return Problem(
             file,

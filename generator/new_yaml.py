@@ -15,6 +15,7 @@ from typing import Any
 
 import yaml
 
+from generator.yamlbuild import resolve_plain
 from generator.yamlstrict import Parsed, parse_yaml
 
 Value = str | int | bool | Sequence["Value"] | Mapping[str, "Value"]
@@ -44,7 +45,9 @@ def _plain_or_quoted(text: str) -> str:
         {"k": text}, allow_unicode=True, width=1_000_000, default_flow_style=False
     )
     scalar = dumped.removeprefix("k: ").rstrip("\n")
-    if "\n" in scalar:
+    # PyYAML leaves '08' plain (no YAML 1.1 number); the strict reader takes plain digits for
+    # an integer, so what it would not read back as this text is quoted.
+    if "\n" in scalar or (scalar == text and resolve_plain(scalar) != text):
         return json.dumps(text, ensure_ascii=False)
     return scalar
 

@@ -53,7 +53,7 @@ def mark(event: Any) -> tuple[int, int]:
     return (mark.line + 1, mark.column + 1) if mark is not None else (1, 1)
 
 
-def _resolve_plain(value: str) -> Any:
+def resolve_plain(value: str) -> Any:
     if _NULL.match(value):
         return None
     if _BOOL_TRUE.match(value):
@@ -153,9 +153,7 @@ class Builder:
             self._key(frame, event, where)
         elif kind is _ScalarEvent:
             value = (
-                _resolve_plain(event.value)
-                if not event.style and event.implicit[0]
-                else event.value
+                resolve_plain(event.value) if not event.style and event.implicit[0] else event.value
             )
             self.has_float = self.has_float or type(value) is float
             self._place(value, where)
@@ -239,7 +237,7 @@ class QuickBuilder:
                 raise Retell
             return {} if kind is _MappingStartEvent else []
         if not event.style and event.implicit[0]:
-            value = _resolve_plain(event.value)
+            value = resolve_plain(event.value)
             self.has_float = self.has_float or type(value) is float
             return value
         if event.style == '"' and FORBIDDEN.search(event.value):

@@ -128,3 +128,10 @@ def test_any_visible_text_reads_back(title: str, summary: str, items: list[str])
         "partners": items,
     }
     assert read_back(render_record(data, "# top")) == data
+
+
+def test_digits_with_a_leading_zero_stay_text() -> None:
+    text = render_record({"summary": "08"}, "# x")
+    parsed = parse_yaml(text.encode(), "f.yaml")
+    assert isinstance(parsed, Parsed)
+    assert parsed.data == {"summary": "08"}
