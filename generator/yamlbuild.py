@@ -91,12 +91,9 @@ def forbidden_message(char: str) -> str:
     return f"Filen indeholder et usynligt tegn eller styretegn (U+{ord(char):04X}); slet det."
 
 
-class Builder:
-    """Builds plain values from parser events with an explicit stack (no recursion).
-
-    A frame is [container, path, pending key]; a mapping's pending key is None until a
-    key scalar arrives, and is then filled by the next value.
-    """
+class _State:
+    """What both builders keep: the root, the open containers, the line map (which the
+    quick builder leaves empty) and whether a decimal number was seen."""
 
     __slots__ = ("has_float", "lines", "root", "stack")
 
@@ -105,6 +102,16 @@ class Builder:
         self.stack: list[list[Any]] = []
         self.root: Any = None
         self.has_float = False
+
+
+class Builder(_State):
+    """Builds plain values from parser events with an explicit stack (no recursion).
+
+    A frame is [container, path, pending key]; a mapping's pending key is None until a
+    key scalar arrives, and is then filled by the next value.
+    """
+
+    __slots__ = ()
 
     def _key(self, frame: list[Any], event: Any, where: tuple[int, int]) -> None:
         container, path, _ = frame
@@ -188,20 +195,14 @@ class Retell(Exception):  # noqa: N818 (a signal between the builders and the re
     """The quick reader met something to refuse: the full reader tells where and why."""
 
 
-class QuickBuilder:
+class QuickBuilder(_State):
     """The values alone, without paths and lines: the common case of a clean file.
 
     It refuses exactly what Builder refuses, but only says so; the file is then read
     again by Builder, which knows every line. A frame is [container, pending key].
     """
 
-    __slots__ = ("has_float", "lines", "root", "stack")
-
-    def __init__(self) -> None:
-        self.lines: dict[PathKey, tuple[int, int]] = {}
-        self.stack: list[list[Any]] = []
-        self.root: Any = None
-        self.has_float = False
+    __slots__ = ()
 
     def feed(self, event: Any) -> None:
         kind = type(event)
