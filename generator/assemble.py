@@ -25,18 +25,14 @@ from generator.model import (
 EMPTY_LADDER = Ladder(currency="DKK", steps=(), source=Source("records/ladder.yaml"))
 
 
-def _source(record: RawRecord) -> Source:
-    return Source(record.ref.file, record.lines)
-
-
 def build_ladder(record: RawRecord) -> Ladder:
     steps = tuple(LadderStep(s["step"], s["amount"]) for s in record.data["steps"])
-    return Ladder(record.data["currency"], steps, _source(record))
+    return Ladder(record.data["currency"], steps, record.source)
 
 
 def build_departments(record: RawRecord) -> dict[str, Department]:
     return {
-        dept_id: Department(dept_id, fields["name"], _source(record))
+        dept_id: Department(dept_id, fields["name"], record.source)
         for dept_id, fields in record.data.items()
     }
 
@@ -49,7 +45,7 @@ def build_theme(record: RawRecord) -> Theme:
         kind=d["kind"],
         period_start=d["period"]["start"],
         period_end=d["period"]["end"],
-        source=_source(record),
+        source=record.source,
         anchored_in=as_tuple(d.get("anchored_in")),
         reviewers=as_tuple(d.get("reviewers")),
         description=d.get("description"),
@@ -68,7 +64,7 @@ def build_decision(record: RawRecord) -> Decision:
         kind=d["kind"],
         decided_by=d["decided_by"],
         rationale=d["rationale"],
-        source=_source(record),
+        source=record.source,
         **{name: d.get(name) for name in fields},
     )
 
@@ -87,7 +83,7 @@ def build_test_card(record: RawRecord) -> TestCard:
         start=d["start"],
         end=d["end"],
         status=d["status"],
-        source=_source(record),
+        source=record.source,
         result=None
         if result is None
         else TestResult(result["outcome"], result["learning"], as_tuple(result.get("evidence"))),
@@ -108,7 +104,7 @@ def build_idea(record: RawRecord, decisions: list[Decision], tests: list[TestCar
         benefit_potential=d["benefit_potential"],
         departments=as_tuple(d["departments"]),
         owner=Owner(owner["department"], owner.get("unit"), owner.get("contact")),
-        source=_source(record),
+        source=record.source,
         partners=as_tuple(d.get("partners")),
         tags=as_tuple(d.get("tags")),
         example=bool(d.get("example", False)),

@@ -15,7 +15,7 @@ from pathlib import Path, PurePosixPath
 from typing import Any, Literal
 
 from generator.errors import RecordsNotFoundError
-from generator.model import PathKey
+from generator.model import PathKey, Source
 from generator.problems import Problem
 from generator.settings import Settings
 from generator.yamlstrict import MAX_BYTES, Parsed, parse_yaml
@@ -44,6 +44,11 @@ class RawRecord:
     data: dict[str, Any]
     lines: Mapping[PathKey, tuple[int, int]] = field(repr=False)
     has_float: bool = False
+
+    @property
+    def source(self) -> Source:
+        """Where the record came from, for locating its keys in problems."""
+        return Source(self.ref.file, self.lines)
 
 
 class LazyLines(Mapping[PathKey, tuple[int, int]]):

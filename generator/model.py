@@ -6,6 +6,8 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any, Literal
 
+from generator.problems import Problem, Severity
+
 PathKey = tuple[str | int, ...]
 LineMap = Mapping[PathKey, tuple[int, int]]
 
@@ -45,6 +47,13 @@ class Source:
                 return self.lines[key]
             key = key[:-1]
         return self.lines.get((), (1, 1))
+
+    def problem(
+        self, path: PathKey, code: str, message: str, severity: Severity = "error"
+    ) -> Problem:
+        """A problem on the line of the key at `path` (or of its nearest enclosing node)."""
+        line, column = self.where(*path)
+        return Problem(self.file, line, column, code, message, severity)
 
 
 @dataclass(frozen=True)

@@ -91,11 +91,10 @@ def drop_broken_ladder(records: list[RawRecord]) -> tuple[list[RawRecord], list[
             continue
         numbers = [step["step"] for step in record.data["steps"]]
         if numbers != list(range(1, len(numbers) + 1)):
-            line, column = record.lines.get(("steps",), (1, 1))
             message = (
                 "Trinene skal være nummereret 1, 2, 3 … i rækkefølge; "
                 f"filen har {', '.join(map(str, numbers))}."
             )
-            problem = Problem(record.ref.file, line, column, "schema", message)
+            problem = record.source.problem(("steps",), "schema", message)
             return [r for r in records if r is not record], [problem]
     return records, []

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from itertools import chain
 
 from generator.load import Loaded, RecordFile
-from generator.model import KIND_ORDER, Decision, Portfolio, Source
+from generator.model import KIND_ORDER, Decision, Portfolio
 from generator.problems import Problem
 from generator.rules_ladder import (
     check_amounts,
@@ -46,11 +46,6 @@ class RuleContext:
     def readable(self, rel: str) -> bool:
         """False when the file (relative to the records folder) has a problem of its own."""
         return self.settings.display_path(rel) not in self.unreadable
-
-
-def problem_at(source: Source, path: tuple[str | int, ...], code: str, message: str) -> Problem:
-    line, column = source.where(*path)
-    return Problem(source.file, line, column, code, message)
 
 
 def _name_problems(ref: RecordFile, data: dict[str, object]) -> Iterator[tuple[str, str]]:
@@ -93,9 +88,8 @@ def _identity(text: str) -> str:
 def check_names(ctx: RuleContext) -> Iterator[Problem]:
     """L01: ids and file names follow the conventions and stay unique."""
     for record in ctx.loaded.records:
-        source = Source(record.ref.file, record.lines)
         for key, message in _name_problems(record.ref, record.data):
-            yield problem_at(source, (key,) if key else (), "L01", message)
+            yield record.source.problem((key,) if key else (), "L01", message)
     seen: dict[tuple[str, str], str] = {}
     for ref in ctx.loaded.files:
         if ref.kind not in ("theme", "idea"):
@@ -113,28 +107,25 @@ def check_references(ctx: RuleContext) -> Iterator[Problem]:
     departments_known = ctx.readable("departments.yaml")
     for idea in p.ideas.values():
         if idea.theme not in p.themes and ctx.readable(f"themes/{idea.theme}.yaml"):
-            yield problem_at(
-                idea.source,
+            yield idea.source.problem(
                 ("theme",),
                 "L02",
                 f"Temaet '{idea.theme}' findes ikke.{_suggest(idea.theme, list(p.themes))}",
             )
         for index, dept in enumerate(idea.departments):
             if departments_known and dept not in p.departments:
-                yield problem_at(
-                    idea.source, ("departments", index), "L02", _unknown_department(dept, p)
+                yield idea.source.problem(
+                    ("departments", index), "L02", _unknown_department(dept, p)
                 )
         if departments_known and idea.owner.department not in p.departments:
-            yield problem_at(
-                idea.source,
+            yield idea.source.problem(
                 ("owner", "department"),
                 "L02",
                 _unknown_department(idea.owner.department, p),
             )
         for card in idea.tests:
             if p.ladder.steps and p.ladder.amount(card.step) is None:
-                yield problem_at(
-                    card.source,
+                yield card.source.problem(
                     ("step",),
                     "L02",
                     f"Trin {card.step} findes ikke på investeringstrappen (højst trin {p.ladder.top}).",
@@ -142,8 +133,8 @@ def check_references(ctx: RuleContext) -> Iterator[Problem]:
     for theme in p.themes.values():
         for index, dept in enumerate(theme.anchored_in):
             if departments_known and dept not in p.departments:
-                yield problem_at(
-                    theme.source, ("anchored_in", index), "L02", _unknown_department(dept, p)
+                yield theme.source.problem(
+                    ("anchored_in", index), "L02", _unknown_department(dept, p)
                 )
 
 
@@ -171,16 +162,14 @@ def check_theme_period(ctx: RuleContext) -> Iterator[Problem]:
         if theme is None:
             continue
         if theme.kind != "theme":
-            yield problem_at(
-                idea.source,
+            yield idea.source.problem(
                 ("theme",),
                 "L03",
                 f"'{theme.name}' er et indsatsområde fra {theme.period_start[:4]}-"
                 f"{theme.period_end[:4]}, ikke et tema; vælg et af de seks temaer.",
             )
         elif not theme.period_start <= idea.submitted <= theme.period_end:
-            yield problem_at(
-                idea.source,
+            yield idea.source.problem(
                 ("submitted",),
                 "L03",
                 f"Temaet '{theme.name}' gælder fra {theme.period_start} til {theme.period_end}; "
@@ -194,16 +183,14 @@ def check_decision_dates(ctx: RuleContext) -> Iterator[Problem]:
     for idea in ctx.portfolio.ideas.values():
         for decision in idea.decisions:
             if decision.date < idea.submitted:
-                yield problem_at(
-                    decision.source,
+                yield decision.source.problem(
                     ("date",),
                     "L04",
                     f"Beslutningen er dateret {decision.date}, før ideen blev indsendt "
                     f"({idea.submitted}).",
                 )
             elif decision.date > today:
-                yield problem_at(
-                    decision.source,
+                yield decision.source.problem(
                     ("date",),
                     "L04",
                     f"Beslutningen er dateret {decision.date}, efter i dag ({today}).",
@@ -215,16 +202,14 @@ def check_screening_first(ctx: RuleContext) -> Iterator[Problem]:
     for idea in ctx.portfolio.ideas.values():
         if idea.decisions and idea.decisions[0].kind != "screening":
             first = idea.decisions[0]
-            yield problem_at(
-                first.source,
+            yield first.source.problem(
                 ("kind",),
                 "L05",
                 "Den første beslutning om en ide skal være en screening; tilføj screeningen før.",
             )
         screenings = [d for d in idea.decisions if d.kind == "screening"]
         for extra in screenings[1:]:
-            yield problem_at(
-                extra.source,
+            yield extra.source.problem(
                 ("kind",),
                 "L05",
                 f"Ideen er allerede screenet {screenings[0].date}; der må kun være én screening.",
@@ -237,8 +222,7 @@ def check_nothing_after_end(ctx: RuleContext) -> Iterator[Problem]:
         ending: Decision | None = None
         for decision in idea.decisions:
             if ending is not None:
-                yield problem_at(
-                    decision.source,
+                yield decision.source.problem(
                     ("kind",),
                     "L10",
                     f"Ideens forløb sluttede {ending.date} ({ending.kind}); "
@@ -252,11 +236,8 @@ def check_cross_organisational(ctx: RuleContext) -> Iterator[Problem]:
     """W01: an idea with a single department."""
     for idea in ctx.portfolio.ideas.values():
         if len(idea.departments) == 1:
-            line, column = idea.source.where("departments")
-            yield Problem(
-                idea.source.file,
-                line,
-                column,
+            yield idea.source.problem(
+                ("departments",),
                 "W01",
                 "Ideen nævner kun én afdeling; direktørerne lægger vægt på tværorganisatoriske "
                 "ideer, så nævn gerne flere.",
@@ -270,11 +251,8 @@ def check_screening_wait(ctx: RuleContext) -> Iterator[Problem]:
     for idea in ctx.portfolio.ideas.values():
         waited = (today - dt.date.fromisoformat(idea.submitted)).days
         if not idea.decisions and waited > SCREENING_WAIT_DAYS:
-            line, column = idea.source.where("submitted")
-            yield Problem(
-                idea.source.file,
-                line,
-                column,
+            yield idea.source.problem(
+                ("submitted",),
                 "W02",
                 f"Ideen har ventet {waited} dage på screening (mere end {SCREENING_WAIT_DAYS}).",
                 "warning",

@@ -4,13 +4,8 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from generator.model import Decision, Idea, Portfolio, Source
+from generator.model import Decision, Idea, Portfolio
 from generator.problems import Problem
-
-
-def _at(source: Source, key: str, code: str, message: str) -> Problem:
-    line, column = source.where(key)
-    return Problem(source.file, line, column, code, message)
 
 
 def _kr(amount: int) -> str:
@@ -47,7 +42,7 @@ def check_ladder_order(portfolio: Portfolio) -> Iterator[Problem]:
             elif step > 1 and step - 1 not in granted:
                 message = f"Trin {step} kræver, at trin {step - 1} er bevilget før."
             if message:
-                yield _at(decision.source, "step", "L06", message)
+                yield decision.source.problem(("step",), "L06", message)
             granted.setdefault(step, decision.date)
 
 
@@ -61,16 +56,14 @@ def check_tests_before_steps(portfolio: Portfolio) -> Iterator[Problem]:
             card = idea.test_card(step - 1)
             if card is None or card.status != "done":
                 state = "mangler" if card is None else f"har status {card.status}"
-                yield _at(
-                    decision.source,
-                    "step",
+                yield decision.source.problem(
+                    ("step",),
                     "L07",
                     f"Trin {step} kræver, at testkortet for trin {step - 1} er done; det {state}.",
                 )
             elif card.end > decision.date:
-                yield _at(
-                    decision.source,
-                    "date",
+                yield decision.source.problem(
+                    ("date",),
                     "L07",
                     f"Testen for trin {step - 1} slutter {card.end}, efter beslutningen om trin "
                     f"{step} ({decision.date}); testen skal være slut først.",
@@ -83,9 +76,8 @@ def check_amounts(portfolio: Portfolio) -> Iterator[Problem]:
         for decision in _investments(idea):
             expected = portfolio.ladder.amount(decision.step or 0)
             if expected is not None and decision.amount != expected:
-                yield _at(
-                    decision.source,
-                    "amount",
+                yield decision.source.problem(
+                    ("amount",),
                     "L08",
                     f"Trin {decision.step} er på {_kr(expected)} ifølge investeringstrappen; "
                     f"skriv amount: {expected}.",
@@ -99,25 +91,22 @@ def check_test_cards(portfolio: Portfolio) -> Iterator[Problem]:
         for card in idea.tests:
             grant = idea.grant(card.step)
             if grant is None:
-                yield _at(
-                    card.source,
-                    "step",
+                yield card.source.problem(
+                    ("step",),
                     "L09",
                     f"Trin {card.step} er ikke bevilget; et testkort hører kun til et bevilget trin.",
                 )
                 continue
             amount = portfolio.ladder.amount(card.step)
             if amount is not None and card.budget > amount:
-                yield _at(
-                    card.source,
-                    "budget",
+                yield card.source.problem(
+                    ("budget",),
                     "L09",
                     f"Budgettet er større end trinnets beløb ({_kr(amount)}); sæt det ned.",
                 )
             if card.start < grant.date:
-                yield _at(
-                    card.source,
-                    "start",
+                yield card.source.problem(
+                    ("start",),
                     "L09",
                     f"Testen starter {card.start}, før trinnet blev bevilget {grant.date}.",
                 )
@@ -127,9 +116,8 @@ def _missing_cards(idea: Idea) -> Iterator[Problem]:
     for decision in _investments(idea):
         step = decision.step or 0
         if idea.test_card(step) is None:
-            yield _at(
-                decision.source,
-                "step",
+            yield decision.source.problem(
+                ("step",),
                 "L09",
                 f"Trin {step} er bevilget, men ideen har intet testkort; "
                 f"opret ideas/{idea.idea_id}/tests/step-{step}.yaml.",

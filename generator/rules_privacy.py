@@ -133,30 +133,18 @@ def check_personal_data(records: list[RawRecord]) -> Iterator[Problem]:
         if not _suspicious(record):
             continue
         for path, text in _strings(record.data, ()):
-            line, column = _where(record, path)
             name = ".".join(map(str, path)) or "filen"
             if any(True for _ in find_cpr(text)):
-                yield Problem(
-                    record.ref.file,
-                    line,
-                    column,
+                yield record.source.problem(
+                    path,
                     "P01",
                     f"'{name}' indeholder noget, der ligner et CPR-nummer (xxxxxx-xxxx); "
                     "slet det: personnumre må aldrig stå i en offentlig post.",
                 )
             is_contact = record.ref.kind == "idea" and path == _CONTACT
             if not is_contact and "@" in text and _EMAIL.search(text):
-                yield Problem(
-                    record.ref.file,
-                    line,
-                    column,
+                yield record.source.problem(
+                    path,
                     "P01",
                     f"'{name}' indeholder en e-mailadresse; den må kun stå i owner.contact.",
                 )
-
-
-def _where(record: RawRecord, path: PathKey) -> tuple[int, int]:
-    key = path
-    while key and key not in record.lines:
-        key = key[:-1]
-    return record.lines.get(key, (1, 1))

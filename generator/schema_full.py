@@ -66,8 +66,7 @@ def full_problems(validator: Any, record: RawRecord) -> list[Problem]:
             if path in seen:
                 continue
             seen.add(path)
-            line, column = _where(record, path)
-            problems.append(Problem(record.ref.file, line, column, "schema", message))
+            problems.append(record.source.problem(path, "schema", message))
     return problems
 
 
@@ -93,13 +92,6 @@ def _misspelt_keys(errors: list[ValidationError]) -> set[tuple[str | int, ...]]:
 
 def _error_order(error: ValidationError) -> tuple[int, str]:
     return (len(error.absolute_path), str(error.validator))
-
-
-def _where(record: RawRecord, path: tuple[str | int, ...]) -> tuple[int, int]:
-    key = path
-    while key and key not in record.lines:
-        key = key[:-1]
-    return record.lines.get(key, (1, 1))
 
 
 def _expand(error: ValidationError, data: dict[str, Any]) -> Iterator[tuple[tuple[Any, ...], str]]:
