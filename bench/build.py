@@ -44,8 +44,8 @@ def _child_result(started: float, **extra: float) -> None:
 def child_portfolio(root: Path) -> None:
     """What `portfolio build` does, timed: validate, then build with the plugin."""
     from generator.cli_options import make_settings  # noqa: PLC0415
-    from generator.cli_site import _checked_or_exit  # noqa: PLC0415
-    from generator.sitebuild import build_site, load_site_config  # noqa: PLC0415
+    from generator.site.build import build_site, load_site_config  # noqa: PLC0415
+    from generator.site.cli import _checked_or_exit  # noqa: PLC0415
 
     started = time.perf_counter()
     settings = make_settings(root / "records", TODAY)
@@ -69,9 +69,9 @@ def child_mkdocs(config_file: Path) -> None:
 def write_bare_site(root: Path) -> Path:
     """The generated pages and files as a plain MkDocs project; returns its mkdocs.yml."""
     from generator.pipeline import check_portfolio  # noqa: PLC0415
-    from generator.plugin import expand_theme_nav  # noqa: PLC0415
-    from generator.render_site import read_schema_files, render_site  # noqa: PLC0415
+    from generator.render import read_schema_files, render_site  # noqa: PLC0415
     from generator.settings import Settings  # noqa: PLC0415
+    from generator.site.plugin import expand_theme_nav  # noqa: PLC0415
 
     checked = check_portfolio(Settings(records_dir=root / "records", today=TODAY))
     content = render_site(checked.portfolio, read_schema_files(root / "schemas"))

@@ -21,11 +21,11 @@ from generator.problems import (
 
 # Commands of other modules load when called, so `validate` starts without the site stack.
 LAZY_COMMANDS = {
-    "build": "generator.cli_site:build",
-    "serve": "generator.cli_site:serve",
-    "export": "generator.cli_site:export",
-    "new": "generator.cli_contrib:new",
-    "codeowners": "generator.cli_contrib:codeowners",
+    "build": "generator.site.cli:build",
+    "serve": "generator.site.cli:serve",
+    "export": "generator.site.cli:export",
+    "new": "generator.contrib.cli:new",
+    "codeowners": "generator.contrib.cli:codeowners",
 }
 
 

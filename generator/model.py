@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 from typing import Any, Literal
 
 from generator.problems import Problem, Severity
+from generator.vocabulary import status_label
 
 PathKey = tuple[str | int, ...]
 LineMap = Mapping[PathKey, tuple[int, int]]
@@ -16,20 +17,6 @@ Status = str  # submitted, pitch, rejected, step-N, closed, graduated
 
 # On one date, decisions apply in this order (the spec's "before").
 KIND_ORDER: dict[str, int] = {"screening": 0, "investment": 1, "close": 2, "graduate": 2}
-
-STATUS_LABELS_DA: dict[str, str] = {
-    "submitted": "Indsendt",
-    "pitch": "Inviteret til pitch",
-    "rejected": "Ikke strategisk fit",
-    "closed": "Lukket",
-    "graduated": "Videreført",
-}
-
-GRADUATE_LABELS_DA: dict[str, str] = {
-    "operations": "drift",
-    "internal-fund": "intern fond eller pulje",
-    "external-fund": "ekstern fond eller pulje",
-}
 
 
 @dataclass(frozen=True)
@@ -173,7 +160,7 @@ class IdeaState:
     def label_da(self) -> str:
         if self.status.startswith("step-"):
             return f"Investeringstrin {self.step}"
-        return STATUS_LABELS_DA[self.status]
+        return status_label(self.status)
 
     @property
     def ended(self) -> bool:
@@ -250,13 +237,6 @@ def status_order(ladder: Ladder) -> list[Status]:
     """Every status in funnel order, with one step status a ladder step."""
     steps = [f"step-{s.step}" for s in ladder.steps]
     return ["submitted", "pitch", *steps, "graduated", "closed", "rejected"]
-
-
-def status_label_da(status: Status) -> str:
-    """The Danish label of any status, step statuses included."""
-    if status.startswith("step-"):
-        return f"Investeringstrin {status.removeprefix('step-')}"
-    return STATUS_LABELS_DA[status]
 
 
 def as_tuple(value: Any) -> tuple[Any, ...]:

@@ -8,12 +8,12 @@ from contextlib import contextmanager
 from dataclasses import dataclass, replace
 
 from generator.assemble import assemble
-from generator.history import check_append_only
 from generator.load import Loaded, RawRecord, load_records
 from generator.model import Portfolio
 from generator.problems import Problem, errors_in, sort_problems
 from generator.rules import RuleContext, run_rules
-from generator.rules_privacy import mask_personal_data
+from generator.rules.history import check_append_only
+from generator.rules.privacy import mask_personal_data
 from generator.schema import check_schemas, load_schemas
 from generator.settings import Settings
 

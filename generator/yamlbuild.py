@@ -15,19 +15,10 @@ from typing import Any
 import yaml
 
 from generator.model import PathKey
+from generator.vocabulary import FORBIDDEN_CHARACTERS
 
 MAX_DEPTH = 20
 
-# Control characters (Cc) but tab and line breaks, every format character (Cf: bidi
-# overrides, zero-width characters, soft hyphen, BOM...), and the Unicode line and
-# paragraph separators. A test checks this class against unicodedata.
-FORBIDDEN = re.compile(
-    "[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f"
-    "\u00ad\u0600-\u0605\u061c\u06dd\u070f\u0890\u0891\u08e2\u180e"
-    "\u200b-\u200f\u2028-\u202e\u2060-\u2064\u2066-\u206f\ufeff\ufff9-\ufffb\ufffe\uffff"
-    "\U000110bd\U000110cd\U00013430-\U0001343f\U0001bca0-\U0001bca3"
-    "\U0001d173-\U0001d17a\U000e0001\U000e0020-\U000e007f]"
-)
 
 # Plain scalars are resolved as YAML 1.1 does (PyYAML's rules), except that only plain
 # digits are integers: "25.000" or "25_000" must not silently become another amount.
@@ -82,7 +73,7 @@ def _refuse_features(event: Any) -> None:
 
 def _refuse_escaped_characters(value: str, where: tuple[int, int]) -> None:
     """Escapes in double quotes ("\\u202e", "\\x07") must not let in what the text may not hold."""
-    bad = FORBIDDEN.search(value)
+    bad = FORBIDDEN_CHARACTERS.search(value)
     if bad:
         raise Reject(*where, forbidden_message(bad.group()))
 
@@ -241,7 +232,7 @@ class QuickBuilder(_State):
             value = resolve_plain(event.value)
             self.has_float = self.has_float or type(value) is float
             return value
-        if event.style == '"' and FORBIDDEN.search(event.value):
+        if event.style == '"' and FORBIDDEN_CHARACTERS.search(event.value):
             raise Retell
         return event.value
 
@@ -251,7 +242,7 @@ def _quick_key(event: Any, container: dict[str, Any]) -> str:
     if type(event) is not _ScalarEvent or event.value in container:
         raise Retell
     if (event.value == "<<" and not event.style) or (
-        event.style == '"' and FORBIDDEN.search(event.value)
+        event.style == '"' and FORBIDDEN_CHARACTERS.search(event.value)
     ):
         raise Retell
     name: str = event.value

@@ -16,8 +16,8 @@ import yaml
 
 from generator.model import PathKey
 from generator.problems import Problem
+from generator.vocabulary import FORBIDDEN_CHARACTERS
 from generator.yamlbuild import (
-    FORBIDDEN,
     MAX_DEPTH,
     SKIPPED,
     Builder,
@@ -113,7 +113,7 @@ def parse_yaml(raw: bytes, file: str, *, with_lines: bool = True) -> Parsed | Pr
         column = error.start - (raw.rfind(b"\n", 0, error.start) + 1) + 1
         return problem(line, column, "Filen er ikke gyldig UTF-8; gem den med tegnsættet UTF-8.")
     text = text.removeprefix("\ufeff")
-    bad = FORBIDDEN.search(text)
+    bad = FORBIDDEN_CHARACTERS.search(text)
     if bad:
         line, column = _position(text, bad.start())
         return problem(line, column, forbidden_message(bad.group()))

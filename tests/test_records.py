@@ -8,10 +8,10 @@ from typing import Any
 
 import yaml
 
-from generator.model import status_label_da
 from generator.pipeline import check_portfolio
 from generator.rules import RULES
 from generator.settings import Settings
+from generator.vocabulary import status_label
 from tests.conftest import REPO
 
 RECORDS = REPO / "records"
@@ -36,7 +36,7 @@ def test_the_examples_reach_every_status() -> None:
         "Videreført",
     }
     assert expected <= statuses
-    assert status_label_da("step-2") == "Investeringstrin 2"
+    assert status_label("step-2") == "Investeringstrin 2"
 
 
 def test_every_example_idea_is_marked_as_an_example() -> None:

@@ -10,7 +10,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from generator.problems import Problem
-from generator.yamlbuild import FORBIDDEN as _FORBIDDEN
+from generator.vocabulary import FORBIDDEN_CHARACTERS as _FORBIDDEN
 from generator.yamlstrict import MAX_DEPTH, Parsed, parse_yaml
 
 

@@ -7,7 +7,7 @@ from collections.abc import Callable
 import pytest
 from click.testing import Result
 
-from generator.codeowners import MAINTAINERS_TEAM, render_codeowners
+from generator.contrib.codeowners import MAINTAINERS_TEAM, render_codeowners
 from generator.errors import PortfolioError
 from generator.pipeline import check_portfolio
 from generator.settings import Settings

@@ -11,7 +11,7 @@ import pytest
 from click.testing import Result
 
 from generator.errors import GitError
-from generator.history import _blob_id, _object_format, check_append_only
+from generator.rules.history import _blob_id, _object_format, check_append_only
 from generator.settings import Settings
 from tests.contrib.conftest import TODAY, Tree
 

@@ -10,7 +10,7 @@ import pytest
 import yaml
 from click.testing import Result
 
-from generator.issueform import FORM_FIELDS, read_issue, split_sections
+from generator.contrib.issueform import FORM_FIELDS, read_issue, split_sections
 from generator.model import Portfolio
 from generator.pipeline import check_portfolio
 from generator.settings import Settings

@@ -7,7 +7,7 @@ from collections.abc import Callable
 import pytest
 from click.testing import Result
 
-from generator.new_propose import propose_decision, propose_test_step
+from generator.contrib.propose import propose_decision, propose_test_step
 from generator.pipeline import check_portfolio
 from generator.settings import Settings
 from tests.contrib.conftest import TODAY, Tree

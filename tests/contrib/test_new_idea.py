@@ -7,7 +7,7 @@ from collections.abc import Callable
 import pytest
 from click.testing import Result
 
-from generator.new import slugify
+from generator.vocabulary import slugify
 from tests.contrib.conftest import TODAY, Tree
 
 Cli = Callable[..., Result]

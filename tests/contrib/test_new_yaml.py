@@ -8,7 +8,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from generator.new_yaml import Value, modeline, render_record
+from generator.contrib.yaml_writer import Value, modeline, render_record
 from generator.yamlstrict import Parsed, parse_yaml
 
 TRICKY = [

@@ -11,7 +11,7 @@ import tempfile
 from pathlib import Path
 
 from generator.pipeline import check_portfolio
-from generator.render_site import read_schema_files, render_site
+from generator.render import read_schema_files, render_site
 from generator.settings import Settings
 from tests.website.sample import SAMPLE, TODAY, write_records
 

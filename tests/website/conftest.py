@@ -12,9 +12,9 @@ from typing import Any
 import pytest
 
 from generator.pipeline import Checked, check_portfolio
-from generator.render_site import SiteContent, read_schema_files, render_site
+from generator.render import SiteContent, read_schema_files, render_site
 from generator.settings import Settings
-from generator.sitebuild import build_site, load_site_config
+from generator.site.build import build_site, load_site_config
 from tests.website.sample import HOSTILE, REPO, SAMPLE, TODAY, write_records
 
 

@@ -9,8 +9,8 @@ import pytest
 import yaml
 
 from generator.settings import Settings
-from generator.sitebuild import Changes, needs_full_build
-from generator.sitelive import LiveSite, snapshot, touched_ideas
+from generator.site.build import Changes, needs_full_build
+from generator.site.live import LiveSite, snapshot, touched_ideas
 from tests.website.sample import REPO, SAMPLE, TODAY, write_records
 
 

@@ -7,10 +7,10 @@ import io
 import json
 import xml.etree.ElementTree as ET
 
-from generator.opendata import DECISION_COLUMNS, IDEA_COLUMNS, decisions_csv, ideas_csv
 from generator.pipeline import Checked
-from generator.render_feed import atom_feed
-from generator.render_site import SiteContent
+from generator.render import SiteContent
+from generator.render.feed import atom_feed
+from generator.render.opendata import DECISION_COLUMNS, IDEA_COLUMNS, decisions_csv, ideas_csv
 from generator.settings import Settings
 
 ATOM = "{http://www.w3.org/2005/Atom}"

@@ -9,9 +9,9 @@ from pathlib import Path
 import pytest
 
 from generator.pipeline import Checked
-from generator.render import PageRenderer, render_pages
-from generator.render_schema import schema_fields
-from generator.render_site import SiteContent, parse_schemas, read_schema_files
+from generator.render import SiteContent, parse_schemas, read_schema_files
+from generator.render.pages import PageRenderer, render_pages
+from generator.render.schema_doc import schema_fields
 from generator.settings import Settings
 from tests.golden import GOLDEN, GOLDEN_DIR, golden_outputs
 from tests.website.sample import HOSTILE_LINE, REPO

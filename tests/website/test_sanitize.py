@@ -10,7 +10,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from generator.sanitize import (
+from generator.render.sanitize import (
     TextRenderer,
     attribute_text,
     external_link,

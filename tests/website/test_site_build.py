@@ -16,9 +16,9 @@ import yaml
 from mkdocs.commands import build as mkdocs_build
 from mkdocs.exceptions import PluginError
 
-from generator.plugin import git_date
-from generator.render_site import SiteContent
-from generator.sitebuild import load_site_config
+from generator.render import SiteContent
+from generator.site.build import load_site_config
+from generator.site.plugin import git_date
 from tests.website.sample import REPO, SAMPLE, write_records
 
 ADDRESSES = (

@@ -1,7 +1,7 @@
 """New idea cards and decisions: which fields each asks for, in the spec's order.
 
 Each function turns the options given (and the answers to the prompts) into drafts.
-Nothing here writes: `generator.new` checks and writes them.
+Nothing here writes: `generator.contrib.new` checks and writes them.
 """
 
 from __future__ import annotations
@@ -12,21 +12,21 @@ from typing import Any
 import click
 
 from generator.cli_options import ISO_DATE
-from generator.errors import PortfolioError
-from generator.model import Portfolio
-from generator.new import (
+from generator.contrib.new import (
     Draft,
     decision_draft,
     idea_draft,
     refuse_existing,
     require_id,
-    slugify,
     testcard_draft,
 )
-from generator.new_prompts import Asker, IdList, drop_empty, find_idea, is_empty
-from generator.new_propose import DECISION_KINDS_DA, format_kroner, propose_decision
-from generator.new_testcard import CARD_OPTIONS, card_fields
+from generator.contrib.prompts import Asker, IdList, drop_empty, find_idea, is_empty
+from generator.contrib.propose import propose_decision
+from generator.contrib.testcard import CARD_OPTIONS, card_fields
+from generator.errors import PortfolioError
+from generator.model import Portfolio
 from generator.settings import Settings
+from generator.vocabulary import DECISION_KIND_HELP, format_kroner, slugify
 
 Given = Mapping[str, Any]
 
@@ -114,7 +114,7 @@ def ask_decision(
     asker.say(f"Status: {state.label_da}; bevilget i alt {format_kroner(state.granted)}")
     asker.say(proposal.note)
     if given.get("kind") is None:
-        kinds = {kind: DECISION_KINDS_DA[kind] for kind in proposal.kinds}
+        kinds = {kind: DECISION_KIND_HELP[kind] for kind in proposal.kinds}
         asker.list_choices("Mulige beslutninger nu:", kinds)
     kind = asker.value(
         given.get("kind"), "Art", "--kind", default=proposal.kind, kind=click.Choice(proposal.kinds)

@@ -15,6 +15,7 @@ from typing import Any
 
 import yaml
 
+from generator.vocabulary import SLUG_PATTERN
 from generator.yamlbuild import resolve_plain
 from generator.yamlstrict import Parsed, parse_yaml
 
@@ -23,7 +24,6 @@ Value = str | int | bool | Sequence["Value"] | Mapping[str, "Value"]
 SCHEMA_MODELINE = "# yaml-language-server: $schema={prefix}schemas/{kind}.schema.json"
 
 _ISO_DATE = re.compile(r"^[0-9]{4}-[0-9]{2}-[0-9]{2}$")
-_SLUG = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
 _WIDTH = 78
 _INDENT = "  "
 
@@ -91,7 +91,7 @@ def _sequence(items: Sequence[Value], indent: str) -> list[str]:
     if not items:
         return [" []"]
     if all(
-        isinstance(item, str) and _SLUG.match(item) and _plain_or_quoted(item) == item
+        isinstance(item, str) and SLUG_PATTERN.match(item) and _plain_or_quoted(item) == item
         for item in items
     ):
         flow = "[" + ", ".join(str(item) for item in items) + "]"

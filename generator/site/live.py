@@ -23,13 +23,13 @@ from generator.load import RawRecord, classify
 from generator.model import Idea, Portfolio
 from generator.pipeline import Checked, check_portfolio
 from generator.problems import format_text
-from generator.render import PAGE_FRONT, PAGE_LADDER, PAGE_THEMES, PageRenderer
-from generator.render_markup import idea_page
-from generator.render_site import SiteContent, read_schema_files, render_site
-from generator.render_views import SLUG
+from generator.render.pages import PAGE_FRONT, PAGE_LADDER, PAGE_THEMES, PageRenderer
+from generator.render.markup import idea_page
+from generator.render import SiteContent, read_schema_files, render_site
+from generator.vocabulary import is_slug
 from generator.schema import Schemas, load_schemas
 from generator.settings import Settings
-from generator.sitebuild import (
+from generator.site.build import (
     build_site,
     diff_content,
     load_site_config,
@@ -65,7 +65,7 @@ def touched_ideas(old: Snapshot, new: Snapshot) -> set[str] | None:
     ideas: set[str] = set()
     for rel in changed:
         parts = rel.split("/")
-        if len(parts) < 3 or parts[0] != "ideas" or not SLUG.match(parts[1]):
+        if len(parts) < 3 or parts[0] != "ideas" or not is_slug(parts[1]):
             return None
         ideas.add(parts[1])
     return ideas

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from generator.model import Decision, Idea, Portfolio, TestCard, Theme
-from generator.render_views import shown_ideas
+from generator.render.views import shown_ideas
 
 
 @dataclass(frozen=True)

@@ -25,11 +25,12 @@ from mkdocs.structure.pages import Page
 from generator.errors import PortfolioError
 from generator.pipeline import Checked, check_portfolio
 from generator.problems import format_text
-from generator.render import PAGE_THEMES, PageRenderer
-from generator.render_markup import theme_page
-from generator.render_site import SiteContent, read_schema_files, render_site
-from generator.render_views import date_da, themes_of_kind
-from generator.sanitize import attribute_text
+from generator.render.pages import PAGE_THEMES, PageRenderer
+from generator.render.markup import theme_page
+from generator.render import SiteContent, read_schema_files, render_site
+from generator.render.views import themes_of_kind
+from generator.vocabulary import format_date
+from generator.render.sanitize import attribute_text
 from generator.settings import Settings
 
 log = logging.getLogger("mkdocs.plugins.portfolio")
@@ -112,7 +113,7 @@ class PortfolioPlugin(BasePlugin[PortfolioPluginConfig]):  # type: ignore[no-unt
             return markdown
         return (
             f'{markdown.rstrip()}\n\n<p class="page-updated">Sidst opdateret: '
-            f'<time datetime="{date}">{date_da(date)}</time></p>\n'
+            f'<time datetime="{date}">{format_date(date)}</time></p>\n'
         )
 
     def on_env(self, env: Any, *, config: MkDocsConfig, files: Files) -> Any:

@@ -13,12 +13,13 @@ from typing import Any
 import click
 
 from generator.cli_options import ISO_DATE
+from generator.contrib.new import Draft, refuse_existing, testcard_draft
+from generator.contrib.prompts import Asker, drop_empty, find_idea
+from generator.contrib.propose import propose_test_step
 from generator.errors import PortfolioError
 from generator.model import Portfolio
-from generator.new import Draft, refuse_existing, testcard_draft
-from generator.new_prompts import Asker, drop_empty, find_idea
-from generator.new_propose import format_kroner, propose_test_step
 from generator.settings import Settings
+from generator.vocabulary import format_kroner
 
 Given = Mapping[str, Any]
 

@@ -2,62 +2,15 @@
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 
-from generator.model import Idea, Ladder, Portfolio, Theme, status_label_da, status_order
-
-SLUG = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
-
-MONTHS_DA = (
-    "januar",
-    "februar",
-    "marts",
-    "april",
-    "maj",
-    "juni",
-    "juli",
-    "august",
-    "september",
-    "oktober",
-    "november",
-    "december",
+from generator.model import Idea, Ladder, Portfolio, Theme, status_order
+from generator.vocabulary import (
+    DECISION_LABELS,
+    SCREENING_OUTCOME_LABELS,
+    is_slug,
+    status_label,
 )
-
-DECISION_LABELS_DA = {
-    "screening": "Screening",
-    "investment": "Investering",
-    "close": "Lukning",
-    "graduate": "Videreførelse",
-}
-OUTCOME_LABELS_DA = {"fit": "strategisk fit", "no-fit": "ikke strategisk fit"}
-TEST_STATUS_DA = {"planned": "Planlagt", "running": "I gang", "done": "Afsluttet"}
-RESULT_LABELS_DA = {
-    "confirmed": "Bekræftet",
-    "refuted": "Afkræftet",
-    "inconclusive": "Uafklaret",
-}
-
-
-def date_da(iso: str) -> str:
-    """'2020-02-03' as '3. februar 2020'; anything else unchanged."""
-    try:
-        year, month, day = (int(part) for part in iso.split("-"))
-        return f"{day}. {MONTHS_DA[month - 1]} {year}"
-    except (ValueError, IndexError):
-        return iso
-
-
-def dkk(amount: int) -> str:
-    """25000 as '25.000 kr.' (Danish thousands separator)."""
-    return f"{amount:,} kr.".replace(",", ".")
-
-
-def money(amount: int, currency: str = "DKK") -> str:
-    """An amount in the ladder's currency: kroner the Danish way, others by their code."""
-    if currency == "DKK":
-        return dkk(amount)
-    return f"{amount:,} {currency}".replace(",", ".")
 
 
 def idea_dates(idea: Idea) -> list[str]:
@@ -72,13 +25,13 @@ def last_updated(ideas: list[Idea]) -> str | None:
 
 def shown_ideas(portfolio: Portfolio) -> list[Idea]:
     """The ideas that get a page, by submission date then id (newest last)."""
-    ideas = [idea for idea in portfolio.ideas.values() if SLUG.match(idea.idea_id)]
+    ideas = [idea for idea in portfolio.ideas.values() if is_slug(idea.idea_id)]
     return sorted(ideas, key=lambda idea: (idea.submitted, idea.idea_id))
 
 
 def themes_of_kind(portfolio: Portfolio, kind: str) -> list[Theme]:
     """Themes of one kind with slug ids, by name (the six themes, or the five focus areas)."""
-    themes = [t for t in portfolio.themes.values() if t.kind == kind and SLUG.match(t.theme_id)]
+    themes = [t for t in portfolio.themes.values() if t.kind == kind and is_slug(t.theme_id)]
     return sorted(themes, key=lambda t: (t.name.casefold(), t.theme_id))
 
 
@@ -106,7 +59,7 @@ def status_counts(ladder: Ladder, ideas: list[Idea]) -> list[StatusCount]:
         entry[0] += 1
         entry[1] += state.granted
     return [
-        StatusCount(status, status_label_da(status), count, granted)
+        StatusCount(status, status_label(status), count, granted)
         for status, (count, granted) in counts.items()
     ]
 
@@ -161,9 +114,9 @@ def ladder_rungs(ladder: Ladder, idea: Idea) -> list[LadderRung]:
 
 def decision_heading(kind: str, outcome: str | None, step: int | None) -> str:
     """A decision's short Danish name, e.g. 'Investering: trin 2'."""
-    label = DECISION_LABELS_DA.get(kind, kind)
+    label = DECISION_LABELS.get(kind, kind)
     if kind == "screening" and outcome:
-        return f"{label}: {OUTCOME_LABELS_DA.get(outcome, outcome)}"
+        return f"{label}: {SCREENING_OUTCOME_LABELS.get(outcome, outcome)}"
     if kind == "investment" and step is not None:
         return f"{label}: trin {step}"
     return label

@@ -13,8 +13,8 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
+from generator.contrib.prompts import clean_text
 from generator.model import Portfolio
-from generator.new_prompts import clean_text
 
 MAX_BODY_CHARS = 65_536  # GitHub's own limit for an issue body
 NO_RESPONSE = "_No response_"

@@ -23,8 +23,8 @@ from mkdocs.structure.pages import Page
 
 from generator.errors import PortfolioError
 from generator.pipeline import Checked
-from generator.plugin import PortfolioPlugin
-from generator.render_site import SiteContent
+from generator.site.plugin import PortfolioPlugin
+from generator.render import SiteContent
 from generator.settings import Settings
 
 os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")  # MkDocs' banner is not for our users

@@ -12,20 +12,20 @@ from typing import Any, TypeVar
 import click
 
 from generator.cli_options import ISO_DATE, help_option, make_settings, records_option, today_option
-from generator.codeowners import (
+from generator.contrib.codeowners import (
     MAINTAINERS_TEAM,
     check_codeowners,
     default_output,
     render_codeowners,
     write_codeowners,
 )
+from generator.contrib.issueform import read_issue
+from generator.contrib.new import Draft, load, problem_file, write_drafts
+from generator.contrib.prompts import Asker, Mode, is_empty, option_mode
+from generator.contrib.records import ask_decision, ask_idea
+from generator.contrib.testcard import ask_testcard
 from generator.errors import PortfolioError
-from generator.issueform import read_issue
 from generator.model import Portfolio
-from generator.new import Draft, load, problem_file, write_drafts
-from generator.new_prompts import Asker, Mode, is_empty, option_mode
-from generator.new_records import ask_decision, ask_idea
-from generator.new_testcard import ask_testcard
 from generator.settings import Settings
 
 AskFunction = Callable[[Asker, Settings, Portfolio, dict[str, Any]], list[Draft]]

@@ -10,7 +10,8 @@ import uuid
 import xml.etree.ElementTree as ET
 
 from generator.model import Decision, Idea, Portfolio
-from generator.render_views import decision_heading, money, shown_ideas
+from generator.render.views import decision_heading, shown_ideas
+from generator.vocabulary import format_money
 
 ATOM = "http://www.w3.org/2005/Atom"
 FEED_NAMESPACE = uuid.uuid5(uuid.NAMESPACE_URL, "aarhus-innovationsportefolje/feed")
@@ -33,7 +34,7 @@ def entry_title(idea: Idea, decision: Decision, currency: str) -> str:
     """For example 'Digital nabohjælp: Investering: trin 2 (125.000 kr.)'."""
     heading = decision_heading(decision.kind, decision.outcome, decision.step)
     if decision.kind == "investment" and decision.amount is not None:
-        heading += f" ({money(decision.amount, currency)})"
+        heading += f" ({format_money(decision.amount, currency)})"
     return f"{idea.title}: {heading}"
 
 

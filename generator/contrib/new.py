@@ -7,26 +7,16 @@ error; an existing file is never overwritten.
 
 from __future__ import annotations
 
-import re
-import unicodedata
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path, PurePosixPath
 
+from generator.contrib.yaml_writer import Value, modeline, render_record
 from generator.errors import PortfolioError
-from generator.new_yaml import Value, modeline, render_record
 from generator.pipeline import Checked, check_portfolio
 from generator.problems import Problem, sort_problems
 from generator.settings import Settings
-
-MAX_ID_LENGTH = 80
-SLUG_PATTERN = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
-
-# Danish letters first (the spec's own rule), then the neighbours' letters that NFKD
-# would otherwise flatten to a bare vowel.
-_TRANSLITERATE = str.maketrans(
-    {"æ": "ae", "ø": "oe", "å": "aa", "ä": "ae", "ö": "oe", "ü": "ue", "ß": "ss"}
-)
+from generator.vocabulary import MAX_ID_LENGTH, first_forbidden_character, is_slug
 
 FIELD_LABELS_DA: dict[str, str] = {
     "title": "titel",
@@ -48,20 +38,9 @@ FIELD_LABELS_DA: dict[str, str] = {
 }
 
 
-def slugify(title: str) -> str:
-    """The id a title gives: æ→ae, ø→oe, å→aa, then an ASCII slug of at most 80 characters."""
-    lowered = title.lower().translate(_TRANSLITERATE)
-    ascii_text = unicodedata.normalize("NFKD", lowered).encode("ascii", "ignore").decode()
-    slug = re.sub(r"[^a-z0-9]+", "-", ascii_text).strip("-")
-    if len(slug) > MAX_ID_LENGTH:
-        cut = slug[: MAX_ID_LENGTH + 1]
-        slug = cut[: cut.rfind("-")] if "-" in cut else slug[:MAX_ID_LENGTH]
-    return slug.strip("-")
-
-
 def require_id(value: str, what: str) -> str:
     """`value` when it is a valid id, else a Danish refusal."""
-    if len(value) > MAX_ID_LENGTH or not SLUG_PATTERN.match(value):
+    if not is_slug(value):
         raise PortfolioError(
             f"'{value}' er ikke et gyldigt id for {what}: brug små bogstaver a-z, tal og "
             f"bindestreger (æ→ae, ø→oe, å→aa), højst {MAX_ID_LENGTH} tegn."
@@ -97,12 +76,6 @@ def testcard_draft(idea_id: str, data: Mapping[str, Value]) -> Draft:
     return Draft("testcard", PurePosixPath("ideas", idea_id, "tests", name), data)
 
 
-def _is_invisible(char: str) -> bool:
-    if char in "\n\t":
-        return False
-    return unicodedata.category(char) in ("Cc", "Cf", "Zl", "Zp", "Cs", "Co", "Cn")
-
-
 def _texts(value: Value) -> list[str]:
     if isinstance(value, str):
         return [value]
@@ -120,7 +93,7 @@ def invisible_characters(data: Mapping[str, Value], where: str = "") -> list[str
         if isinstance(value, Mapping):
             found += invisible_characters(value, name)
             continue
-        bad = next((c for text in _texts(value) for c in text if _is_invisible(c)), None)
+        bad = next(filter(None, map(first_forbidden_character, _texts(value))), None)
         if bad is not None:
             found.append(
                 f"Feltet '{name}' indeholder et usynligt tegn eller styretegn "

@@ -17,18 +17,17 @@ from itertools import chain
 from generator.load import Loaded, RecordFile
 from generator.model import KIND_ORDER, Decision, Portfolio
 from generator.problems import Problem
-from generator.rules_ladder import (
+from generator.rules.ladder import (
     check_amounts,
     check_ladder_order,
     check_test_cards,
     check_tests_before_steps,
 )
-from generator.rules_privacy import check_names_for_cpr, check_personal_data
+from generator.rules.privacy import check_names_for_cpr, check_personal_data
 from generator.schema_dates import is_iso_date
 from generator.settings import Settings
+from generator.vocabulary import MAX_ID_LENGTH, is_slug
 
-SLUG = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
-MAX_ID_LENGTH = 80
 DECISION_NAME = re.compile(r"^(?P<date>\d{4}-\d{2}-\d{2})-(?P<kind>[a-z]+(?:-[a-z]+)*)$")
 TEST_NAME = re.compile(r"^step-(?P<step>[1-9][0-9]*)$")
 SCREENING_WAIT_DAYS = 60
@@ -50,7 +49,7 @@ class RuleContext:
 
 def _name_problems(ref: RecordFile, data: dict[str, object]) -> Iterator[tuple[str, str]]:
     """(key to point at, Danish message) for what is wrong with one file's name."""
-    bad_id = not SLUG.match(ref.name) or len(ref.name) > MAX_ID_LENGTH
+    bad_id = not is_slug(ref.name)
     if ref.kind in ("theme", "idea") and bad_id:
         yield (
             "",

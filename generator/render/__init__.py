@@ -12,9 +12,9 @@ from pathlib import Path
 from typing import Any
 
 from generator.model import Portfolio
-from generator.opendata import decisions_csv, ideas_csv, portfolio_json
-from generator.render import PageRenderer
-from generator.render_feed import atom_feed
+from generator.render.feed import atom_feed
+from generator.render.opendata import decisions_csv, ideas_csv, portfolio_json
+from generator.render.pages import PageRenderer
 
 DATA_FILES = ("data/portfolio.json", "data/ideer.csv", "data/beslutninger.csv")
 FEED_FILE = "feed.xml"

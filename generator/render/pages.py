@@ -15,16 +15,15 @@ from typing import Any
 import jinja2
 from markupsafe import Markup
 
-from generator import charts, opendata, render_views
 from generator.model import (
-    GRADUATE_LABELS_DA,
     Idea,
     Portfolio,
     Theme,
-    status_label_da,
     status_order,
 )
-from generator.render_markup import (
+from generator.render import charts, opendata
+from generator.render import views as render_views
+from generator.render.markup import (
     example_mark,
     idea_page,
     ideas_table,
@@ -35,8 +34,16 @@ from generator.render_markup import (
     theme_link,
     theme_page,
 )
-from generator.render_schema import SCHEMA_FILES, schema_fields
-from generator.sanitize import TextRenderer, attribute_text, external_link, inline_text
+from generator.render.sanitize import TextRenderer, attribute_text, external_link, inline_text
+from generator.render.schema_doc import SCHEMA_FILES, schema_fields
+from generator.vocabulary import (
+    GRADUATE_LABELS,
+    TEST_OUTCOME_LABELS,
+    TEST_STATUS_LABELS,
+    format_date,
+    format_money,
+    status_label,
+)
 
 PAGE_FRONT = "index.md"
 PAGE_THEMES = "temaer/index.md"
@@ -63,7 +70,7 @@ def _link(context: Any, target: str) -> Markup:
 
 def _environment(text: TextRenderer) -> jinja2.Environment:
     env = jinja2.Environment(
-        loader=jinja2.PackageLoader("generator", "templates"),
+        loader=jinja2.PackageLoader("generator.render", "templates"),
         autoescape=True,  # and _finalize escapes every value for Markdown as well
         finalize=_finalize,
         undefined=jinja2.StrictUndefined,
@@ -74,9 +81,9 @@ def _environment(text: TextRenderer) -> jinja2.Environment:
     )
     env.filters.update(
         text=text.block,
-        date=render_views.date_da,
+        date=format_date,
         attr=attribute_text,
-        status=status_label_da,
+        status=status_label,
     )
     env.globals.update(
         link=_link,
@@ -90,9 +97,9 @@ def _environment(text: TextRenderer) -> jinja2.Environment:
         theme_page=theme_page,
         idea_page=idea_page,
         decision_heading=render_views.decision_heading,
-        test_status=render_views.TEST_STATUS_DA,
-        result_label=render_views.RESULT_LABELS_DA,
-        graduate_labels=GRADUATE_LABELS_DA,
+        test_status=TEST_STATUS_LABELS,
+        result_label=TEST_OUTCOME_LABELS,
+        graduate_labels=GRADUATE_LABELS,
     )
     return env
 
@@ -107,7 +114,7 @@ def _updated(date: str | None) -> str:
         return ""
     return (
         '\n<p class="page-updated">Sidst opdateret: '
-        f'<time datetime="{date}">{render_views.date_da(date)}</time></p>\n'
+        f'<time datetime="{date}">{format_date(date)}</time></p>\n'
     )
 
 
@@ -128,7 +135,7 @@ class PageRenderer:
             "portfolio": portfolio,
             "ideas": ideas,
             "ladder": portfolio.ladder,
-            "money": lambda amount: render_views.money(amount, portfolio.ladder.currency),
+            "money": lambda amount: format_money(amount, portfolio.ladder.currency),
             "themes": render_views.themes_of_kind(portfolio, "theme"),
             "departments": portfolio.departments,
             "latest": render_views.last_updated(ideas),

@@ -15,9 +15,9 @@ from generator.cli_options import help_option, make_settings, records_option, to
 from generator.errors import PortfolioError
 from generator.pipeline import Checked, check_portfolio
 from generator.problems import format_text
-from generator.render_site import DATA_FILES, data_files
+from generator.render import DATA_FILES, data_files
 from generator.settings import Settings
-from generator.sitebuild import build_site, load_site_config
+from generator.site.build import build_site, load_site_config
 
 config_option = click.option(
     "--config-file",
@@ -82,7 +82,7 @@ def build(records_dir: Path, site_dir: Path | None, today: str | None, config_fi
 )
 def serve(records_dir: Path, today: str | None, config_file: Path, dev_addr: str) -> None:
     """Vis sitet lokalt; en gemt post opdaterer dens sider med det samme."""
-    from generator.sitelive import LiveSite, serve_live  # noqa: PLC0415 (loads the server)
+    from generator.site.live import LiveSite, serve_live  # noqa: PLC0415 (loads the server)
 
     host, _, port = dev_addr.rpartition(":")
     if not host or not port.isdigit():

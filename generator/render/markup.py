@@ -10,9 +10,9 @@ from typing import Any
 import jinja2
 from markupsafe import Markup
 
-from generator import render_views
 from generator.model import Idea, Portfolio
-from generator.sanitize import TextRenderer, attribute_text, inline_text, markup
+from generator.render.sanitize import TextRenderer, attribute_text, inline_text, markup
+from generator.vocabulary import format_date, format_money, is_slug
 
 
 def theme_page(theme_id: str) -> str:
@@ -45,7 +45,7 @@ def theme_link(portfolio: Portfolio, theme_id: str, from_page: str) -> Markup:
     theme = portfolio.themes.get(theme_id)
     if theme is None:
         return inline_text(theme_id)
-    if theme.kind != "theme" or not render_views.SLUG.match(theme_id):
+    if theme.kind != "theme" or not is_slug(theme_id):
         return inline_text(theme.name)
     return markup(f"[{inline_text(theme.name)}]({relative_link(from_page, theme_page(theme_id))})")
 
@@ -69,10 +69,10 @@ def ideas_table(
         ]
         if show_theme:
             cells.append(theme_link(portfolio, idea.theme, here))
-        cells.append(render_views.date_da(idea.submitted))
+        cells.append(format_date(idea.submitted))
         if show_status:
             cells.append(status_badge(idea))
-        cells.append(render_views.money(idea.state.granted, currency))
+        cells.append(format_money(idea.state.granted, currency))
         lines.append("| " + " | ".join(cells) + " |")
     return markup("\n".join(lines))
 

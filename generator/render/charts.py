@@ -13,8 +13,9 @@ from html import escape
 
 from markupsafe import Markup
 
-from generator.render_views import FunnelStage, LadderRung, date_da, money
-from generator.sanitize import markup
+from generator.render.sanitize import markup
+from generator.render.views import FunnelStage, LadderRung
+from generator.vocabulary import format_date, format_money
 
 INK = "#1b1b1b"
 BAR = "#1f5fa6"  # 6.4:1 on white
@@ -60,9 +61,9 @@ def funnel_chart(stages: Sequence[FunnelStage], chart_id: str = "tragt") -> Mark
 
 def _rung_lines(rung: LadderRung, currency: str) -> tuple[str, str]:
     if rung.granted_on is None:
-        return "Ikke bevilget", money(rung.amount, currency)
+        return "Ikke bevilget", format_money(rung.amount, currency)
     amount = rung.granted_amount if rung.granted_amount is not None else rung.amount
-    return f"Bevilget {date_da(rung.granted_on)}", money(amount, currency)
+    return f"Bevilget {format_date(rung.granted_on)}", format_money(amount, currency)
 
 
 def ladder_chart(rungs: Sequence[LadderRung], currency: str, chart_id: str = "trappe") -> Markup:

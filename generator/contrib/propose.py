@@ -9,13 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from generator.model import Idea, Ladder
-
-DECISION_KINDS_DA: dict[str, str] = {
-    "screening": "screening (strategisk fit eller ej)",
-    "investment": "investering (et trin på investeringstrappen)",
-    "close": "lukning (tidlig lukning)",
-    "graduate": "videreførelse (ud over trappen)",
-}
+from generator.vocabulary import format_kroner
 
 
 @dataclass(frozen=True)
@@ -30,11 +24,6 @@ class DecisionProposal:
     @property
     def kind(self) -> str | None:
         return self.kinds[0] if self.kinds else None
-
-
-def format_kroner(amount: int) -> str:
-    """25000 → '25.000 kr.' as Danish writes it."""
-    return f"{amount:,} kr.".replace(",", ".")
 
 
 def propose_decision(idea: Idea, ladder: Ladder) -> DecisionProposal:

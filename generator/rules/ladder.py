@@ -6,10 +6,7 @@ from collections.abc import Iterator
 
 from generator.model import Decision, Idea, Portfolio
 from generator.problems import Problem
-
-
-def _kr(amount: int) -> str:
-    return f"{amount:,}".replace(",", ".") + " kr."
+from generator.vocabulary import format_kroner
 
 
 def _investments(idea: Idea) -> Iterator[Decision]:
@@ -79,7 +76,7 @@ def check_amounts(portfolio: Portfolio) -> Iterator[Problem]:
                 yield decision.source.problem(
                     ("amount",),
                     "L08",
-                    f"Trin {decision.step} er på {_kr(expected)} ifølge investeringstrappen; "
+                    f"Trin {decision.step} er på {format_kroner(expected)} ifølge investeringstrappen; "
                     f"skriv amount: {expected}.",
                 )
 
@@ -102,7 +99,7 @@ def check_test_cards(portfolio: Portfolio) -> Iterator[Problem]:
                 yield card.source.problem(
                     ("budget",),
                     "L09",
-                    f"Budgettet er større end trinnets beløb ({_kr(amount)}); sæt det ned.",
+                    f"Budgettet er større end trinnets beløb ({format_kroner(amount)}); sæt det ned.",
                 )
             if card.start < grant.date:
                 yield card.source.problem(

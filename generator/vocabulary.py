@@ -1,0 +1,158 @@
+"""The words the product prints: Danish labels, kroner, dates, and the id (slug) rule.
+
+Every page, message and prompt takes these from here, so that a status or an amount is
+written the same way on the site, in the terminal and in a reviewer's summary.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+# --- ids -------------------------------------------------------------------------------
+
+MAX_ID_LENGTH = 80
+SLUG_PATTERN = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
+
+# Danish letters first (the spec's own rule), then the neighbours' letters that NFKD
+# would otherwise flatten to a bare vowel.
+_TRANSLITERATE = str.maketrans(
+    {"æ": "ae", "ø": "oe", "å": "aa", "ä": "ae", "ö": "oe", "ü": "ue", "ß": "ss"}
+)
+
+
+def is_slug(value: str) -> bool:
+    """True for a valid id: a-z, 0-9 and single hyphens, at most 80 characters."""
+    return len(value) <= MAX_ID_LENGTH and SLUG_PATTERN.match(value) is not None
+
+
+def slugify(text: str) -> str:
+    """The id a title or tag gives: æ→ae, ø→oe, å→aa, then an ASCII slug of at most 80."""
+    lowered = text.lower().translate(_TRANSLITERATE)
+    ascii_text = unicodedata.normalize("NFKD", lowered).encode("ascii", "ignore").decode()
+    slug = re.sub(r"[^a-z0-9]+", "-", ascii_text).strip("-")
+    if len(slug) > MAX_ID_LENGTH:
+        cut = slug[: MAX_ID_LENGTH + 1]
+        slug = cut[: cut.rfind("-")] if "-" in cut else slug[:MAX_ID_LENGTH]
+    return slug.strip("-")
+
+
+# --- characters no record may hold ---------------------------------------------------------
+
+# Control characters (Cc) but tab and line breaks, every format character (Cf: bidi
+# overrides, zero-width characters, soft hyphen, BOM...), and the Unicode line and
+# paragraph separators. A test checks this class against unicodedata.
+FORBIDDEN_CHARACTERS = re.compile(
+    "[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f"
+    "\u00ad\u0600-\u0605\u061c\u06dd\u070f\u0890\u0891\u08e2\u180e"
+    "\u200b-\u200f\u2028-\u202e\u2060-\u2064\u2066-\u206f\ufeff\ufff9-\ufffb\ufffe\uffff"
+    "\U000110bd\U000110cd\U00013430-\U0001343f\U0001bca0-\U0001bca3"
+    "\U0001d173-\U0001d17a\U000e0001\U000e0020-\U000e007f]"
+)
+
+
+def first_forbidden_character(text: str) -> str | None:
+    """The first control or invisible formatting character in `text`, if any."""
+    found = FORBIDDEN_CHARACTERS.search(text)
+    return found.group() if found else None
+
+
+# --- money and dates ----------------------------------------------------------------------
+
+MONTHS = (
+    "januar",
+    "februar",
+    "marts",
+    "april",
+    "maj",
+    "juni",
+    "juli",
+    "august",
+    "september",
+    "oktober",
+    "november",
+    "december",
+)
+
+
+def format_kroner(amount: int) -> str:
+    """25000 → '25.000 kr.' as Danish writes it."""
+    return f"{amount:,} kr.".replace(",", ".")
+
+
+def format_money(amount: int, currency: str = "DKK") -> str:
+    """An amount in the ladder's currency: kroner the Danish way, others by their code."""
+    if currency == "DKK":
+        return format_kroner(amount)
+    return f"{amount:,} {currency}".replace(",", ".")
+
+
+def format_date(iso: str) -> str:
+    """'2020-02-03' as '3. februar 2020'; anything else unchanged."""
+    try:
+        year, month, day = (int(part) for part in iso.split("-"))
+        return f"{day}. {MONTHS[month - 1]} {year}"
+    except (ValueError, IndexError):
+        return iso
+
+
+# --- labels ---------------------------------------------------------------------------
+
+STATUS_LABELS: dict[str, str] = {
+    "submitted": "Indsendt",
+    "pitch": "Inviteret til pitch",
+    "rejected": "Ikke strategisk fit",
+    "closed": "Lukket",
+    "graduated": "Videreført",
+}
+
+
+def status_label(status: str) -> str:
+    """The Danish label of any status, step statuses (`step-N`) included."""
+    if status.startswith("step-"):
+        return f"Investeringstrin {status.removeprefix('step-')}"
+    return STATUS_LABELS[status]
+
+
+DECISION_LABELS: dict[str, str] = {
+    "screening": "Screening",
+    "investment": "Investering",
+    "close": "Lukning",
+    "graduate": "Videreførelse",
+}
+
+# What each kind means, for the prompts of `portfolio new decision`.
+DECISION_KIND_HELP: dict[str, str] = {
+    "screening": "screening (strategisk fit eller ej)",
+    "investment": "investering (et trin på investeringstrappen)",
+    "close": "lukning (tidlig lukning)",
+    "graduate": "videreførelse (ud over trappen)",
+}
+
+SCREENING_OUTCOME_LABELS: dict[str, str] = {
+    "fit": "strategisk fit",
+    "no-fit": "ikke strategisk fit",
+}
+
+GRADUATE_LABELS: dict[str, str] = {
+    "operations": "drift",
+    "internal-fund": "intern fond eller pulje",
+    "external-fund": "ekstern fond eller pulje",
+}
+
+TEST_STATUS_LABELS: dict[str, str] = {
+    "planned": "Planlagt",
+    "running": "I gang",
+    "done": "Afsluttet",
+}
+
+TEST_OUTCOME_LABELS: dict[str, str] = {
+    "confirmed": "Bekræftet",
+    "refuted": "Afkræftet",
+    "inconclusive": "Uafklaret",
+}
+
+THEME_KIND_LABELS: dict[str, str] = {
+    "theme": "tema",
+    "focus-area": "fokusområde",
+}
