@@ -19,6 +19,7 @@ from generator.review.markup import safe_site_url
 @click.option(
     "--base",
     required=True,
+    metavar="REF",
     help="Git-revisionen, ændringen sammenlignes med (fx origin/main eller HEAD~1).",
 )
 @click.option(

@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import re
 
+import cmarkgfm
 import pytest
+from cmarkgfm.cmark import Options
 
 from generator.review.markup import escape_markdown, safe_site_url
 from generator.review.render import COMMENT_MARKER
@@ -76,6 +78,23 @@ def test_hostile_record_text_stays_text(repo: Repo) -> None:
     assert not re.search(r"(?<![\\&])#\d", body)  # no issue reference
     assert "alert\\(1\\)" in out  # the text itself is all there, escaped
     assert "octocat" in out
+
+
+def test_githubs_renderer_makes_only_our_own_markup_of_it(repo: Repo) -> None:
+    repo.write("ideas/hostil/idea.yaml", HOSTILE_IDEA)
+    repo.write(
+        "ideas/til-pitch/decisions/2021-03-01-investment.yaml",
+        "date: 2021-03-01\nkind: investment\ndecided_by: '@everyone <b>x</b>'\n"
+        "rationale: '[se](javascript:alert(1)) | a | b |'\nstep: 1\namount: 25000\n",
+    )
+    markdown = repo.review("--base", "base", "--format", "markdown").stdout
+    # GitHub's own renderer, with raw HTML let through, as the most permissive reading.
+    html = cmarkgfm.github_flavored_markdown_to_html(markdown, options=Options.CMARK_OPT_UNSAFE)
+    tags = set(re.findall(r"<([a-z0-9]+)", html))
+    assert tags <= {"h2", "h3", "p", "ul", "li", "strong"}, tags
+    assert html.count("<!--") == 1  # the marker alone
+    assert "Hjælp &lt;script&gt;alert(1)&lt;/script&gt;" in html
+    assert "[se](javascript:alert(1)) | a | b |" in html
 
 
 @pytest.mark.parametrize(
