@@ -51,6 +51,7 @@ class IdeaReview:
     granted: int
     new_idea: Idea | None  # the card of a new idea
     card_changed: bool
+    card_deleted: bool
     decisions: tuple[DecisionChange, ...]
     tests: tuple[TestCardChange, ...]
     files: tuple[str, ...]  # the files changed, relative to the records folder
@@ -135,7 +136,8 @@ def review_idea(
         status_after=new.state.status if new else None,
         granted=new.state.granted if new else 0,
         new_idea=new if old is None and files.get(card) == "added" else None,
-        card_changed=old is not None and card in files,
+        card_changed=old is not None and files.get(card) == "changed",
+        card_deleted=files.get(card) == "deleted",
         decisions=tuple(_decision_changes(idea_id, old, new, files)),
         tests=tuple(_test_card_changes(idea_id, old, new, files)),
         files=tuple(sorted(files)),

@@ -93,7 +93,7 @@ def _idea_lines(idea: IdeaReview, review: Review, style: Style) -> list[str]:
     if about:
         out += [" · ".join(about), ""]
     out += [f"{style.strong('Status:')} {_status_change(idea)}", ""]
-    granting = any(c.granted_so_far is not None for c in idea.decisions)
+    granting = any(c.change == "added" and c.granted_so_far for c in idea.decisions)
     if idea.status_after is not None and idea.granted and not granting:
         total = _money(idea.granted, review)
         out += [_sentence(f"Bevilget i alt: {total} af {_money(review.ladder_total, review)}"), ""]
@@ -122,7 +122,8 @@ def _idea_url(site_url: str | None, idea_id: str) -> str | None:
 def _status_change(idea: IdeaReview) -> str:
     before = status_label(idea.status_before) if idea.status_before else "ny idé"
     if idea.status_after is None:
-        return f"{before} → kan ikke læses (se problemerne)"
+        gone = "slettet" if idea.card_deleted else "kan ikke læses (se problemerne)"
+        return f"{before} → {gone}"
     after = status_label(idea.status_after)
     return f"{after} (uændret)" if before == after else f"{before} → {after}"
 
@@ -182,7 +183,11 @@ def _test_card_lines(change: TestCardChange, review: Review, style: Style) -> li
     if change.status_before and change.status_before != card.status:
         status = f"{TEST_STATUS_LABELS[change.status_before]} → {status}"
     head = f"Trin {card.step}, {_CARD_CHANGE_WORDS[change.change]} ({status})"
-    out = [style.bullet(f"{style.strong(head + ':')} {style.text(card.question)}")]
+    line = f"{style.strong(head + ':')} {style.text(card.question)}"
+    if change.change != "added" and change.status_before == "done":
+        verdict = f"Ikke tilladt: et afsluttet testkort er {_CHANGE_WORDS[change.change]}."
+        line = f"{style.strong(verdict)} {line}"
+    out = [style.bullet(line)]
     out += [
         style.bullet(f"Budget: {_money(card.budget, review)}", 1),
         style.bullet(f"Periode: {format_date(card.start)} – {format_date(card.end)}", 1),

@@ -214,3 +214,23 @@ def test_base_is_required_and_the_format_is_checked(repo: Repo) -> None:
     result = repo.review("--base", "base", "--format", "html")
     assert result.exit_code == 2
     assert "markdown" in result.stderr
+
+
+def test_a_changed_done_test_card_is_refused(repo: Repo) -> None:
+    card = "ideas/trin-et-afsluttet/tests/step-1.yaml"
+    repo.write(card, repo.read(card).replace("Det virkede.", "Det virkede rigtig godt."))
+    result = repo.review("--base", "base")
+    assert result.exit_code == 1, result.output
+    assert "- Ikke tilladt: et afsluttet testkort er ændret. Trin 1, ændret (Afsluttet)" in (
+        result.stdout
+    )
+    assert "Resultat: Bekræftet. Læring: Det virkede rigtig godt." in result.stdout
+
+
+def test_a_deleted_idea_says_so(repo: Repo) -> None:
+    for path in sorted((repo.records / "ideas/ny-ide").rglob("*.yaml")):
+        path.unlink()
+    result = repo.review("--base", "base")
+    assert result.exit_code == 0, result.output
+    assert "Ide ny-ide" in result.stdout
+    assert "Status: Indsendt → slettet" in result.stdout

@@ -17,6 +17,7 @@ def idea(number: int) -> IdeaReview:
         granted=0,
         new_idea=None,
         card_changed=False,
+        card_deleted=False,
         decisions=(),
         tests=(),
         files=(f"ideas/ide-{number}/idea.yaml",),
