@@ -96,7 +96,12 @@ def _idea_lines(idea: IdeaReview, review: Review, style: Style) -> list[str]:
     granting = any(c.change == "added" and c.granted_so_far for c in idea.decisions)
     if idea.status_after is not None and idea.granted and not granting:
         total = _money(idea.granted, review)
-        out += [_sentence(f"Bevilget i alt: {total} af {_money(review.ladder_total, review)}"), ""]
+        out += [
+            _sentence(
+                f"Bevilget i alt: {total} af {_money(review.ladder_total, review)} på investeringstrappen"
+            ),
+            "",
+        ]
     if idea.new_idea:
         out += _new_idea_card(idea.new_idea, style)
     elif idea.card_changed:
@@ -154,7 +159,9 @@ def _decision_line(change: DecisionChange, review: Review, style: Style) -> str:
         sentences = [f"{style.strong(verdict)} {sentences[0]}"]
     elif change.granted_so_far is not None:
         granted = _money(change.granted_so_far, review)
-        sentences.append(f"Bevilget i alt: {granted} af {_money(review.ladder_total, review)}")
+        sentences.append(
+            f"Bevilget i alt: {granted} af {_money(review.ladder_total, review)} på investeringstrappen"
+        )
     sentences.append(f"Begrundelse: {style.text(decision.rationale)}")
     if decision.learning:
         sentences.append(f"Læring: {style.text(decision.learning)}")
@@ -188,7 +195,9 @@ def _test_card_lines(change: TestCardChange, review: Review, style: Style) -> li
         verdict = f"Ikke tilladt: et afsluttet testkort er {_CHANGE_WORDS[change.change]}."
         line = f"{style.strong(verdict)} {line}"
     out = [style.bullet(line)]
+    criteria = "; ".join(style.text(c) for c in card.success_criteria)
     out += [
+        style.bullet(f"Succeskriterier: {criteria}", 1),
         style.bullet(f"Budget: {_money(card.budget, review)}", 1),
         style.bullet(f"Periode: {format_date(card.start)} – {format_date(card.end)}", 1),
     ]

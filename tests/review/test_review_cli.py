@@ -82,6 +82,7 @@ def test_an_investment_shows_its_amount_the_total_and_its_test_card(repo: Repo) 
     assert "Investering, trin 1: 25.000 kr. (1. marts 2021, Direktørgruppen)." in out
     assert "Bevilget i alt: 25.000 kr. af 400.000 kr." in out
     assert "Trin 1, nyt (Planlagt): Kan ladcykler erstatte varebilen i midtbyen?" in out
+    assert "Succeskriterier: Mindst 80 procent af turene køres på cykel." in out
     assert "Budget: 24.000 kr." in out
     assert "Periode: 15. marts 2021 – 30. juni 2021" in out
 
