@@ -59,6 +59,43 @@ def steps() -> list[dict[str, Any]]:
     return result
 
 
+def stand_in(
+    tmp_path: Path,
+    number: str | None,
+    head: str,
+    comments: list[dict[str, Any]],
+    *,
+    artifact: bool,
+) -> dict[str, str]:
+    """The artifact, the API's answers and a fake `gh` on PATH; the runner's environment."""
+    state = tmp_path / "state"
+    state.mkdir()
+    if artifact:
+        (state / "artifact").mkdir()
+        (state / "artifact" / "review.md").write_text(f"{COMMENT_MARKER}\n## Resumé\n", "utf-8")
+        if number is not None:
+            (state / "artifact" / "pr-number").write_text(number + "\n", encoding="utf-8")
+    (state / "comments.json").write_text(json.dumps(comments), encoding="utf-8")
+    fake_bin = tmp_path / "bin"
+    fake_bin.mkdir()
+    (fake_bin / "gh").write_text(f"#!{sys.executable}\n{FAKE_GH}", encoding="utf-8")
+    (fake_bin / "gh").chmod(0o755)
+    (tmp_path / "runner").mkdir()
+    (tmp_path / "github-output").touch()
+    return {
+        **os.environ,
+        "PATH": f"{fake_bin}{os.pathsep}{os.environ['PATH']}",
+        "FAKE_STATE": str(state),
+        "FAKE_HEAD": head,
+        "RUNNER_TEMP": str(tmp_path / "runner"),
+        "GITHUB_OUTPUT": str(tmp_path / "github-output"),
+        "GH_TOKEN": "token",
+        "GH_REPO": "aarhus-kommune/portefoelje",
+        "RUN_ID": "99",
+        "HEAD_SHA": HEAD_SHA,
+    }
+
+
 def run_workflow(
     tmp_path: Path,
     *,
@@ -68,34 +105,8 @@ def run_workflow(
     artifact: bool = True,
 ) -> tuple[int, list[dict[str, Any]]]:
     """Run the job's steps as the runner would; the exit status and the calls to gh."""
-    state = tmp_path / "state"
-    state.mkdir()
-    if artifact:
-        (state / "artifact").mkdir()
-        (state / "artifact" / "review.md").write_text(f"{COMMENT_MARKER}\n## Resumé\n", "utf-8")
-    if artifact and number is not None:
-        (state / "artifact" / "pr-number").write_text(number + "\n", encoding="utf-8")
-    (state / "comments.json").write_text(json.dumps(comments or []), encoding="utf-8")
-    fake_bin = tmp_path / "bin"
-    fake_bin.mkdir()
-    (fake_bin / "gh").write_text(f"#!{sys.executable}\n{FAKE_GH}", encoding="utf-8")
-    (fake_bin / "gh").chmod(0o755)
-    runner_temp = tmp_path / "runner"
-    runner_temp.mkdir()
-    output = tmp_path / "github-output"
-    output.touch()
-    env = {
-        **os.environ,
-        "PATH": f"{fake_bin}{os.pathsep}{os.environ['PATH']}",
-        "FAKE_STATE": str(state),
-        "FAKE_HEAD": head,
-        "RUNNER_TEMP": str(runner_temp),
-        "GITHUB_OUTPUT": str(output),
-        "GH_TOKEN": "token",
-        "GH_REPO": "aarhus-kommune/portefoelje",
-        "RUN_ID": "99",
-        "HEAD_SHA": HEAD_SHA,
-    }
+    env = stand_in(tmp_path, number, head, comments or [], artifact=artifact)
+    output = Path(env["GITHUB_OUTPUT"])
     status = 0
     for step in steps():
         if "found=true" not in output.read_text() and step.get("if"):
@@ -104,7 +115,7 @@ def run_workflow(
         status = done.returncode
         if status:
             break
-    calls_file = state / "calls.jsonl"
+    calls_file = tmp_path / "state" / "calls.jsonl"
     lines = calls_file.read_text().splitlines() if calls_file.exists() else []
     return status, [json.loads(line) for line in lines]
 
