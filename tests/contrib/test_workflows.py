@@ -20,6 +20,8 @@ INSTALL = [
     "python -m pip install --require-hashes --no-deps -r requirements.lock",
     "python -m pip install --no-deps --no-build-isolation -e .",
 ]
+# The run that comments on pull requests holds a write token: it checks out and installs nothing.
+CHECKED_OUT = [path for path in WORKFLOWS if path.name != "review-comment.yml"]
 PINNED = re.compile(r"^\s*(?:- )?uses: ([\w.-]+/[\w./-]+)@([0-9a-f]{40}) # v\d+\.\d+\.\d+$")
 
 
@@ -44,9 +46,9 @@ def run(*args: str | Path) -> subprocess.CompletedProcess[str]:
     )
 
 
-def test_there_are_the_three_workflows() -> None:
+def test_there_are_the_four_workflows() -> None:
     names = [path.name for path in WORKFLOWS]
-    assert names == ["issue-to-pr.yml", "pages.yml", "pull-request.yml"]
+    assert names == ["issue-to-pr.yml", "pages.yml", "pull-request.yml", "review-comment.yml"]
 
 
 def test_workflows_match_githubs_schema() -> None:
@@ -66,7 +68,7 @@ def test_zizmor_finds_nothing() -> None:
     assert "No findings to report" in done.stdout
 
 
-@pytest.mark.parametrize("path", WORKFLOWS, ids=lambda p: p.name)
+@pytest.mark.parametrize("path", CHECKED_OUT, ids=lambda p: p.name)
 def test_every_action_is_pinned_to_a_commit(path: Path) -> None:
     lines = [line for line in path.read_text().splitlines() if "uses:" in line]
     assert lines
@@ -84,7 +86,7 @@ def test_no_pull_request_target_and_no_expressions_in_scripts(path: Path) -> Non
         assert "${{" not in step.get("run", ""), step.get("name")
 
 
-@pytest.mark.parametrize("path", WORKFLOWS, ids=lambda p: p.name)
+@pytest.mark.parametrize("path", CHECKED_OUT, ids=lambda p: p.name)
 def test_python_comes_from_the_lock_file(path: Path) -> None:
     scripts = [step["run"] for step in steps(load(path)) if "pip" in step.get("run", "")]
     assert scripts
@@ -136,3 +138,42 @@ def test_issue_to_pull_request_is_narrow() -> None:
     assert "gh pr create" in scripts and "--body-file" in scripts
     assert "cat .github/PULL_REQUEST_TEMPLATE/idekort.md" in scripts
     assert (GITHUB / "PULL_REQUEST_TEMPLATE" / "idekort.md").exists()
+
+
+def test_the_pull_request_run_writes_the_reviewers_summary_and_a_site_preview() -> None:
+    job = load(GITHUB / "workflows" / "pull-request.yml")["jobs"]["review"]
+    assert "permissions" not in job  # the workflow's read-only token
+    [checkout] = [s for s in job["steps"] if "checkout" in s.get("uses", "")]
+    assert checkout["with"] == {"fetch-depth": 0, "persist-credentials": False}
+    scripts = "\n".join(step.get("run", "") for step in job["steps"])
+    assert 'portfolio build --site-dir "${RUNNER_TEMP}/site"' in scripts
+    assert 'portfolio review --base "origin/${BASE_REF}" --format markdown' in scripts
+    assert '>> "${GITHUB_STEP_SUMMARY}"' in scripts
+    assert 'printf \'%s\\n\' "${PR_NUMBER}" > "${out}/pr-number"' in scripts
+    uploads = {
+        step["with"]["name"]: step["with"]["path"]
+        for step in job["steps"]
+        if step.get("uses", "").startswith("actions/upload-artifact@")
+    }
+    assert uploads == {
+        "forhaandsvisning-af-sitet": "${{ runner.temp }}/site",
+        "resume-til-reviewerne": "${{ runner.temp }}/review",
+    }
+
+
+def test_the_comment_is_posted_by_a_run_that_runs_nothing_from_the_pull_request() -> None:
+    workflow = load(GITHUB / "workflows" / "review-comment.yml")
+    assert triggers(workflow) == {
+        "workflow_run": {"workflows": ["Valider pull request"], "types": ["completed"]}
+    }
+    assert load(GITHUB / "workflows" / "pull-request.yml")["name"] == "Valider pull request"
+    assert workflow["permissions"] == {}
+    [job] = workflow["jobs"].values()
+    assert job["permissions"] == {"actions": "read", "pull-requests": "write"}
+    assert "github.event.workflow_run.event == 'pull_request'" in job["if"]
+    assert all("uses" not in step for step in job["steps"])  # no checkout, no action
+    scripts = "\n".join(step["run"] for step in job["steps"])
+    for command in ("checkout", "pip", "portfolio", "python3?", "make", "bash", "source", "npm"):
+        assert not re.search(rf"(^|[\s;&|(]){command}\s", scripts, re.MULTILINE), command
+    assert "gh run download" in scripts
+    assert '[[ "${number}" =~ ^[0-9]{1,10}$ ]]' in scripts

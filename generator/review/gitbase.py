@@ -1,0 +1,130 @@
+"""Review stage, the git edge: the records at a revision, and which files differ from it.
+
+Reuses the git plumbing of rule L11 (generator/rules/history.py): the revision is read with
+`git ls-tree` and `git cat-file --batch`, never checked out, so the working tree is untouched.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+from dataclasses import dataclass
+from pathlib import Path, PurePosixPath
+
+from generator.load import _is_hidden, _walk, read_record_bytes
+from generator.review.compare import Change
+from generator.rules.history import (
+    _blob_id,
+    _commit,
+    _git,
+    _object_format,
+    _read_blobs,
+    _repository,
+)
+from generator.settings import Settings
+
+_REGULAR_MODES = ("100644", "100755")
+
+
+@dataclass(frozen=True)
+class BaseTree:
+    """The revision's files under the records folder, by path relative to it, as blob ids."""
+
+    top: Path
+    commit: str
+    records: str  # the records folder's path inside the repository
+    blobs: dict[str, str]
+    algorithm: str
+
+
+def read_base_tree(settings: Settings, ref: str) -> BaseTree:
+    """The blob id of every file under the records folder at `ref`; a GitError when unknown."""
+    top, records = _repository(settings)
+    commit = _commit(top, ref)
+    return BaseTree(top, commit, records, _listing(top, commit, records), _object_format(top))
+
+
+def _listing(top: Path, commit: str, folder: str) -> dict[str, str]:
+    """Path (relative to `folder`) → blob id of every regular file or link under it."""
+    prefix = "" if folder == "." else f"{folder}/"
+    out = _git(top, "ls-tree", "-r", "-z", "--full-tree", commit, "--", prefix or ".")
+    blobs: dict[str, str] = {}
+    for entry in out.decode("utf-8", "replace").split("\0"):
+        meta, _, path = entry.partition("\t")
+        parts = meta.split()
+        if len(parts) == 3 and parts[1] == "blob" and path.startswith(prefix):
+            blobs[path.removeprefix(prefix)] = f"{parts[0]} {parts[2]}"
+    return blobs
+
+
+def _blob(entry: str) -> str:
+    return entry.split()[1]
+
+
+def changed_files(settings: Settings, base: BaseTree) -> dict[str, Change]:
+    """Paths (relative to the records folder) added, changed or deleted since the revision."""
+    current = _working_blobs(settings.records_dir, base.algorithm)
+    at_base = {rel: _blob(entry) for rel, entry in base.blobs.items() if not _is_hidden(rel)}
+    changes: dict[str, Change] = {}
+    for rel in sorted(current.keys() | at_base.keys()):
+        if rel not in at_base:
+            changes[rel] = "added"
+        elif rel not in current:
+            changes[rel] = "deleted"
+        elif current[rel] != at_base[rel]:
+            changes[rel] = "changed"
+    return changes
+
+
+def _working_blobs(records_dir: Path, algorithm: str) -> dict[str, str]:
+    """Path → git blob id of every file in the working tree's records folder."""
+    blobs: dict[str, str] = {}
+    if not records_dir.is_dir():
+        return blobs
+    for rel, kind in _walk(records_dir):
+        if _is_hidden(rel) or kind not in ("file", "link"):
+            continue
+        try:
+            if kind == "link":
+                content = os.fsencode((records_dir / rel).readlink())
+            else:
+                content = read_record_bytes(records_dir, rel, folders_checked=True)
+        except OSError:
+            continue
+        blobs[rel] = _blob_id(content, algorithm)
+    return blobs
+
+
+def export_base(base: BaseTree, target: Path, schemas_dir: Path) -> Path:
+    """Write the revision's records (and its schemas) under `target`; the records folder."""
+    records_dir = target / "records"
+    records_dir.mkdir(parents=True)
+    _write_files(base, base.blobs, records_dir)
+    schemas_folder = PurePosixPath(base.records).parent.joinpath("schemas").as_posix()
+    schemas = _listing(base.top, base.commit, schemas_folder) if base.records != "." else {}
+    if schemas:
+        (target / "schemas").mkdir()
+        _write_files(base, schemas, target / "schemas")
+    else:  # no schemas at the revision: judge its records by today's
+        shutil.copytree(schemas_dir, target / "schemas")
+    return records_dir
+
+
+def _write_files(base: BaseTree, entries: dict[str, str], folder: Path) -> None:
+    """Regular files only, and only at paths that stay inside `folder`."""
+    wanted = {
+        rel: _blob(entry)
+        for rel, entry in entries.items()
+        if entry.split()[0] in _REGULAR_MODES and _is_safe(rel)
+    }
+    contents = _read_blobs(base.top, sorted(set(wanted.values())))
+    for rel, blob in wanted.items():
+        if blob in contents:
+            path = folder.joinpath(*rel.split("/"))
+            path.parent.mkdir(parents=True, exist_ok=True)
+            path.write_bytes(contents[blob])
+
+
+def _is_safe(rel: str) -> bool:
+    parts = rel.split("/")
+    return all(part not in ("", ".", "..") for part in parts)

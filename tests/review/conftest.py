@@ -1,0 +1,78 @@
+"""Fixtures for `portfolio review`: a small portfolio committed in a real git repository."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner, Result
+
+from generator.cli import main
+
+REPO = Path(__file__).resolve().parents[2]
+FIXTURES = REPO / "tests" / "contrib" / "fixtures" / "records"
+TODAY = "2022-06-30"  # inside the fixture themes' period 2019-2022
+
+
+def git(where: Path, *args: str) -> str:
+    """Run git with no user or system configuration, as a fresh machine would."""
+    env = {
+        **os.environ,
+        "GIT_CONFIG_GLOBAL": os.devnull,
+        "GIT_CONFIG_NOSYSTEM": "1",
+        "GIT_AUTHOR_NAME": "Test",
+        "GIT_AUTHOR_EMAIL": "test@example.dk",
+        "GIT_COMMITTER_NAME": "Test",
+        "GIT_COMMITTER_EMAIL": "test@example.dk",
+    }
+    done = subprocess.run(
+        ["git", "-C", str(where), *args], capture_output=True, text=True, env=env, check=True
+    )
+    return done.stdout
+
+
+@dataclass(frozen=True)
+class Repo:
+    """A git repository with records/ and schemas/, committed and tagged 'base'."""
+
+    root: Path
+
+    @property
+    def records(self) -> Path:
+        return self.root / "records"
+
+    def read(self, rel: str) -> str:
+        return (self.records / rel).read_text(encoding="utf-8")
+
+    def write(self, rel: str, text: str) -> None:
+        path = self.records / rel
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(text, encoding="utf-8")
+
+    def commit(self, message: str) -> None:
+        git(self.root, "add", "--all")
+        git(self.root, "commit", "--quiet", "-m", message)
+
+    def review(self, *args: str) -> Result:
+        """`portfolio review` on this repository's records; stderr apart from stdout."""
+        runner = CliRunner()
+        command = ["review", "--records", str(self.records), "--today", TODAY, *args]
+        return runner.invoke(main, command, catch_exceptions=False)
+
+
+@pytest.fixture
+def repo(tmp_path: Path) -> Repo:
+    """The fixture portfolio in a fresh git repository, committed and tagged as 'base'."""
+    root = tmp_path / "repo"
+    shutil.copytree(FIXTURES, root / "records")
+    shutil.copytree(REPO / "schemas", root / "schemas")
+    (root / "README.md").write_text("# Portefølje\n", encoding="utf-8")
+    git(root, "init", "--quiet", "--initial-branch=main")
+    built = Repo(root)
+    built.commit("base")
+    git(root, "tag", "base")
+    return built

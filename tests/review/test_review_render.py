@@ -1,0 +1,46 @@
+"""The renderer alone, on a Review built by hand: no git, no disk."""
+
+from __future__ import annotations
+
+from generator.review.compare import IdeaReview, Review
+from generator.review.render import COMMENT_MARKER, MAX_COMMENT, render_markdown, render_text
+
+
+def idea(number: int) -> IdeaReview:
+    return IdeaReview(
+        idea_id=f"ide-{number}",
+        title=f"Idé nummer {number} " + "med en lang titel " * 10,
+        theme_name="Klima",
+        department_names=("Teknik og Miljø",),
+        status_before="submitted",
+        status_after="pitch",
+        granted=0,
+        new_idea=None,
+        card_changed=False,
+        card_deleted=False,
+        decisions=(),
+        tests=(),
+        files=(f"ideas/ide-{number}/idea.yaml",),
+    )
+
+
+def review(count: int) -> Review:
+    ideas = tuple(idea(n) for n in range(count))
+    return Review("origin/main", ideas, (), (), failed=False, ladder_total=0, currency="DKK")
+
+
+def test_a_huge_change_is_cut_to_fit_a_comment() -> None:
+    text = render_markdown(review(1000))
+    assert len(text) < MAX_COMMENT + 200
+    assert text.startswith(COMMENT_MARKER)
+    assert text.rstrip().endswith("kør `portfolio review` for at se det hele.*")
+    assert "Idé nummer 0 " in text
+    assert "Idé nummer 999 " not in text
+
+
+def test_a_small_change_is_whole_in_both_formats() -> None:
+    assert "Idé nummer 2 " in render_markdown(review(3))
+    text = render_text(review(3))
+    assert "berører 3 idéer" in text
+    assert text.count("Status: Indsendt → Inviteret til pitch") == 3
+    assert "forkortet" not in text
