@@ -77,6 +77,7 @@ def write_bare_site(root: Path) -> Path:
     content = render_site(checked.portfolio, read_schema_files(root / "schemas"))
     bare = root / "bare"
     shutil.copytree(REPO / "docs", bare / "docs")
+    shutil.copytree(REPO / "overrides", bare / "overrides")  # the theme override (custom_dir)
     generated: dict[str, str | bytes] = {**content.pages, **content.files}
     for path, data in generated.items():
         target = bare / "docs" / path

@@ -54,9 +54,12 @@ def theme_link(portfolio: Portfolio, theme_id: str, from_page: str) -> Markup:
 def ideas_table(
     context: Any, listed: list[Idea], show_theme: bool = True, show_status: bool = True
 ) -> Markup:
-    """A Markdown table of ideas with their theme, date, status and amount granted."""
+    """A Markdown table of ideas with their theme, date, status and amount granted.
+
+    It ends with a blank line: a line right after a table is read as one more row of it.
+    """
     if not listed:
-        return markup("*Ingen ideer.*")
+        return markup("*Ingen ideer.*\n")
     here, portfolio = context["page_path"], context["portfolio"]
     currency = portfolio.ladder.currency
     head = ["Idé", *(["Tema"] if show_theme else []), "Indsendt"]
@@ -74,7 +77,7 @@ def ideas_table(
             cells.append(status_badge(idea))
         cells.append(format_money(idea.state.granted, currency))
         lines.append("| " + " | ".join(cells) + " |")
-    return markup("\n".join(lines))
+    return markup("\n".join(lines) + "\n")
 
 
 def record_list(text: TextRenderer, items: tuple[str, ...], level: int) -> Markup:

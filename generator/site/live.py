@@ -122,6 +122,7 @@ class LiveSite:
         checked = check_portfolio(self.settings)
         report(checked, self.checked)
         config = load_site_config(self.config_file, self.site_dir)
+        config.extra["live_reload"] = True  # the page policy then lets MkDocs' reload script run
         self.plugin = build_site(checked, self.settings, config, lenient=True)
         self.checked = checked
         self.schemas = load_schemas(self.settings.schemas_dir)

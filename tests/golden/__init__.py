@@ -1,8 +1,9 @@
-"""Golden files of the rendered site: one idea page, one theme page and the data files.
+"""Golden files of the rendered site: every page kind and every data file.
 
-They are made from the fixed sample portfolio of tests/website/sample.py. After an intended
-change to the output, regenerate them with `make golden` (python -m tests.golden) and
-review the diff.
+They are rendered from the fixed sample portfolio with an idea in every status
+(tests/website/sample.py, EVERY_STATUS) and kept under tests/golden/site/ at the path they
+have in the site. After an intended change to the output, regenerate them with
+`make golden` (python -m tests.golden) and review the diff.
 """
 
 from __future__ import annotations
@@ -13,29 +14,44 @@ from pathlib import Path
 from generator.pipeline import check_portfolio
 from generator.render import read_schema_files, render_site
 from generator.settings import Settings
-from tests.website.sample import SAMPLE, TODAY, write_records
+from tests.website.sample import EVERY_STATUS, TODAY, write_records
 
-GOLDEN_DIR = Path(__file__).resolve().parent
-# Golden file name → the generated page or file it holds.
-GOLDEN = {
-    "idea-digital-nabohjaelp.md": "ideer/digital-nabohjaelp.md",
-    "theme-klima.md": "temaer/klima.md",
-    "portfolio.json": "data/portfolio.json",
-    "ideer.csv": "data/ideer.csv",
-    "beslutninger.csv": "data/beslutninger.csv",
-    "feed.xml": "feed.xml",
-}
+GOLDEN_DIR = Path(__file__).resolve().parent / "site"
+# The generated pages and files with a golden copy, by their path in the site: one a line.
+GOLDEN = (
+    "index.md",  # the front page
+    "temaer/index.md",  # the theme overview
+    "temaer/klima.md",  # a theme
+    "ideer/solceller-paa-taget.md",  # an idea, submitted
+    "ideer/groenne-tage.md",  # an idea invited to pitch
+    "ideer/robotstoevsuger.md",  # an idea without strategic fit
+    "ideer/digital-nabohjaelp.md",  # an idea at step 2, with test cards
+    "ideer/renere-luft.md",  # a closed idea
+    "ideer/cykeltaxa.md",  # a graduated idea
+    "investeringstrin.md",
+    "organisering-2015-2019.md",  # the history page
+    "data/index.md",
+    "data/portfolio.json",
+    "data/ideer.csv",
+    "data/beslutninger.csv",
+    "feed.xml",
+)
 
 
 def golden_outputs() -> dict[str, bytes]:
-    """The current output for every golden file, rendered from the sample portfolio."""
+    """The current output for every golden path, rendered from the sample portfolio."""
     with tempfile.TemporaryDirectory() as folder:
-        settings = Settings(records_dir=write_records(Path(folder), SAMPLE), today=TODAY)
+        settings = Settings(records_dir=write_records(Path(folder), EVERY_STATUS), today=TODAY)
         checked = check_portfolio(settings)
         assert not checked.failed, [p.as_text() for p in checked.failing]
         content = render_site(checked.portfolio, read_schema_files(settings.schemas_dir))
     outputs = {}
-    for name, path in GOLDEN.items():
-        generated = content.pages.get(path)
-        outputs[name] = generated.encode("utf-8") if generated is not None else content.files[path]
+    for path in GOLDEN:
+        page = content.pages.get(path)
+        outputs[path] = page.encode("utf-8") if page is not None else content.files[path]
     return outputs
+
+
+def stored_golden_files() -> set[str]:
+    """The paths of the golden files kept in the repository."""
+    return {p.relative_to(GOLDEN_DIR).as_posix() for p in GOLDEN_DIR.rglob("*") if p.is_file()}

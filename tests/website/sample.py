@@ -243,3 +243,36 @@ def write_records(root: Path, records: Mapping[str, Any]) -> Path:
         path.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), "utf-8")
     shutil.copytree(REPO / "schemas", root / "schemas", dirs_exist_ok=True)
     return target
+
+
+# The sample plus one idea in each status it lacks: pitch, rejected and graduated.
+EVERY_STATUS: dict[str, Any] = {
+    **SAMPLE,
+    "ideas/groenne-tage/idea.yaml": _idea("Grønne tage", "klima", "2022-03-07"),
+    "ideas/groenne-tage/decisions/2022-04-04-screening.yaml": _decision(
+        "2022-04-04", "screening", 60, outcome="fit"
+    ),
+    "ideas/robotstoevsuger/idea.yaml": _idea(
+        "Robotstøvsuger i hjemmeplejen", "samskabelse-og-frivillighed", "2021-09-06"
+    ),
+    "ideas/robotstoevsuger/decisions/2021-10-04-screening.yaml": _decision(
+        "2021-10-04", "screening", 61, outcome="no-fit"
+    ),
+    "ideas/cykeltaxa/idea.yaml": _idea("Cykeltaxa for ældre", "klima", "2019-05-06"),
+    "ideas/cykeltaxa/decisions/2019-06-03-screening.yaml": _decision(
+        "2019-06-03", "screening", 62, outcome="fit"
+    ),
+    "ideas/cykeltaxa/decisions/2019-07-01-investment.yaml": _decision(
+        "2019-07-01", "investment", 63, step=1, amount=25000
+    ),
+    "ideas/cykeltaxa/tests/step-1.yaml": _test_card(
+        1,
+        "2019-08-01",
+        "2019-12-20",
+        "done",
+        result={"outcome": "confirmed", "learning": "40 ture om ugen."},
+    ),
+    "ideas/cykeltaxa/decisions/2020-01-13-graduate.yaml": _decision(
+        "2020-01-13", "graduate", 64, to="operations", learning="Ældre vil gerne cykle med."
+    ),
+}

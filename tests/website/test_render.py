@@ -3,17 +3,18 @@
 from __future__ import annotations
 
 import json
+import os
 import re
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
 
-from generator.pipeline import Checked
 from generator.render import SiteContent, parse_schemas, read_schema_files
-from generator.render.pages import PageRenderer, render_pages
+from generator.render.pages import PAGE_DATA, PAGE_FRONT, PAGE_HISTORY, PAGE_LADDER, PAGE_THEMES
 from generator.render.schema_doc import schema_fields
-from generator.settings import Settings
-from tests.golden import GOLDEN, GOLDEN_DIR, golden_outputs
+from tests.golden import GOLDEN, GOLDEN_DIR, golden_outputs, stored_golden_files
 from tests.website.sample import HOSTILE_LINE, REPO
 
 
@@ -119,9 +120,50 @@ def test_data_page_explains_every_field_of_every_schema(sample_content: SiteCont
     assert "[portfolio.json](../data/portfolio.json)" in data
 
 
-def test_rendering_is_deterministic(sample: tuple[Checked, Settings]) -> None:
-    checked, _ = sample
-    assert render_pages(checked.portfolio) == PageRenderer().render(checked.portfolio, {})
+# Renders the sample with an idea in every status plus the hostile records, written to disk
+# in a shuffled order, and prints a digest of every generated page and file.
+_RENDER_SHUFFLED = """
+import hashlib, json, random, sys, tempfile
+from pathlib import Path
+from generator.pipeline import check_portfolio
+from generator.render import read_schema_files, render_site
+from generator.settings import Settings
+from tests.website.sample import EVERY_STATUS, HOSTILE, TODAY, write_records
+
+items = list({**EVERY_STATUS, **HOSTILE}.items())
+random.Random(int(sys.argv[1])).shuffle(items)
+with tempfile.TemporaryDirectory() as folder:
+    settings = Settings(records_dir=write_records(Path(folder), dict(items)), today=TODAY)
+    checked = check_portfolio(settings)
+    content = render_site(checked.portfolio, read_schema_files(settings.schemas_dir))
+outputs = {**content.pages, **content.files}
+print(json.dumps({
+    path: hashlib.sha256(data.encode() if isinstance(data, str) else data).hexdigest()
+    for path, data in sorted(outputs.items())
+}))
+"""
+
+
+def _render_in_new_process(order_seed: int, hash_seed: str) -> dict[str, str]:
+    environment = {**os.environ, "PYTHONHASHSEED": hash_seed}
+    finished = subprocess.run(
+        [sys.executable, "-c", _RENDER_SHUFFLED, str(order_seed)],
+        cwd=REPO,
+        env=environment,
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    digests: dict[str, str] = json.loads(finished.stdout)
+    return digests
+
+
+def test_rendering_is_deterministic() -> None:
+    """The same records give the same bytes, whatever their order on disk and the hash seed."""
+    first = _render_in_new_process(order_seed=1, hash_seed="1")
+    second = _render_in_new_process(order_seed=2, hash_seed="2")
+    assert len(first) > 20 and "ideer/fjendtlig-tekst.md" in first
+    assert first == second
 
 
 @pytest.fixture(scope="module")
@@ -129,15 +171,31 @@ def outputs() -> dict[str, bytes]:
     return golden_outputs()
 
 
-@pytest.mark.parametrize("name", sorted(GOLDEN))
-def test_golden_files_are_current(outputs: dict[str, bytes], name: str) -> None:
-    assert outputs[name] == (GOLDEN_DIR / name).read_bytes(), (
-        f"tests/golden/{name} is out of date: run `make golden` and review the diff"
+@pytest.mark.parametrize("path", GOLDEN)
+def test_golden_files_are_current(outputs: dict[str, bytes], path: str) -> None:
+    golden = GOLDEN_DIR / path
+    assert golden.is_file(), f"tests/golden/site/{path} is missing: run `make golden`"
+    assert outputs[path] == golden.read_bytes(), (
+        f"tests/golden/site/{path} is out of date: run `make golden` and review the diff"
     )
 
 
-def test_every_golden_file_exists(outputs: dict[str, bytes]) -> None:
-    assert set(outputs) <= {p.name for p in GOLDEN_DIR.iterdir()}
+def test_every_stored_golden_file_is_listed() -> None:
+    assert stored_golden_files() == set(GOLDEN)
+
+
+def test_golden_pages_cover_every_page_kind_and_status(outputs: dict[str, bytes]) -> None:
+    pages = {path for path in GOLDEN if path.endswith(".md")}
+    assert {PAGE_FRONT, PAGE_THEMES, PAGE_LADDER, PAGE_HISTORY, PAGE_DATA} <= pages
+    assert any(re.fullmatch(r"temaer/(?!index)[^/]+\.md", path) for path in pages)
+    statuses = set()
+    for path in pages:
+        badge = re.search(
+            r'\*\*Status:\*\* <span class="status status-([a-z0-9-]+)"', str(outputs[path], "utf-8")
+        )
+        if path.startswith("ideer/") and badge:
+            statuses.add(re.sub(r"step-[0-9]+", "step-N", badge.group(1)))
+    assert statuses == {"submitted", "pitch", "rejected", "step-N", "closed", "graduated"}
 
 
 def test_hostile_title_is_text_everywhere(hostile_content: SiteContent) -> None:
