@@ -15,8 +15,7 @@ from pathlib import Path, PurePosixPath
 from typing import Any, Literal
 
 from generator.errors import RecordsNotFoundError
-from generator.model import PathKey, Source
-from generator.problems import Problem
+from generator.problems import PathKey, Problem, Source
 from generator.settings import Settings
 from generator.yamlstrict import MAX_BYTES, Parsed, parse_yaml
 

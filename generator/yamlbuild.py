@@ -14,7 +14,7 @@ from typing import Any
 
 import yaml
 
-from generator.model import PathKey
+from generator.problems import PathKey
 from generator.vocabulary import FORBIDDEN_CHARACTERS
 
 MAX_DEPTH = 20

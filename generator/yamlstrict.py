@@ -14,8 +14,7 @@ from typing import Any
 
 import yaml
 
-from generator.model import PathKey
-from generator.problems import Problem
+from generator.problems import PathKey, Problem
 from generator.vocabulary import FORBIDDEN_CHARACTERS
 from generator.yamlbuild import (
     MAX_DEPTH,

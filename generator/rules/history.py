@@ -17,8 +17,7 @@ from typing import Any
 
 from generator.errors import GitError
 from generator.load import RecordKind, classify, read_record_bytes
-from generator.model import PathKey
-from generator.problems import Problem
+from generator.problems import PathKey, Problem
 from generator.settings import Settings
 from generator.yamlstrict import Parsed, parse_yaml
 

@@ -15,8 +15,7 @@ from functools import cache
 from typing import Any
 
 from generator.load import RawRecord, RecordFile
-from generator.model import PathKey
-from generator.problems import Problem
+from generator.problems import PathKey, Problem
 
 _SIX_DIGITS = re.compile(r"\d{6}")  # any script's digits: every CPR number starts so
 _CANDIDATE = re.compile(r"(?<!\d)(\d{2})(\d{2})(\d{2})-?(\d{4})(?!\d)")
