@@ -64,7 +64,7 @@ class LazyLines(Mapping[PathKey, tuple[int, int]]):
     def _map(self) -> Mapping[PathKey, tuple[int, int]]:
         if self._lines is None:
             try:
-                parsed = parse_yaml(_read(self._settings, self._ref), self._ref.file)
+                parsed = parse_record(_read(self._settings, self._ref), self._ref.file)
             except OSError:
                 parsed = None
             self._lines = parsed.lines if isinstance(parsed, Parsed) else {}
@@ -165,6 +165,32 @@ def read_record_bytes(records_dir: Path, rel: str, *, folders_checked: bool = Fa
         os.close(descriptor)
 
 
+def parse_record(raw: bytes, file: str, *, with_lines: bool = True) -> Parsed | Problem:
+    """The one strict parse of a record file's bytes (from disk or from git): at most
+    256 KiB, UTF-8, no invisible characters, plain YAML; `file` names it in problems."""
+    return parse_yaml(raw, file, with_lines=with_lines)
+
+
+def read_record(records_dir: Path, rel: str, file: str | None = None) -> Parsed | Problem:
+    """Read one record file safely and parse it strictly: the reader for every caller.
+
+    `rel` is relative to `records_dir`; the file is never read through a symbolic link, must
+    be a regular file and is read no further than the size limit. `file` is the path shown in
+    problems (by default the records folder's name and `rel`).
+    """
+    shown = file if file is not None else f"{records_dir.resolve().name}/{rel}"
+    try:
+        raw = read_record_bytes(records_dir, rel)
+    except OSError as error:
+        return unreadable_file(shown, error)
+    return parse_record(raw, shown)
+
+
+def unreadable_file(file: str, error: OSError) -> Problem:
+    """The problem of a record file that cannot be opened or read."""
+    return Problem(file, 1, 1, "yaml", f"Filen kan ikke læses ({error.strerror}).")
+
+
 _NOT_A_FILE = {
     "link": ("L01", "Symbolske links er ikke tilladt; læg filen selv her."),
     "other": ("L01", "Her må kun ligge almindelige filer og mapper."),
@@ -248,11 +274,9 @@ def load_records(settings: Settings) -> Loaded:
         try:
             raw = _read(settings, ref)
         except OSError as error:
-            problems.append(
-                Problem(ref.file, 1, 1, "yaml", f"Filen kan ikke læses ({error.strerror}).")
-            )
+            problems.append(unreadable_file(ref.file, error))
             continue
-        parsed = parse_yaml(raw, ref.file, with_lines=False)
+        parsed = parse_record(raw, ref.file, with_lines=False)
         if isinstance(parsed, Parsed):
             lines = LazyLines(settings, ref)
             records.append(RawRecord(ref, parsed.data, lines, parsed.has_float))
