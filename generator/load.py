@@ -1,7 +1,8 @@
 """Load stage: the records folder → raw records with their line maps.
 
-Finds every record file by its place in the folder layout, refuses what does not fit
-the layout (code L01) or cannot be read (code yaml), and parses the rest strictly.
+Finds every record file by its place in the folder layout, sets aside what does not fit
+the layout (rule L01 reports it), refuses what cannot be read (code yaml), and parses the
+rest strictly.
 """
 
 from __future__ import annotations
@@ -43,6 +44,7 @@ class RawRecord:
     data: dict[str, Any]
     lines: Mapping[PathKey, tuple[int, int]] = field(repr=False)
     has_float: bool = False
+    cut_by_comment: tuple[tuple[int, int, str, str], ...] = ()  # see Parsed
 
     @property
     def source(self) -> Source:
@@ -81,12 +83,23 @@ class LazyLines(Mapping[PathKey, tuple[int, int]]):
 
 
 @dataclass(frozen=True)
+class Stray:
+    """A path in the records folder that holds no record by the layout (rule L01 says why)."""
+
+    rel: str
+    file: str
+    kind: str  # "link", "other" (a device, a pipe, a socket) or "misplaced"
+
+
+@dataclass(frozen=True)
 class Loaded:
-    """Every record file found, the ones that parsed, and the problems met on the way."""
+    """Every record file found, the ones that parsed, the problems met reading them, and
+    the paths that fit no record."""
 
     files: list[RecordFile]
     records: list[RawRecord]
     problems: list[Problem]
+    strays: list[Stray] = field(default_factory=list)
 
 
 def classify(rel: str, file: str) -> RecordFile | None:
@@ -191,30 +204,13 @@ def unreadable_file(file: str, error: OSError) -> Problem:
     return Problem(file, 1, 1, "yaml", f"Filen kan ikke læses ({error.strerror}).")
 
 
-_NOT_A_FILE = {
-    "link": ("L01", "Symbolske links er ikke tilladt; læg filen selv her."),
-    "other": ("L01", "Her må kun ligge almindelige filer og mapper."),
-    "unreadable": ("yaml", "Mappen kan ikke læses; tjek dens rettigheder."),
-}
-
-
 def _is_hidden(rel: str) -> bool:
     return rel.startswith(".") or "/." in rel
 
 
-def _misplaced(rel: str, file: str) -> Problem:
-    hint = (
-        "brug endelsen .yaml"
-        if rel.endswith(".yml")
-        else "poster ligger som ladder.yaml, departments.yaml, themes/<id>.yaml, "
-        "ideas/<id>/idea.yaml, ideas/<id>/decisions/<dato>-<art>.yaml og "
-        "ideas/<id>/tests/step-<n>.yaml"
-    )
-    return Problem(file, 1, 1, "L01", f"Filen passer ikke ind i mappestrukturen; {hint}.")
-
-
-def find_record_files(settings: Settings) -> tuple[list[RecordFile], list[Problem]]:
-    """Every record file under the records folder (and in the overlay), by the layout."""
+def find_record_files(settings: Settings) -> tuple[list[RecordFile], list[Stray], list[Problem]]:
+    """Every record file under the records folder (and in the overlay), by the layout; the
+    paths that fit no record (for rule L01); and the folders that cannot be listed."""
     records_dir = settings.records_dir
     if not records_dir.is_dir():
         raise RecordsNotFoundError(f"Mappen med poster findes ikke: {records_dir}")
@@ -222,42 +218,30 @@ def find_record_files(settings: Settings) -> tuple[list[RecordFile], list[Proble
     found: dict[str, str] = dict(_walk(records_dir))
     found.update(dict.fromkeys(settings.overlay, "file"))
     files: list[RecordFile] = []
+    strays: list[Stray] = []
     problems: list[Problem] = []
     for rel, kind in sorted(found.items()):
         if _is_hidden(rel):
             continue
         file = f"{prefix}/{rel}"
         ref = classify(rel, file)
-        if kind != "file":
-            problems.append(Problem(file, 1, 1, *_NOT_A_FILE[kind]))
+        if kind == "unreadable":
+            problems.append(
+                Problem(file, 1, 1, "yaml", "Mappen kan ikke læses; tjek dens rettigheder.")
+            )
+        elif kind != "file":
+            strays.append(Stray(rel, file, kind))
         elif ref is None:
-            problems.append(_misplaced(rel, file))
+            strays.append(Stray(rel, file, "misplaced"))
         else:
             files.append(ref)
-    problems += _missing_files(files, prefix)
-    return files, problems
-
-
-def _missing_files(files: list[RecordFile], prefix: str) -> list[Problem]:
     present = {ref.rel for ref in files}
-    problems = [
+    problems += [
         Problem(f"{prefix}/{name}", 1, 1, "yaml", f"Filen {name} mangler; den er påkrævet.")
         for name in REQUIRED_FILES
         if name not in present
     ]
-    ideas = {ref.idea_id for ref in files if ref.idea_id}
-    problems += [
-        Problem(
-            f"{prefix}/ideas/{idea_id}/idea.yaml",
-            1,
-            1,
-            "L01",
-            "Idémappen mangler sit idekort, idea.yaml; opret det eller flyt mappens filer.",
-        )
-        for idea_id in sorted(ideas)
-        if f"ideas/{idea_id}/idea.yaml" not in present
-    ]
-    return problems
+    return files, strays, problems
 
 
 def _read(settings: Settings, ref: RecordFile) -> bytes:
@@ -268,7 +252,7 @@ def _read(settings: Settings, ref: RecordFile) -> bytes:
 
 def load_records(settings: Settings) -> Loaded:
     """Find, read and strictly parse every record file."""
-    files, problems = find_record_files(settings)
+    files, strays, problems = find_record_files(settings)
     records: list[RawRecord] = []
     for ref in files:
         try:
@@ -279,7 +263,9 @@ def load_records(settings: Settings) -> Loaded:
         parsed = parse_record(raw, ref.file, with_lines=False)
         if isinstance(parsed, Parsed):
             lines = LazyLines(settings, ref)
-            records.append(RawRecord(ref, parsed.data, lines, parsed.has_float))
+            records.append(
+                RawRecord(ref, parsed.data, lines, parsed.has_float, parsed.cut_by_comment)
+            )
         else:
             problems.append(parsed)
-    return Loaded(files, records, problems)
+    return Loaded(files, records, problems, strays)

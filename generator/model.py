@@ -39,6 +39,12 @@ class Ladder:
     def top(self) -> int:
         return max((s.step for s in self.steps), default=0)
 
+    @property
+    def usable(self) -> bool:
+        """Steps numbered 1, 2, 3 … in order: a ladder an idea can climb."""
+        numbers = [s.step for s in self.steps]
+        return bool(numbers) and numbers == list(range(1, len(numbers) + 1))
+
 
 @dataclass(frozen=True)
 class Department:
