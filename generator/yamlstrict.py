@@ -123,6 +123,22 @@ def _parse_events(text: str, builder: Builder | QuickBuilder) -> Parsed:
     return Parsed(builder.root, builder.lines, builder.has_float, tuple(watch.found))
 
 
+TAB_MESSAGE = (
+    "Linjen er rykket ind med tabulator; YAML tillader kun mellemrum til indrykning. "
+    "Slet tabulatoren, og ryk ind med mellemrum (fx to for hvert niveau)."
+)
+
+
+def _tab_in_indentation(text: str, line: int) -> int | None:
+    """The column of a tab in the indentation of `line` (1-based), if there is one."""
+    lines = text.splitlines()
+    if not 1 <= line <= len(lines):
+        return None
+    content = lines[line - 1]
+    indentation = content[: len(content) - len(content.lstrip(" \t"))]
+    return indentation.index("\t") + 1 if "\t" in indentation else None
+
+
 def _parser_message(error: yaml.YAMLError) -> str:
     detail = str(getattr(error, "problem", None) or error).strip()
     hint = next((da for en, da in _PARSER_HINTS_DA.items() if detail.startswith(en)), None)
@@ -163,6 +179,9 @@ def parse_yaml(raw: bytes, file: str, *, with_lines: bool = True) -> Parsed | Pr
     except yaml.MarkedYAMLError as error:
         mark = error.problem_mark or error.context_mark
         line, column = (mark.line + 1, mark.column + 1) if mark else (1, 1)
+        tab = _tab_in_indentation(text, line)
+        if tab is not None:
+            return problem(line, tab, TAB_MESSAGE)
         return problem(line, column, _parser_message(error))
     except (yaml.YAMLError, ValueError, RecursionError, MemoryError) as error:
         return problem(1, 1, _parser_message(yaml.YAMLError(str(error))))
