@@ -65,7 +65,7 @@ def check_references(ctx: RuleContext) -> Iterator[Problem]:
             yield idea.source.problem(
                 ("theme",),
                 "L02",
-                f"Temaet '{idea.theme}' findes ikke i themes/.{ctx.theme_names.hint(idea.theme)}",
+                f"Temaet '{idea.theme}' findes ikke.{ctx.theme_names.hint(idea.theme)}",
             )
         for index, dept in enumerate(idea.departments):
             if departments_known and dept not in p.departments:
