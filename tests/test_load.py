@@ -6,9 +6,12 @@ import os
 from collections.abc import Callable
 from pathlib import Path
 
-from generator.load import read_record
+from generator.load import load_records, read_record
 from generator.problems import Problem
+from generator.rules.naming import check_names
+from generator.settings import Settings
 from generator.yamlstrict import MAX_BYTES, Parsed
+from tests.conftest import CASE_TODAY
 
 IDEA = "ideas/digital-nabohjaelp/idea.yaml"
 
@@ -55,3 +58,17 @@ def test_a_file_over_the_limit_is_refused(records_tree: Callable[..., Path]) -> 
     problem = read_record(records, "themes/big.yaml")
     assert isinstance(problem, Problem)
     assert "256 KiB" in problem.message
+
+
+def test_paths_that_fit_no_record_are_left_to_rule_l01(records_tree: Callable[..., Path]) -> None:
+    records = records_tree()
+    (records / "themes" / "klima.yml").write_text("name: Klima\n", encoding="utf-8")
+    (records / "themes" / "link.yaml").symlink_to(records / "ladder.yaml")
+    loaded = load_records(Settings(records_dir=records, today=CASE_TODAY))
+    assert loaded.problems == []
+    assert [(s.rel, s.kind) for s in loaded.strays] == [
+        ("themes/klima.yml", "misplaced"),
+        ("themes/link.yaml", "link"),
+    ]
+    named = [(p.file, p.code) for p in check_names(loaded, "records")]
+    assert named == [("records/themes/klima.yml", "L01"), ("records/themes/link.yaml", "L01")]
