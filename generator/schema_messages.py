@@ -71,10 +71,14 @@ _WRITTEN_NUMBER = re.compile(
 def _integer_hint(value: Any) -> str:
     """How to write a whole number that was written otherwise."""
     written = _WRITTEN_NUMBER.match(value) if isinstance(value, str) else None
-    if written:
-        digits = re.sub(r"\D", "", written.group(1))
-        return f" Tusinder skrives uden punktum og mellemrum, og uden kr.: skriv {digits}."
-    return " Skriv et helt tal med cifre alene, fx 25000."
+    if not written:
+        return " Skriv et helt tal med cifre alene, fx 25000."
+    digits = re.sub(r"\D", "", written.group(1))
+    if "." in written.group(1):
+        return f" Tusinder skrives uden punktum: skriv {digits}."
+    if not written.group(1).isdigit():
+        return f" Tusinder skrives uden mellemrum: skriv {digits}."
+    return f" Skriv tallet uden kr.: {digits}."
 
 
 def _list_hint(value: Any) -> str:
