@@ -1,23 +1,28 @@
 """Rules stage: "Mente du …?" for a name that is not known, among any number of known ones.
 
 A portfolio may have thousands of ids: a message never lists them, and comparing a name
-with each of them (difflib) for each unknown name would grow with both. Known names are
-indexed by their letter pairs; only the few that share the most pairs are compared.
+with every one of them (difflib) for every unknown name would grow with both. A typo
+mostly keeps either the start or the end of a name, so the candidates are the known
+names that sort next to it, and next to it read backwards; a short list is compared whole.
 """
 
 from __future__ import annotations
 
 import difflib
-from collections import Counter, defaultdict
+from bisect import bisect_left
 from collections.abc import Iterable
 
-# How many of the names sharing the most letter pairs difflib compares.
-CANDIDATES = 12
+# Known names on either side of a name, in each of the two orders, that difflib compares.
+NEIGHBOURS = 8
+# Up to this many known names, every one is compared.
+COMPARE_ALL = 100
+# Names are compared on their first characters only: ids have at most 80.
+LONGEST = 120
 
 
-def _pairs(name: str) -> set[str]:
-    padded = f" {name} "
-    return {padded[i : i + 2] for i in range(len(padded) - 1)}
+def _neighbours(ordered: list[str], key: str) -> list[str]:
+    at = bisect_left(ordered, key)
+    return ordered[max(0, at - NEIGHBOURS) : at + NEIGHBOURS]
 
 
 class Suggester:
@@ -25,18 +30,17 @@ class Suggester:
 
     def __init__(self, known: Iterable[str]) -> None:
         self.known = sorted(set(known))
-        self._by_pair: dict[str, list[str]] = defaultdict(list)
-        for name in self.known:
-            for pair in _pairs(name):
-                self._by_pair[pair].append(name)
+        self._backwards = sorted(name[::-1] for name in self.known)
 
     def closest(self, name: str) -> str | None:
         """The known name closest to `name`, or None when none is close."""
-        shared: Counter[str] = Counter()
-        for pair in _pairs(name[:200]):
-            shared.update(self._by_pair.get(pair, ()))
-        candidates = [known for known, _ in shared.most_common(CANDIDATES)]
-        close = difflib.get_close_matches(name[:200], candidates, n=1)
+        name = name[:LONGEST]
+        if len(self.known) <= COMPARE_ALL:
+            candidates = self.known
+        else:
+            backwards = _neighbours(self._backwards, name[::-1])
+            candidates = [*_neighbours(self.known, name), *(n[::-1] for n in backwards)]
+        close = difflib.get_close_matches(name, candidates, n=1)
         return close[0] if close else None
 
     def hint(self, name: str) -> str:
