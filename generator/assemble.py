@@ -14,13 +14,13 @@ from generator.model import (
     LadderStep,
     Owner,
     Portfolio,
-    Source,
     TestCard,
     TestResult,
     Theme,
     as_tuple,
     sort_decisions,
 )
+from generator.problems import Source
 
 EMPTY_LADDER = Ladder(currency="DKK", steps=(), source=Source("records/ladder.yaml"))
 

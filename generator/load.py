@@ -1,7 +1,8 @@
 """Load stage: the records folder → raw records with their line maps.
 
-Finds every record file by its place in the folder layout, refuses what does not fit
-the layout (code L01) or cannot be read (code yaml), and parses the rest strictly.
+Finds every record file by its place in the folder layout, sets aside what does not fit
+the layout (rule L01 reports it), refuses what cannot be read (code yaml), and parses the
+rest strictly.
 """
 
 from __future__ import annotations
@@ -15,8 +16,7 @@ from pathlib import Path, PurePosixPath
 from typing import Any, Literal
 
 from generator.errors import RecordsNotFoundError
-from generator.model import PathKey, Source
-from generator.problems import Problem
+from generator.problems import PathKey, Problem, Source
 from generator.settings import Settings
 from generator.yamlstrict import MAX_BYTES, Parsed, parse_yaml
 
@@ -44,6 +44,7 @@ class RawRecord:
     data: dict[str, Any]
     lines: Mapping[PathKey, tuple[int, int]] = field(repr=False)
     has_float: bool = False
+    cut_by_comment: tuple[tuple[int, int, str, str], ...] = ()  # see Parsed
 
     @property
     def source(self) -> Source:
@@ -65,7 +66,7 @@ class LazyLines(Mapping[PathKey, tuple[int, int]]):
     def _map(self) -> Mapping[PathKey, tuple[int, int]]:
         if self._lines is None:
             try:
-                parsed = parse_yaml(_read(self._settings, self._ref), self._ref.file)
+                parsed = parse_record(_read(self._settings, self._ref), self._ref.file)
             except OSError:
                 parsed = None
             self._lines = parsed.lines if isinstance(parsed, Parsed) else {}
@@ -82,12 +83,23 @@ class LazyLines(Mapping[PathKey, tuple[int, int]]):
 
 
 @dataclass(frozen=True)
+class Stray:
+    """A path in the records folder that holds no record by the layout (rule L01 says why)."""
+
+    rel: str
+    file: str
+    kind: str  # "link", "other" (a device, a pipe, a socket) or "misplaced"
+
+
+@dataclass(frozen=True)
 class Loaded:
-    """Every record file found, the ones that parsed, and the problems met on the way."""
+    """Every record file found, the ones that parsed, the problems met reading them, and
+    the paths that fit no record."""
 
     files: list[RecordFile]
     records: list[RawRecord]
     problems: list[Problem]
+    strays: list[Stray] = field(default_factory=list)
 
 
 def classify(rel: str, file: str) -> RecordFile | None:
@@ -166,30 +178,39 @@ def read_record_bytes(records_dir: Path, rel: str, *, folders_checked: bool = Fa
         os.close(descriptor)
 
 
-_NOT_A_FILE = {
-    "link": ("L01", "Symbolske links er ikke tilladt; læg filen selv her."),
-    "other": ("L01", "Her må kun ligge almindelige filer og mapper."),
-    "unreadable": ("yaml", "Mappen kan ikke læses; tjek dens rettigheder."),
-}
+def parse_record(raw: bytes, file: str, *, with_lines: bool = True) -> Parsed | Problem:
+    """The one strict parse of a record file's bytes (from disk or from git): at most
+    256 KiB, UTF-8, no invisible characters, plain YAML; `file` names it in problems."""
+    return parse_yaml(raw, file, with_lines=with_lines)
+
+
+def read_record(records_dir: Path, rel: str, file: str | None = None) -> Parsed | Problem:
+    """Read one record file safely and parse it strictly: the reader for every caller.
+
+    `rel` is relative to `records_dir`; the file is never read through a symbolic link, must
+    be a regular file and is read no further than the size limit. `file` is the path shown in
+    problems (by default the records folder's name and `rel`).
+    """
+    shown = file if file is not None else f"{records_dir.resolve().name}/{rel}"
+    try:
+        raw = read_record_bytes(records_dir, rel)
+    except OSError as error:
+        return unreadable_file(shown, error)
+    return parse_record(raw, shown)
+
+
+def unreadable_file(file: str, error: OSError) -> Problem:
+    """The problem of a record file that cannot be opened or read."""
+    return Problem(file, 1, 1, "yaml", f"Filen kan ikke læses ({error.strerror}).")
 
 
 def _is_hidden(rel: str) -> bool:
     return rel.startswith(".") or "/." in rel
 
 
-def _misplaced(rel: str, file: str) -> Problem:
-    hint = (
-        "brug endelsen .yaml"
-        if rel.endswith(".yml")
-        else "poster ligger som ladder.yaml, departments.yaml, themes/<id>.yaml, "
-        "ideas/<id>/idea.yaml, ideas/<id>/decisions/<dato>-<art>.yaml og "
-        "ideas/<id>/tests/step-<n>.yaml"
-    )
-    return Problem(file, 1, 1, "L01", f"Filen passer ikke ind i mappestrukturen; {hint}.")
-
-
-def find_record_files(settings: Settings) -> tuple[list[RecordFile], list[Problem]]:
-    """Every record file under the records folder (and in the overlay), by the layout."""
+def find_record_files(settings: Settings) -> tuple[list[RecordFile], list[Stray], list[Problem]]:
+    """Every record file under the records folder (and in the overlay), by the layout; the
+    paths that fit no record (for rule L01); and the folders that cannot be listed."""
     records_dir = settings.records_dir
     if not records_dir.is_dir():
         raise RecordsNotFoundError(f"Mappen med poster findes ikke: {records_dir}")
@@ -197,42 +218,30 @@ def find_record_files(settings: Settings) -> tuple[list[RecordFile], list[Proble
     found: dict[str, str] = dict(_walk(records_dir))
     found.update(dict.fromkeys(settings.overlay, "file"))
     files: list[RecordFile] = []
+    strays: list[Stray] = []
     problems: list[Problem] = []
     for rel, kind in sorted(found.items()):
         if _is_hidden(rel):
             continue
         file = f"{prefix}/{rel}"
         ref = classify(rel, file)
-        if kind != "file":
-            problems.append(Problem(file, 1, 1, *_NOT_A_FILE[kind]))
+        if kind == "unreadable":
+            problems.append(
+                Problem(file, 1, 1, "yaml", "Mappen kan ikke læses; tjek dens rettigheder.")
+            )
+        elif kind != "file":
+            strays.append(Stray(rel, file, kind))
         elif ref is None:
-            problems.append(_misplaced(rel, file))
+            strays.append(Stray(rel, file, "misplaced"))
         else:
             files.append(ref)
-    problems += _missing_files(files, prefix)
-    return files, problems
-
-
-def _missing_files(files: list[RecordFile], prefix: str) -> list[Problem]:
     present = {ref.rel for ref in files}
-    problems = [
+    problems += [
         Problem(f"{prefix}/{name}", 1, 1, "yaml", f"Filen {name} mangler; den er påkrævet.")
         for name in REQUIRED_FILES
         if name not in present
     ]
-    ideas = {ref.idea_id for ref in files if ref.idea_id}
-    problems += [
-        Problem(
-            f"{prefix}/ideas/{idea_id}/idea.yaml",
-            1,
-            1,
-            "L01",
-            "Idémappen mangler sit idekort, idea.yaml; opret det eller flyt mappens filer.",
-        )
-        for idea_id in sorted(ideas)
-        if f"ideas/{idea_id}/idea.yaml" not in present
-    ]
-    return problems
+    return files, strays, problems
 
 
 def _read(settings: Settings, ref: RecordFile) -> bytes:
@@ -243,20 +252,20 @@ def _read(settings: Settings, ref: RecordFile) -> bytes:
 
 def load_records(settings: Settings) -> Loaded:
     """Find, read and strictly parse every record file."""
-    files, problems = find_record_files(settings)
+    files, strays, problems = find_record_files(settings)
     records: list[RawRecord] = []
     for ref in files:
         try:
             raw = _read(settings, ref)
         except OSError as error:
-            problems.append(
-                Problem(ref.file, 1, 1, "yaml", f"Filen kan ikke læses ({error.strerror}).")
-            )
+            problems.append(unreadable_file(ref.file, error))
             continue
-        parsed = parse_yaml(raw, ref.file, with_lines=False)
+        parsed = parse_record(raw, ref.file, with_lines=False)
         if isinstance(parsed, Parsed):
             lines = LazyLines(settings, ref)
-            records.append(RawRecord(ref, parsed.data, lines, parsed.has_float))
+            records.append(
+                RawRecord(ref, parsed.data, lines, parsed.has_float, parsed.cut_by_comment)
+            )
         else:
             problems.append(parsed)
-    return Loaded(files, records, problems)
+    return Loaded(files, records, problems, strays)

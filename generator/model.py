@@ -3,44 +3,17 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Any, Literal
 
-from generator.problems import Problem, Severity
+from generator.problems import Source
 from generator.vocabulary import status_label
-
-PathKey = tuple[str | int, ...]
-LineMap = Mapping[PathKey, tuple[int, int]]
 
 DecisionKind = Literal["screening", "investment", "close", "graduate"]
 Status = str  # submitted, pitch, rejected, step-N, closed, graduated
 
 # On one date, decisions apply in this order (the spec's "before").
 KIND_ORDER: dict[str, int] = {"screening": 0, "investment": 1, "close": 2, "graduate": 2}
-
-
-@dataclass(frozen=True)
-class Source:
-    """Where a record came from: its path (relative to the records' parent) and line map."""
-
-    file: str
-    lines: LineMap = field(default_factory=dict, compare=False, repr=False)
-
-    def where(self, *path: str | int) -> tuple[int, int]:
-        """Line and column of the key at `path`, or of its nearest enclosing node."""
-        key: PathKey = tuple(path)
-        while key:
-            if key in self.lines:
-                return self.lines[key]
-            key = key[:-1]
-        return self.lines.get((), (1, 1))
-
-    def problem(
-        self, path: PathKey, code: str, message: str, severity: Severity = "error"
-    ) -> Problem:
-        """A problem on the line of the key at `path` (or of its nearest enclosing node)."""
-        line, column = self.where(*path)
-        return Problem(self.file, line, column, code, message, severity)
 
 
 @dataclass(frozen=True)
@@ -65,6 +38,12 @@ class Ladder:
     @property
     def top(self) -> int:
         return max((s.step for s in self.steps), default=0)
+
+    @property
+    def usable(self) -> bool:
+        """Steps numbered 1, 2, 3 … in order: a ladder an idea can climb."""
+        numbers = [s.step for s in self.steps]
+        return bool(numbers) and numbers == list(range(1, len(numbers) + 1))
 
 
 @dataclass(frozen=True)

@@ -8,11 +8,10 @@ from contextlib import contextmanager
 from dataclasses import dataclass, replace
 
 from generator.assemble import assemble
-from generator.load import Loaded, RawRecord, load_records
+from generator.load import Loaded, load_records
 from generator.model import Portfolio
 from generator.problems import Problem, errors_in, sort_problems
 from generator.rules import RuleContext, run_rules
-from generator.rules.history import check_append_only
 from generator.rules.privacy import mask_personal_data
 from generator.schema import check_schemas, load_schemas
 from generator.settings import Settings
@@ -60,15 +59,14 @@ def _check(settings: Settings) -> Checked:
     loaded = load_records(settings)
     schemas = load_schemas(settings.schemas_dir)
     valid, schema_problems = check_schemas(loaded.records, schemas)
-    valid, ladder_problems = drop_broken_ladder(valid)
     portfolio = assemble(valid)
-    unreadable = frozenset(p.file for p in [*loaded.problems, *schema_problems, *ladder_problems])
+    unreadable = frozenset(
+        [*(p.file for p in [*loaded.problems, *schema_problems]), *(s.file for s in loaded.strays)]
+    )
     context = RuleContext(
         _complete_only(portfolio, loaded, unreadable), loaded, settings, unreadable
     )
-    problems = [*loaded.problems, *schema_problems, *ladder_problems, *run_rules(context)]
-    if settings.base is not None:
-        problems += check_append_only(settings)
+    problems = [*loaded.problems, *schema_problems, *run_rules(context)]
     return Checked(portfolio, sort_problems(map(_masked, problems)), settings.strict)
 
 
@@ -82,19 +80,3 @@ def _complete_only(portfolio: Portfolio, loaded: Loaded, unreadable: frozenset[s
     broken = {ref.idea_id for ref in loaded.files if ref.idea_id and ref.file in unreadable}
     ideas = {key: idea for key, idea in portfolio.ideas.items() if key not in broken}
     return replace(portfolio, ideas=ideas)
-
-
-def drop_broken_ladder(records: list[RawRecord]) -> tuple[list[RawRecord], list[Problem]]:
-    """A ladder whose steps are not numbered 1, 2, 3 … in order cannot be climbed."""
-    for record in records:
-        if record.ref.kind != "ladder":
-            continue
-        numbers = [step["step"] for step in record.data["steps"]]
-        if numbers != list(range(1, len(numbers) + 1)):
-            message = (
-                "Trinene skal være nummereret 1, 2, 3 … i rækkefølge; "
-                f"filen har {', '.join(map(str, numbers))}."
-            )
-            problem = record.source.problem(("steps",), "schema", message)
-            return [r for r in records if r is not record], [problem]
-    return records, []

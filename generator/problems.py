@@ -1,13 +1,17 @@
-"""Problems found in the records: one value type and the reporters that print them."""
+"""Problems found in the records: where they are (Source), one value type, and the reporters."""
 
 from __future__ import annotations
 
 import json
-from collections.abc import Iterable, Sequence
-from dataclasses import asdict, dataclass
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import asdict, dataclass, field
 from typing import Literal
 
 Severity = Literal["error", "warning"]
+
+# A key's place in a record: the keys and list indexes from the top, and its (line, column).
+PathKey = tuple[str | int, ...]
+LineMap = Mapping[PathKey, tuple[int, int]]
 
 SEVERITY_LABEL_DA: dict[str, str] = {"error": "fejl", "warning": "advarsel"}
 
@@ -31,6 +35,30 @@ class Problem:
         label = f"{self.code} (advarsel)" if self.severity == "warning" else self.code
         line = f"{self.file}:{self.line}:{self.column}: {label} {self.message}"
         return line.translate(_ONE_LINE)  # quoted record text must not forge another line
+
+
+@dataclass(frozen=True)
+class Source:
+    """Where a record came from: its path (relative to the records' parent) and line map."""
+
+    file: str
+    lines: LineMap = field(default_factory=dict, compare=False, repr=False)
+
+    def where(self, *path: str | int) -> tuple[int, int]:
+        """Line and column of the key at `path`, or of its nearest enclosing node."""
+        key: PathKey = tuple(path)
+        while key:
+            if key in self.lines:
+                return self.lines[key]
+            key = key[:-1]
+        return self.lines.get((), (1, 1))
+
+    def problem(
+        self, path: PathKey, code: str, message: str, severity: Severity = "error"
+    ) -> Problem:
+        """A problem on the line of the key at `path` (or of its nearest enclosing node)."""
+        line, column = self.where(*path)
+        return Problem(self.file, line, column, code, message, severity)
 
 
 def sort_problems(problems: Iterable[Problem]) -> list[Problem]:

@@ -17,7 +17,7 @@ from jsonschema.validators import extend
 from generator.load import RawRecord
 from generator.problems import Problem
 from generator.schema_dates import is_iso_date
-from generator.schema_messages import message_for, missing_key
+from generator.schema_messages import message_for, missing_keys, required_message
 
 _FORMATS = FormatChecker(formats=())
 
@@ -73,9 +73,10 @@ def full_problems(validator: Any, record: RawRecord) -> list[Problem]:
 def _misspelt_keys(errors: list[ValidationError]) -> set[tuple[str | int, ...]]:
     """Paths of missing keys that an unknown key beside them is a misspelling of."""
     missing = {
-        (*error.absolute_path, missing_key(error))
+        (*error.absolute_path, key)
         for error in errors
         if error.validator == "required"
+        for key in missing_keys(error)
     }
     found: set[tuple[str | int, ...]] = set()
     for error in errors:
@@ -103,10 +104,11 @@ def _expand(error: ValidationError, data: dict[str, Any]) -> Iterator[tuple[tupl
         for key in sorted(k for k in error.instance if k not in allowed):
             yield (*path, key), _unknown_key(key, allowed, path)
         return
-    if error.validator == "required":  # one error a missing key: keep them apart
-        yield (*path, missing_key(error)), message_for(error, data)
+    if error.validator == "required":  # each missing key on its own (repeats are dropped)
+        for key in missing_keys(error):
+            yield (*path, key), required_message(error, key)
         return
-    if error.validator == "propertyNames":  # an id key of departments.yaml
+    if "propertyNames" in error.schema_path:  # an id key of departments.yaml
         yield (*path, str(error.instance)), message_for(error, data)
         return
     yield path, message_for(error, data)

@@ -14,18 +14,23 @@ from typing import Any
 
 import yaml
 
-from generator.model import PathKey
+from generator.problems import PathKey
 from generator.vocabulary import FORBIDDEN_CHARACTERS
 
 MAX_DEPTH = 20
 
 
 # Plain scalars are resolved as YAML 1.1 does (PyYAML's rules), except that only plain
-# digits are integers: "25.000" or "25_000" must not silently become another amount.
+# digits are integers: "25.000" or "25_000" must not silently become another amount, and
+# digits grouped by dots in threes ("25.000", "1.250.000") stay text: a Dane writes
+# thousands so, and the schema can then say how to write the amount.
 _NULL = re.compile(r"^(?:~|null|Null|NULL|)$")
 _BOOL_TRUE = re.compile(r"^(?:yes|Yes|YES|true|True|TRUE|on|On|ON)$")
 _BOOL_FALSE = re.compile(r"^(?:no|No|NO|false|False|FALSE|off|Off|OFF)$")
-_INT = re.compile(r"^[-+]?[0-9]{1,30}$")  # longer digit runs stay text, never a huge number
+_INT = re.compile(r"^[-+]?[0-9]{1,30}$")
+_THOUSANDS = re.compile(
+    r"^[-+]?[0-9]{1,3}(?:\.[0-9]{3})+$"
+)  # longer digit runs stay text, never a huge number
 _FLOAT = re.compile(
     r"^(?:[-+]?(?:[0-9][0-9_]*)\.[0-9_]*(?:[eE][-+][0-9]+)?"
     r"|\.[0-9][0-9_]*(?:[eE][-+][0-9]+)?"
@@ -53,7 +58,7 @@ def resolve_plain(value: str) -> Any:
         return False
     if _INT.match(value):
         return int(value)
-    if _FLOAT.match(value):
+    if _FLOAT.match(value) and not _THOUSANDS.match(value):
         lowered = value.replace("_", "").lower()
         if lowered.endswith((".inf", ".nan")):
             return float(lowered.replace(".", ""))

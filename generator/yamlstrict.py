@@ -8,14 +8,14 @@ process. Nothing in a file is ever executed: there are no tags, no anchors, no t
 
 from __future__ import annotations
 
+import re
 from contextlib import suppress
 from dataclasses import dataclass
 from typing import Any
 
 import yaml
 
-from generator.model import PathKey
-from generator.problems import Problem
+from generator.problems import PathKey, Problem
 from generator.vocabulary import FORBIDDEN_CHARACTERS
 from generator.yamlbuild import (
     MAX_DEPTH,
@@ -26,6 +26,7 @@ from generator.yamlbuild import (
     Retell,
     forbidden_message,
     mark,
+    resolve_plain,
 )
 
 MAX_BYTES = 256 * 1024
@@ -58,6 +59,38 @@ class Parsed:
     data: dict[str, Any]
     lines: dict[PathKey, tuple[int, int]]
     has_float: bool = False  # a decimal number somewhere: amounts must be checked closely
+    # (line, column, text read, the comment) of each plain text value that a comment follows
+    # on its line: `a: Elever #6. klasse` reads as 'Elever'.
+    cut_by_comment: tuple[tuple[int, int, str, str], ...] = ()
+
+
+# A line with a comment after something else: only such lines are looked at for W03.
+_TRAILING_COMMENT = re.compile(r"\S[ \t]+#")
+_ISO_DATE_TEXT = re.compile(r"^[0-9]{4}-[0-9]{2}-[0-9]{2}$")
+
+
+class _CommentWatch:
+    """Finds plain text values that a comment cuts short, on the few lines that have one."""
+
+    __slots__ = ("found", "lines", "marked")
+
+    def __init__(self, text: str) -> None:
+        self.lines = text.splitlines() if "#" in text else []
+        self.marked = {i for i, line in enumerate(self.lines) if _TRAILING_COMMENT.search(line)}
+        self.found: list[tuple[int, int, str, str]] = []
+
+    def see(self, event: Any) -> None:
+        end = event.end_mark
+        if end is None or end.line not in self.marked or event.style or not event.value:
+            return
+        rest = self.lines[end.line][end.column :]
+        comment = rest.lstrip(" \t")
+        if rest[:1] not in (" ", "\t") or not comment.startswith("#"):
+            return
+        value = resolve_plain(event.value)
+        if isinstance(value, str) and not _ISO_DATE_TEXT.match(value):
+            line, column = mark(event)
+            self.found.append((line, column, value, comment))
 
 
 def _position(text: str, index: int) -> tuple[int, int]:
@@ -68,6 +101,7 @@ def _position(text: str, index: int) -> tuple[int, int]:
 
 def _parse_events(text: str, builder: Builder | QuickBuilder) -> Parsed:
     loader = Loader(text)
+    watch = _CommentWatch(text)
     documents = 0
     try:
         while True:
@@ -80,11 +114,29 @@ def _parse_events(text: str, builder: Builder | QuickBuilder) -> Parsed:
                     raise Reject(*mark(event), "Filen må kun rumme ét dokument; fjern '---'.")
             elif not isinstance(event, SKIPPED):
                 builder.feed(event)
+                if watch.marked and type(event) is yaml.ScalarEvent:
+                    watch.see(event)
     finally:
         loader.dispose()
     if builder.root is None:
         raise Reject(1, 1, "Filen er tom; den skal rumme felterne for sin posttype.")
-    return Parsed(builder.root, builder.lines, builder.has_float)
+    return Parsed(builder.root, builder.lines, builder.has_float, tuple(watch.found))
+
+
+TAB_MESSAGE = (
+    "Linjen er rykket ind med tabulator; YAML tillader kun mellemrum til indrykning. "
+    "Slet tabulatoren, og ryk ind med mellemrum (fx to for hvert niveau)."
+)
+
+
+def _tab_in_indentation(text: str, line: int) -> int | None:
+    """The column of a tab in the indentation of `line` (1-based), if there is one."""
+    lines = text.splitlines()
+    if not 1 <= line <= len(lines):
+        return None
+    content = lines[line - 1]
+    indentation = content[: len(content) - len(content.lstrip(" \t"))]
+    return indentation.index("\t") + 1 if "\t" in indentation else None
 
 
 def _parser_message(error: yaml.YAMLError) -> str:
@@ -127,6 +179,9 @@ def parse_yaml(raw: bytes, file: str, *, with_lines: bool = True) -> Parsed | Pr
     except yaml.MarkedYAMLError as error:
         mark = error.problem_mark or error.context_mark
         line, column = (mark.line + 1, mark.column + 1) if mark else (1, 1)
+        tab = _tab_in_indentation(text, line)
+        if tab is not None:
+            return problem(line, tab, TAB_MESSAGE)
         return problem(line, column, _parser_message(error))
     except (yaml.YAMLError, ValueError, RecursionError, MemoryError) as error:
         return problem(1, 1, _parser_message(yaml.YAMLError(str(error))))

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import shutil
+import subprocess
 from collections.abc import Callable, Mapping
 from pathlib import Path
 
@@ -33,17 +34,54 @@ def make_tree(
     shutil.copytree(BASE_RECORDS, records)
     shutil.copytree(REPO / "schemas", root / "schemas")
     if case_dir is not None:
-        delete = case_dir / "delete"
-        if delete.exists():
-            for rel in delete.read_text().split():
-                (records / rel).unlink()
-        shutil.copytree(case_dir / "records", records, dirs_exist_ok=True)
-        (records / ".gitkeep").unlink(missing_ok=True)
+        apply_case(records, case_dir)
     for rel, text in (files or {}).items():
         path = records / rel
         path.parent.mkdir(parents=True, exist_ok=True)
         path.write_text(text, encoding="utf-8")
     return records
+
+
+def apply_case(records: Path, case_dir: Path) -> None:
+    """A case's changes to a records folder: its `delete` list, then its `records/` files."""
+    delete = case_dir / "delete"
+    if delete.exists():
+        for rel in delete.read_text().split():
+            (records / rel).unlink()
+    shutil.copytree(case_dir / "records", records, dirs_exist_ok=True)
+    (records / ".gitkeep").unlink(missing_ok=True)
+
+
+def git(where: Path, *args: str) -> str:
+    """Run git in a folder, isolated from the user's configuration."""
+    env = {
+        **os.environ,
+        "GIT_CONFIG_GLOBAL": os.devnull,
+        "GIT_CONFIG_NOSYSTEM": "1",
+        "GIT_AUTHOR_NAME": "Test",
+        "GIT_AUTHOR_EMAIL": "test@example.dk",
+        "GIT_COMMITTER_NAME": "Test",
+        "GIT_COMMITTER_EMAIL": "test@example.dk",
+    }
+    done = subprocess.run(
+        ["git", "-C", str(where), *args], capture_output=True, text=True, env=env, check=True
+    )
+    return done.stdout
+
+
+def make_case_tree(root: Path, case_dir: Path) -> tuple[Path, str | None]:
+    """A case's records folder, and the git revision to compare with when it has a `base/`:
+    the base records with the case's `base/` changes are committed first (tagged 'base'),
+    then the case's own changes are made on top, uncommitted."""
+    if not (case_dir / "base").is_dir():
+        return make_tree(root, case_dir), None
+    records = make_tree(root, case_dir / "base")
+    git(root, "init", "--quiet", "--initial-branch=main")
+    git(root, "add", "--all")
+    git(root, "commit", "--quiet", "-m", "base")
+    git(root, "tag", "base")
+    apply_case(records, case_dir)
+    return records, "base"
 
 
 @pytest.fixture

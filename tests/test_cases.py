@@ -1,4 +1,9 @@
-"""Every case folder: one mistake, and exactly the problems it must give (file, line, code)."""
+"""Every case folder: one mistake, and exactly the problems it must give (file, line, code).
+
+An invalid case is named after the code it shows; a valid case beside it, named after the
+same code, is a near miss: as close to the mistake as a record can be and still pass. A
+case with a `base/` folder is checked against that base committed in git (as --base does).
+"""
 
 from __future__ import annotations
 
@@ -7,8 +12,9 @@ from pathlib import Path
 import pytest
 
 from generator.pipeline import check_portfolio
+from generator.rules import RULES
 from generator.settings import Settings
-from tests.conftest import CASE_TODAY, CASES, make_tree
+from tests.conftest import CASE_TODAY, CASES, make_case_tree
 
 INVALID = sorted(p for p in (CASES / "invalid").iterdir() if p.is_dir())
 VALID = sorted(p for p in (CASES / "valid").iterdir() if p.is_dir())
@@ -20,8 +26,8 @@ def _today(case_dir: Path) -> str:
 
 
 def _found(case_dir: Path, tmp_path: Path) -> list[str]:
-    records = make_tree(tmp_path, case_dir)
-    checked = check_portfolio(Settings(records_dir=records, today=_today(case_dir)))
+    records, base = make_case_tree(tmp_path, case_dir)
+    checked = check_portfolio(Settings(records_dir=records, today=_today(case_dir), base=base))
     for problem in checked.problems:
         assert problem.message, problem
         assert problem.line >= 1 and problem.column >= 1
@@ -39,7 +45,25 @@ def test_valid_case_has_no_problem(case_dir: Path, tmp_path: Path) -> None:
     assert _found(case_dir, tmp_path) == []
 
 
-def test_every_rule_code_has_an_invalid_case() -> None:
-    codes = {p.name.split("-")[0] for p in INVALID}
-    expected = {f"L{n:02d}" for n in range(1, 11)} | {"P01", "W01", "W02", "yaml", "schema"}
-    assert expected - {"L11"} <= codes
+# Every code the specification names: the rules, and the file and schema checks.
+SPEC_CODES = {f"L{n:02d}" for n in range(1, 12)} | {"P01", "W01", "W02", "W03", "yaml", "schema"}
+
+
+def _codes(cases: list[Path]) -> set[str]:
+    return {p.name.split("-")[0] for p in cases}
+
+
+def test_the_rules_table_holds_every_code_of_the_specification() -> None:
+    assert set(RULES) | {"yaml"} == SPEC_CODES
+
+
+@pytest.mark.parametrize("kind", ["invalid", "valid"])
+def test_every_code_has_an_invalid_case_and_a_valid_near_miss(kind: str) -> None:
+    cases = INVALID if kind == "invalid" else VALID
+    assert SPEC_CODES - _codes(cases) == set()
+
+
+def test_every_invalid_case_shows_the_code_it_is_named_after() -> None:
+    for case_dir in INVALID:
+        code = case_dir.name.split("-")[0]
+        assert f" {code}\n" in (case_dir / "expected").read_text(), case_dir.name

@@ -28,15 +28,33 @@ def refused(raw: bytes) -> Problem:
 
 
 def test_dates_stay_iso_strings_and_only_plain_digits_are_integers() -> None:
-    data = parsed("d: 2020-02-03\nq: '2020-02-03'\na: 25000\nb: 25.000\nc: 25_000\nx: 0x1A\n").data
+    data = parsed(
+        "d: 2020-02-03\nq: '2020-02-03'\na: 25000\nb: 25.000\nm: 1.250.000\nf: 2.5\n"
+        "c: 25_000\nx: 0x1A\n"
+    ).data
     assert data == {
         "d": "2020-02-03",
         "q": "2020-02-03",
         "a": 25000,
-        "b": 25.0,
+        "b": "25.000",  # thousands written the Danish way stay text: never 25
+        "m": "1.250.000",
+        "f": 2.5,
         "c": "25_000",
         "x": "0x1A",
     }
+
+
+def test_a_text_value_cut_short_by_a_comment_is_noted_with_its_line() -> None:
+    result = parsed(
+        "# yaml-language-server: $schema=x\n"
+        "target_group: Elever #6. klasse\n"
+        "quoted: 'Elever #6. klasse' # a comment on quoted text is plainly a comment\n"
+        "amount: 25000 # a number\n"
+        "hash: C#-kursus\n"
+        "block: |\n  tekst # bliver\n"
+    )
+    assert result.cut_by_comment == ((2, 15, "Elever", "#6. klasse"),)
+    assert result.data["target_group"] == "Elever"
 
 
 def test_every_key_and_item_has_its_line_and_column() -> None:

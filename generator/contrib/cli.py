@@ -88,7 +88,7 @@ def _create(ask: AskFunction, settings: Settings, given: dict[str, Any], mode: M
     portfolio = load(settings).portfolio
     drafts = ask(Asker(mode), settings, portfolio, given)
     for warning in write_drafts(settings, drafts):
-        click.echo(f"Advarsel: {warning.as_text()}", err=True)
+        click.echo(warning.as_text(), err=True)  # the line says "(advarsel)" itself
     for draft in drafts:
         click.echo(f"Skrev {problem_file(settings, draft)}")
 

@@ -1,36 +1,37 @@
 """Rules stage: the cross-record rules, one function a code, in one table.
 
-Each rule reads the portfolio (and, for naming and privacy, the files as loaded) and
-yields problems on the line of the key that must change.
+Each rule reads the portfolio (and, for names, privacy and comments, the files as loaded;
+for L11, the git revision given with --base) and yields problems on the line of the key
+that must change.
 """
 
 from __future__ import annotations
 
-import datetime as dt
-import difflib
-import re
-import unicodedata
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
+from functools import cached_property
 from itertools import chain
 
-from generator.load import Loaded, RecordFile
-from generator.model import KIND_ORDER, Decision, Portfolio
+from generator.load import Loaded
+from generator.model import Decision, Portfolio
 from generator.problems import Problem
+from generator.rules.history import check_append_only
 from generator.rules.ladder import (
     check_amounts,
+    check_ladder_numbering,
     check_ladder_order,
     check_test_cards,
     check_tests_before_steps,
 )
+from generator.rules.naming import check_names
 from generator.rules.privacy import check_names_for_cpr, check_personal_data
-from generator.schema_dates import is_iso_date
+from generator.rules.suggest import Suggester
+from generator.rules.warnings import (
+    check_comments_after_text,
+    check_cross_organisational,
+    check_screening_wait,
+)
 from generator.settings import Settings
-from generator.vocabulary import MAX_ID_LENGTH, is_slug
-
-DECISION_NAME = re.compile(r"^(?P<date>\d{4}-\d{2}-\d{2})-(?P<kind>[a-z]+(?:-[a-z]+)*)$")
-TEST_NAME = re.compile(r"^step-(?P<step>[1-9][0-9]*)$")
-SCREENING_WAIT_DAYS = 60
 
 
 @dataclass(frozen=True)
@@ -46,58 +47,13 @@ class RuleContext:
         """False when the file (relative to the records folder) has a problem of its own."""
         return self.settings.display_path(rel) not in self.unreadable
 
+    @cached_property
+    def department_names(self) -> Suggester:
+        return Suggester(self.portfolio.departments)
 
-def _name_problems(ref: RecordFile, data: dict[str, object]) -> Iterator[tuple[str, str]]:
-    """(key to point at, Danish message) for what is wrong with one file's name."""
-    bad_id = not is_slug(ref.name)
-    if ref.kind in ("theme", "idea") and bad_id:
-        yield (
-            "",
-            f"Id'et '{ref.name}' følger ikke reglerne: små bogstaver a-z, tal og bindestreger, "
-            f"højst {MAX_ID_LENGTH} tegn (æ→ae, ø→oe, å→aa); omdøb mappen eller filen.",
-        )
-    if ref.kind == "decision":
-        date, kind = data.get("date"), data.get("kind")
-        if _is_real_date(date) and kind in KIND_ORDER:
-            if ref.name != f"{date}-{kind}":
-                yield (
-                    "date",
-                    f"Filen skal hedde {date}-{kind}.yaml efter sin dato og art; omdøb den.",
-                )
-        elif not DECISION_NAME.match(ref.name):
-            yield "", "Filen skal hedde <dato>-<art>.yaml, fx 2020-03-02-screening.yaml; omdøb den."
-    if ref.kind == "testcard":
-        step = data.get("step")
-        if isinstance(step, int) and not isinstance(step, bool) and step >= 1:
-            if ref.name != f"step-{step}":
-                yield "step", f"Filen skal hedde step-{step}.yaml efter sit trin; omdøb den."
-        elif not TEST_NAME.match(ref.name):
-            yield "", "Filen skal hedde step-<n>.yaml, fx step-1.yaml; omdøb den."
-
-
-def _is_real_date(value: object) -> bool:
-    """A date the schema accepts; until it does, the file name is not compared with it."""
-    return isinstance(value, str) and is_iso_date(value)
-
-
-def _identity(text: str) -> str:
-    return unicodedata.normalize("NFKC", text).casefold()
-
-
-def check_names(ctx: RuleContext) -> Iterator[Problem]:
-    """L01: ids and file names follow the conventions and stay unique."""
-    for record in ctx.loaded.records:
-        for key, message in _name_problems(record.ref, record.data):
-            yield record.source.problem((key,) if key else (), "L01", message)
-    seen: dict[tuple[str, str], str] = {}
-    for ref in ctx.loaded.files:
-        if ref.kind not in ("theme", "idea"):
-            continue
-        identity = (ref.kind, _identity(ref.name))
-        if identity in seen and seen[identity] != ref.name:
-            message = f"Id'et '{ref.name}' er det samme som '{seen[identity]}'; omdøb det ene."
-            yield Problem(ref.file, 1, 1, "L01", message)
-        seen.setdefault(identity, ref.name)
+    @cached_property
+    def theme_names(self) -> Suggester:
+        return Suggester(self.portfolio.themes)
 
 
 def check_references(ctx: RuleContext) -> Iterator[Problem]:
@@ -109,21 +65,21 @@ def check_references(ctx: RuleContext) -> Iterator[Problem]:
             yield idea.source.problem(
                 ("theme",),
                 "L02",
-                f"Temaet '{idea.theme}' findes ikke.{_suggest(idea.theme, list(p.themes))}",
+                f"Temaet '{idea.theme}' findes ikke.{ctx.theme_names.hint(idea.theme)}",
             )
         for index, dept in enumerate(idea.departments):
             if departments_known and dept not in p.departments:
                 yield idea.source.problem(
-                    ("departments", index), "L02", _unknown_department(dept, p)
+                    ("departments", index), "L02", _unknown_department(dept, ctx)
                 )
         if departments_known and idea.owner.department not in p.departments:
             yield idea.source.problem(
                 ("owner", "department"),
                 "L02",
-                _unknown_department(idea.owner.department, p),
+                _unknown_department(idea.owner.department, ctx),
             )
         for card in idea.tests:
-            if p.ladder.steps and p.ladder.amount(card.step) is None:
+            if p.ladder.usable and p.ladder.amount(card.step) is None:
                 yield card.source.problem(
                     ("step",),
                     "L02",
@@ -133,25 +89,13 @@ def check_references(ctx: RuleContext) -> Iterator[Problem]:
         for index, dept in enumerate(theme.anchored_in):
             if departments_known and dept not in p.departments:
                 yield theme.source.problem(
-                    ("anchored_in", index), "L02", _unknown_department(dept, p)
+                    ("anchored_in", index), "L02", _unknown_department(dept, ctx)
                 )
 
 
-# Suggestions compare a name with every known one; beyond this many the work (and the
-# message) would grow without helping anyone.
-SUGGEST_AMONG = 60
-
-
-def _suggest(name: str, known: list[str]) -> str:
-    if len(known) > SUGGEST_AMONG or len(name) > MAX_ID_LENGTH:
-        return ""
-    close = difflib.get_close_matches(name, known, n=1)
-    return f" Mente du '{close[0]}'?" if close else f" Vælg en af: {', '.join(sorted(known))}."
-
-
-def _unknown_department(dept: str, portfolio: Portfolio) -> str:
-    known = list(portfolio.departments)
-    return f"Afdelingen '{dept}' findes ikke i departments.yaml.{_suggest(dept, known)}"
+def _unknown_department(dept: str, ctx: RuleContext) -> str:
+    hint = ctx.department_names.hint(dept)
+    return f"Afdelingen '{dept}' findes ikke i departments.yaml.{hint}"
 
 
 def check_theme_period(ctx: RuleContext) -> Iterator[Problem]:
@@ -176,10 +120,18 @@ def check_theme_period(ctx: RuleContext) -> Iterator[Problem]:
             )
 
 
-def check_decision_dates(ctx: RuleContext) -> Iterator[Problem]:
-    """L04: no decision before the idea was submitted or after today."""
+def check_dates(ctx: RuleContext) -> Iterator[Problem]:
+    """L04: no idea submitted after today; no decision before the idea was submitted or
+    after today."""
     today = ctx.settings.today
     for idea in ctx.portfolio.ideas.values():
+        if idea.submitted > today:
+            yield idea.source.problem(
+                ("submitted",),
+                "L04",
+                f"Ideen er indsendt {idea.submitted}, efter i dag ({today}); "
+                "skriv den dato, ideen blev indsendt.",
+            )
         for decision in idea.decisions:
             if decision.date < idea.submitted:
                 yield decision.source.problem(
@@ -231,58 +183,35 @@ def check_nothing_after_end(ctx: RuleContext) -> Iterator[Problem]:
                 ending = decision
 
 
-def check_cross_organisational(ctx: RuleContext) -> Iterator[Problem]:
-    """W01: an idea with a single department."""
-    for idea in ctx.portfolio.ideas.values():
-        if len(idea.departments) == 1:
-            yield idea.source.problem(
-                ("departments",),
-                "W01",
-                "Ideen nævner kun én afdeling; direktørerne lægger vægt på tværorganisatoriske "
-                "ideer, så nævn gerne flere.",
-                "warning",
-            )
-
-
-def check_screening_wait(ctx: RuleContext) -> Iterator[Problem]:
-    """W02: an idea waiting more than 60 days for its screening."""
-    today = dt.date.fromisoformat(ctx.settings.today)
-    for idea in ctx.portfolio.ideas.values():
-        waited = (today - dt.date.fromisoformat(idea.submitted)).days
-        if not idea.decisions and waited > SCREENING_WAIT_DAYS:
-            yield idea.source.problem(
-                ("submitted",),
-                "W02",
-                f"Ideen har ventet {waited} dage på screening (mere end {SCREENING_WAIT_DAYS}).",
-                "warning",
-            )
-
-
-Rule = Callable[[RuleContext], Iterator[Problem]]
+Rule = Callable[[RuleContext], Iterable[Problem]]
 
 RULES: dict[str, Rule] = {
-    "L01": check_names,
+    # What JSON Schema cannot say about one file: the ladder's steps numbered 1, 2, 3 …
+    "schema": lambda ctx: check_ladder_numbering(ctx.portfolio.ladder),
+    "L01": lambda ctx: check_names(ctx.loaded, ctx.settings.records_prefix),
     "L02": check_references,
     "L03": check_theme_period,
-    "L04": check_decision_dates,
+    "L04": check_dates,
     "L05": check_screening_first,
     "L06": lambda ctx: check_ladder_order(ctx.portfolio),
     "L07": lambda ctx: check_tests_before_steps(ctx.portfolio),
     "L08": lambda ctx: check_amounts(ctx.portfolio),
-    "L09": lambda ctx: check_test_cards(ctx.portfolio),
+    "L09": lambda ctx: check_test_cards(ctx.portfolio, ctx.settings.records_prefix),
     "L10": check_nothing_after_end,
+    "L11": lambda ctx: check_append_only(ctx.settings),  # [] without --base
     "P01": lambda ctx: chain(
         check_personal_data(ctx.loaded.records), check_names_for_cpr(ctx.loaded.files)
     ),
-    "W01": check_cross_organisational,
-    "W02": check_screening_wait,
+    "W01": lambda ctx: check_cross_organisational(ctx.portfolio),
+    "W02": lambda ctx: check_screening_wait(ctx.portfolio, ctx.settings.today),
+    "W03": lambda ctx: check_comments_after_text(ctx.loaded.records),
 }
 
-# Rules that read the ladder; without a valid ladder.yaml they would only add noise.
+# Rules that read the ladder's steps; without a usable ladder they would only add noise.
 LADDER_RULES = frozenset({"L06", "L07", "L08", "L09"})
 
 
 def run_rules(ctx: RuleContext) -> list[Problem]:
     """Every rule of the table over the portfolio."""
-    skip = LADDER_RULES if not ctx.portfolio.ladder.steps else frozenset()
+    skip = LADDER_RULES if not ctx.portfolio.ladder.usable else frozenset()
     return [problem for code, rule in RULES.items() if code not in skip for problem in rule(ctx)]

@@ -16,11 +16,10 @@ from pathlib import Path, PurePosixPath
 from typing import Any
 
 from generator.errors import GitError
-from generator.load import RecordKind, classify, read_record_bytes
-from generator.model import PathKey
-from generator.problems import Problem
+from generator.load import RecordKind, classify, parse_record, read_record_bytes
+from generator.problems import PathKey, Problem
 from generator.settings import Settings
-from generator.yamlstrict import Parsed, parse_yaml
+from generator.yamlstrict import Parsed
 
 _TIMEOUT_S = 120
 
@@ -126,7 +125,8 @@ def _read_blobs(top: Path, blobs: list[str]) -> dict[str, bytes]:
 
 
 def _data(content: bytes, file: str) -> Parsed | None:
-    parsed = parse_yaml(content, file)
+    """A revision's file goes through the loader's own parse: the same size limit and rules."""
+    parsed = parse_record(content, file)
     return parsed if isinstance(parsed, Parsed) else None
 
 

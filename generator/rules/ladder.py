@@ -1,16 +1,29 @@
-"""Rules stage: the investment ladder rules (L06-L09), read from ladder.yaml."""
+"""Rules stage: the investment ladder rules (L06-L09), read from ladder.yaml, and the
+numbering of the ladder itself."""
 
 from __future__ import annotations
 
 from collections.abc import Iterator
 
-from generator.model import Decision, Idea, Portfolio
+from generator.model import Decision, Idea, Ladder, Portfolio
 from generator.problems import Problem
 from generator.vocabulary import format_kroner
 
 
 def _investments(idea: Idea) -> Iterator[Decision]:
     return (d for d in idea.decisions if d.kind == "investment" and d.step is not None)
+
+
+def check_ladder_numbering(ladder: Ladder) -> Iterator[Problem]:
+    """schema: the ladder's steps are numbered 1, 2, 3 … in order, or it cannot be climbed."""
+    numbers = [step.step for step in ladder.steps]
+    if numbers and not ladder.usable:
+        yield ladder.source.problem(
+            ("steps",),
+            "schema",
+            "Trinene skal være nummereret 1, 2, 3 … i rækkefølge; "
+            f"filen har {', '.join(map(str, numbers))}.",
+        )
 
 
 def check_ladder_order(portfolio: Portfolio) -> Iterator[Problem]:
@@ -81,11 +94,19 @@ def check_amounts(portfolio: Portfolio) -> Iterator[Problem]:
                 )
 
 
-def check_test_cards(portfolio: Portfolio) -> Iterator[Problem]:
-    """L09: one test card a granted step, within the step's amount, started after the grant."""
+def check_test_cards(portfolio: Portfolio, records_prefix: str) -> Iterator[Problem]:
+    """L09: one test card a granted step, within the step's amount, started after the grant,
+    ending on or after its start; `records_prefix` names the records folder in messages."""
     for idea in portfolio.ideas.values():
-        yield from _missing_cards(idea)
+        yield from _missing_cards(idea, records_prefix)
         for card in idea.tests:
+            if card.end < card.start:
+                yield card.source.problem(
+                    ("end",),
+                    "L09",
+                    f"Testen slutter {card.end}, før den starter {card.start}; "
+                    "ret start eller end.",
+                )
             grant = idea.grant(card.step)
             if grant is None:
                 yield card.source.problem(
@@ -109,7 +130,7 @@ def check_test_cards(portfolio: Portfolio) -> Iterator[Problem]:
                 )
 
 
-def _missing_cards(idea: Idea) -> Iterator[Problem]:
+def _missing_cards(idea: Idea, records_prefix: str) -> Iterator[Problem]:
     for decision in _investments(idea):
         step = decision.step or 0
         if idea.test_card(step) is None:
@@ -117,5 +138,5 @@ def _missing_cards(idea: Idea) -> Iterator[Problem]:
                 ("step",),
                 "L09",
                 f"Trin {step} er bevilget, men ideen har intet testkort; "
-                f"opret ideas/{idea.idea_id}/tests/step-{step}.yaml.",
+                f"opret {records_prefix}/ideas/{idea.idea_id}/tests/step-{step}.yaml.",
             )

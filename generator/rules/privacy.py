@@ -1,8 +1,10 @@
 """Rules stage: P01, no personal data in a public record.
 
-A Danish CPR number is DDMMYY-SSSS with a real date; it is found with or without the
-dash, whatever dash or digit characters are used. Modulus 11 is no test: numbers issued
-since 2007 need not pass it. E-mail addresses belong in owner.contact only.
+A Danish CPR number is DDMMYY-SSSS with a real date; it is found with whatever a person
+types between the two parts (any dash, any space, a space and a dash, or nothing) and
+whatever digit characters are used. Phone numbers (86 12 34 56, +45 8612 3456) and
+amounts (25.000) have no run of six digits and never match. Modulus 11 is no test:
+numbers issued since 2007 need not pass it. E-mail addresses belong in owner.contact only.
 """
 
 from __future__ import annotations
@@ -15,11 +17,12 @@ from functools import cache
 from typing import Any
 
 from generator.load import RawRecord, RecordFile
-from generator.model import PathKey
-from generator.problems import Problem
+from generator.problems import PathKey, Problem
 
 _SIX_DIGITS = re.compile(r"\d{6}")  # any script's digits: every CPR number starts so
-_CANDIDATE = re.compile(r"(?<!\d)(\d{2})(\d{2})(\d{2})-?(\d{4})(?!\d)")
+# After folding, every dash is '-' and every space ' ': the parts may be joined by nothing,
+# a dash, a space, or a dash with a space on either side.
+_CANDIDATE = re.compile(r"(?<!\d)(\d{2})(\d{2})(\d{2}) ?-? ?(\d{4})(?!\d)")
 # The look-behind makes a match start only at the beginning of a run: linear, not quadratic.
 _EMAIL = re.compile(r"(?<![A-Za-z0-9._%+-])[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+")
 _CONTACT: PathKey = ("owner", "contact")
@@ -27,18 +30,22 @@ _CONTACT: PathKey = ("owner", "contact")
 
 @cache
 def _fold_char(char: str) -> str:
-    """A Unicode decimal digit as its ASCII digit, any dash as '-', else the character."""
+    """A Unicode decimal digit as its ASCII digit, any dash as '-', any space as ' ', else
+    the character itself (always one character: offsets stay those of the text)."""
     if char.isdecimal():
         return str(unicodedata.decimal(char))
-    if unicodedata.category(char) == "Pd" or char in "\u2212\u2043\ufe63\uff0d":
+    category = unicodedata.category(char)
+    if category == "Pd" or char in "\u2212\u2043\ufe63\uff0d":
         return "-"
+    if category == "Zs":
+        return " "
     return char
 
 
 def _fold(text: str) -> str:
     if text.isascii():
-        return text
-    return "".join(_fold_char(c) if not c.isascii() else c for c in text)
+        return text.replace("\t", " ")
+    return "".join(_fold_char(c) if not c.isascii() else c for c in text).replace("\t", " ")
 
 
 def _century(year: int, sequence_digit: int) -> int:

@@ -19,7 +19,7 @@ from typing import Any
 import click
 
 from generator.assemble import assemble
-from generator.load import RawRecord, classify
+from generator.load import RawRecord, classify, read_record
 from generator.model import Idea, Portfolio
 from generator.pipeline import Checked, check_portfolio
 from generator.problems import format_text
@@ -36,7 +36,7 @@ from generator.site.build import (
     needs_full_build,
     update_pages,
 )
-from generator.yamlstrict import Parsed, parse_yaml
+from generator.yamlstrict import Parsed
 
 log = logging.getLogger(__name__)
 Snapshot = dict[str, tuple[int, int]]
@@ -80,7 +80,7 @@ def load_idea(settings: Settings, schemas: Schemas, idea_id: str) -> Idea | bool
     for path in sorted(folder.rglob("*.yaml")):
         rel = path.relative_to(settings.records_dir).as_posix()
         ref = classify(rel, settings.display_path(rel))
-        parsed = parse_yaml(path.read_bytes(), rel) if ref else None
+        parsed = read_record(settings.records_dir, rel, ref.file) if ref else None
         if ref is None or not isinstance(parsed, Parsed):
             return False
         record = RawRecord(ref, parsed.data, parsed.lines, parsed.has_float)

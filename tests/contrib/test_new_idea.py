@@ -202,5 +202,5 @@ def test_single_department_is_written_with_a_warning(tree: Build, portfolio_cli:
     assert args.count("--department") == 1
     result = new_idea(portfolio_cli, t, "--no-input", *args)
     assert result.exit_code == 0, result.output
-    assert "Advarsel:" in result.stderr and "W01" in result.stderr
+    assert "W01 (advarsel)" in result.stderr and result.stderr.lower().count("advarsel") == 1
     assert (t.records / IDEA).exists()

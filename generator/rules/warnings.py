@@ -1,0 +1,55 @@
+"""Rules stage: the warnings (W01-W03), which fail validation only with --strict."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterator
+
+from generator.load import RawRecord
+from generator.model import Portfolio
+from generator.problems import Problem
+
+SCREENING_WAIT_DAYS = 60
+
+
+def check_cross_organisational(portfolio: Portfolio) -> Iterator[Problem]:
+    """W01: an idea with a single department."""
+    for idea in portfolio.ideas.values():
+        if len(idea.departments) == 1:
+            yield idea.source.problem(
+                ("departments",),
+                "W01",
+                "Ideen nævner kun én afdeling; direktørerne lægger vægt på tværorganisatoriske "
+                "ideer, så nævn gerne flere.",
+                "warning",
+            )
+
+
+def check_screening_wait(portfolio: Portfolio, today_iso: str) -> Iterator[Problem]:
+    """W02: an idea waiting more than 60 days for its screening."""
+    today = dt.date.fromisoformat(today_iso)
+    for idea in portfolio.ideas.values():
+        waited = (today - dt.date.fromisoformat(idea.submitted)).days
+        if not idea.decisions and waited > SCREENING_WAIT_DAYS:
+            yield idea.source.problem(
+                ("submitted",),
+                "W02",
+                f"Ideen har ventet {waited} dage på screening (mere end {SCREENING_WAIT_DAYS}).",
+                "warning",
+            )
+
+
+def check_comments_after_text(records: list[RawRecord]) -> Iterator[Problem]:
+    """W03: a text value that a comment on its line cuts short (YAML ends text at ' #')."""
+    for record in records:
+        for line, column, value, comment in record.cut_by_comment:
+            whole = f"{value} {comment}".replace('"', "'")
+            yield Problem(
+                record.ref.file,
+                line,
+                column,
+                "W03",
+                f"Værdien læses kun som '{value}': alt efter ' #' er en kommentar. Hører "
+                f'resten med, så sæt hele teksten i anførselstegn: "{whole}".',
+                "warning",
+            )
