@@ -121,7 +121,7 @@ def classify(rel: str, file: str) -> RecordFile | None:
     return None
 
 
-def _walk(records_dir: Path) -> Iterator[tuple[str, str]]:
+def walk_records(records_dir: Path) -> Iterator[tuple[str, str]]:
     """(relative path, kind) of everything that is not a plain folder: kind is "file",
     "link", "other" (a device, a pipe, a socket) or "unreadable" (a folder that cannot
     be listed). os.scandir reads the kind from the folder itself: no extra call a file.
@@ -204,7 +204,7 @@ def unreadable_file(file: str, error: OSError) -> Problem:
     return Problem(file, 1, 1, "yaml", f"Filen kan ikke læses ({error.strerror}).")
 
 
-def _is_hidden(rel: str) -> bool:
+def is_hidden(rel: str) -> bool:
     return rel.startswith(".") or "/." in rel
 
 
@@ -215,13 +215,13 @@ def find_record_files(settings: Settings) -> tuple[list[RecordFile], list[Stray]
     if not records_dir.is_dir():
         raise RecordsNotFoundError(f"Mappen med poster findes ikke: {records_dir}")
     prefix = settings.records_prefix
-    found: dict[str, str] = dict(_walk(records_dir))
+    found: dict[str, str] = dict(walk_records(records_dir))
     found.update(dict.fromkeys(settings.overlay, "file"))
     files: list[RecordFile] = []
     strays: list[Stray] = []
     problems: list[Problem] = []
     for rel, kind in sorted(found.items()):
-        if _is_hidden(rel):
+        if is_hidden(rel):
             continue
         file = f"{prefix}/{rel}"
         ref = classify(rel, file)

@@ -11,16 +11,16 @@ import shutil
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 
-from generator.load import _is_hidden, _walk, read_record_bytes
-from generator.review.compare import Change
-from generator.rules.history import (
-    _blob_id,
-    _commit,
-    _git,
-    _object_format,
-    _read_blobs,
-    _repository,
+from generator.gitrepo import (
+    blob_id,
+    object_format,
+    read_blobs,
+    repository_paths,
+    resolve_commit,
+    run_git,
 )
+from generator.load import is_hidden, read_record_bytes, walk_records
+from generator.review.compare import Change
 from generator.settings import Settings
 
 _REGULAR_MODES = ("100644", "100755")
@@ -39,15 +39,15 @@ class BaseTree:
 
 def read_base_tree(settings: Settings, ref: str) -> BaseTree:
     """The blob id of every file under the records folder at `ref`; a GitError when unknown."""
-    top, records = _repository(settings)
-    commit = _commit(top, ref)
-    return BaseTree(top, commit, records, _listing(top, commit, records), _object_format(top))
+    top, records = repository_paths(settings)
+    commit = resolve_commit(top, ref)
+    return BaseTree(top, commit, records, _listing(top, commit, records), object_format(top))
 
 
 def _listing(top: Path, commit: str, folder: str) -> dict[str, str]:
     """Path (relative to `folder`) → blob id of every regular file or link under it."""
     prefix = "" if folder == "." else f"{folder}/"
-    out = _git(top, "ls-tree", "-r", "-z", "--full-tree", commit, "--", prefix or ".")
+    out = run_git(top, "ls-tree", "-r", "-z", "--full-tree", commit, "--", prefix or ".")
     blobs: dict[str, str] = {}
     for entry in out.decode("utf-8", "replace").split("\0"):
         meta, _, path = entry.partition("\t")
@@ -64,7 +64,7 @@ def _blob(entry: str) -> str:
 def changed_files(settings: Settings, base: BaseTree) -> dict[str, Change]:
     """Paths (relative to the records folder) added, changed or deleted since the revision."""
     current = _working_blobs(settings.records_dir, base.algorithm)
-    at_base = {rel: _blob(entry) for rel, entry in base.blobs.items() if not _is_hidden(rel)}
+    at_base = {rel: _blob(entry) for rel, entry in base.blobs.items() if not is_hidden(rel)}
     changes: dict[str, Change] = {}
     for rel in sorted(current.keys() | at_base.keys()):
         if rel not in at_base:
@@ -81,8 +81,8 @@ def _working_blobs(records_dir: Path, algorithm: str) -> dict[str, str]:
     blobs: dict[str, str] = {}
     if not records_dir.is_dir():
         return blobs
-    for rel, kind in _walk(records_dir):
-        if _is_hidden(rel) or kind not in ("file", "link"):
+    for rel, kind in walk_records(records_dir):
+        if is_hidden(rel) or kind not in ("file", "link"):
             continue
         try:
             if kind == "link":
@@ -91,7 +91,7 @@ def _working_blobs(records_dir: Path, algorithm: str) -> dict[str, str]:
                 content = read_record_bytes(records_dir, rel, folders_checked=True)
         except OSError:
             continue
-        blobs[rel] = _blob_id(content, algorithm)
+        blobs[rel] = blob_id(content, algorithm)
     return blobs
 
 
@@ -117,7 +117,7 @@ def _write_files(base: BaseTree, entries: dict[str, str], folder: Path) -> None:
         for rel, entry in entries.items()
         if entry.split()[0] in _REGULAR_MODES and _is_safe(rel)
     }
-    contents = _read_blobs(base.top, sorted(set(wanted.values())))
+    contents = read_blobs(base.top, sorted(set(wanted.values())))
     for rel, blob in wanted.items():
         if blob in contents:
             path = folder.joinpath(*rel.split("/"))

@@ -11,7 +11,8 @@ import pytest
 from click.testing import Result
 
 from generator.errors import GitError
-from generator.rules.history import _blob_id, _object_format, check_append_only
+from generator.gitrepo import blob_id, object_format
+from generator.rules.history import check_append_only
 from generator.settings import Settings
 from tests.contrib.conftest import TODAY, Tree
 
@@ -129,12 +130,12 @@ def test_the_overlay_counts_as_the_working_tree(tree: Build) -> None:
     assert f"records/{SCREENING}" in message
 
 
-@pytest.mark.parametrize("object_format", ["sha1", "sha256"])
-def test_blob_ids_are_gits_own(tree: Build, object_format: str) -> None:
-    t = committed(tree(), object_format=object_format)
+@pytest.mark.parametrize("algorithm", ["sha1", "sha256"])
+def test_blob_ids_are_gits_own(tree: Build, algorithm: str) -> None:
+    t = committed(tree(), object_format=algorithm)
     content = (t.records / SCREENING).read_bytes()
     expected = git(t.root, "hash-object", str(t.records / SCREENING)).strip()
-    assert _blob_id(content, _object_format(t.root)) == expected
+    assert blob_id(content, object_format(t.root)) == expected
 
 
 def test_sha256_repositories(tree: Build) -> None:

@@ -1,0 +1,101 @@
+"""The git edge: run git, find a revision, read blobs. Danish GitError on every failure.
+
+L11 and `portfolio review` read the records as they were at a revision through these.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import subprocess
+from pathlib import Path, PurePosixPath
+
+from generator.errors import GitError
+from generator.settings import Settings
+
+_TIMEOUT_S = 120
+
+
+def run_git(root: Path, *args: str, stdin: bytes | None = None) -> bytes:
+    """Run git in `root`; a Danish GitError when it fails or is missing."""
+    env = {**os.environ, "GIT_TERMINAL_PROMPT": "0", "LC_ALL": "C"}
+    try:
+        done = subprocess.run(  # noqa: S603 (fixed git arguments, no shell)
+            ["git", "-C", str(root), *args],  # noqa: S607 (git from PATH, as a developer has it)
+            input=stdin,
+            capture_output=True,
+            env=env,
+            timeout=_TIMEOUT_S,
+            check=False,
+        )
+    except FileNotFoundError as error:
+        raise GitError("git er ikke installeret; --base kræver git.") from error
+    except subprocess.TimeoutExpired as error:
+        raise GitError(f"git svarede ikke inden for {_TIMEOUT_S} sekunder.") from error
+    if done.returncode != 0:
+        detail = done.stderr.decode("utf-8", "replace").strip().splitlines()
+        raise GitError(f"git {args[0]} fejlede: {detail[-1] if detail else done.returncode}")
+    return done.stdout
+
+
+def repository_paths(settings: Settings) -> tuple[Path, str]:
+    """The work tree's top folder and the records folder's path inside it."""
+    records = settings.records_dir.resolve()
+    try:
+        top = Path(run_git(records.parent, "rev-parse", "--show-toplevel").decode().strip())
+    except GitError as error:
+        raise GitError(
+            f"{records.parent} er ikke et git-repository; --base kræver et git-repository."
+        ) from error
+    try:
+        inside = records.relative_to(top.resolve())
+    except ValueError as error:
+        raise GitError(f"{records} ligger ikke i git-repositoriet {top}.") from error
+    return top, PurePosixPath(*inside.parts).as_posix()
+
+
+def resolve_commit(top: Path, ref: str) -> str:
+    """The commit `ref` names; a Danish GitError when it names none."""
+    if not ref or ref.startswith("-") or any(c.isspace() or ord(c) < 32 for c in ref):
+        raise GitError(f"'{ref}' er ikke en gyldig git-revision.")
+    try:
+        return (
+            run_git(top, "rev-parse", "--verify", "--quiet", f"{ref}^{{commit}}").decode().strip()
+        )
+    except GitError as error:
+        raise GitError(
+            f"Git-revisionen '{ref}' findes ikke; hent den først (fx git fetch origin main) "
+            "eller angiv en anden med --base."
+        ) from error
+
+
+def blob_id(content: bytes, algorithm: str) -> str:
+    """The id git gives `content` as a blob, with the repository's hash algorithm."""
+    return hashlib.new(algorithm, b"blob %d\0" % len(content) + content).hexdigest()
+
+
+def read_blobs(top: Path, blobs: list[str]) -> dict[str, bytes]:
+    """The contents of `blobs`, read with one `git cat-file --batch`."""
+    if not blobs:
+        return {}
+    out = run_git(top, "cat-file", "--batch", stdin="".join(f"{b}\n" for b in blobs).encode())
+    contents: dict[str, bytes] = {}
+    position = 0
+    for blob in blobs:
+        header_end = out.index(b"\n", position)
+        header = out[position:header_end].split()
+        if len(header) != 3:  # "<id> missing": nothing to compare with
+            position = header_end + 1
+            continue
+        size = int(header[2])
+        contents[blob] = out[header_end + 1 : header_end + 1 + size]
+        position = header_end + 1 + size + 1
+    return contents
+
+
+def object_format(top: Path) -> str:
+    """The repository's hash algorithm: sha1 or sha256."""
+    try:
+        return run_git(top, "rev-parse", "--show-object-format").decode().strip() or "sha1"
+    except GitError:
+        return "sha1"  # git before 2.25 knows only SHA-1
