@@ -26,6 +26,7 @@ LAZY_COMMANDS = {
     "export": "generator.site.cli:export",
     "new": "generator.contrib.cli:new",
     "codeowners": "generator.contrib.cli:codeowners",
+    "report": "generator.figures.cli:report",
 }
 
 

@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING, Any
 
 from markupsafe import Markup
 
+from generator.figures import labels
 from generator.figures.compute import Figures, compute_figures, theme_portfolio
 from generator.figures.stats import DaySummary
 from generator.model import Idea, Portfolio, Theme
@@ -41,9 +42,9 @@ def figure_context(figures: Figures, portfolio: Portfolio) -> dict[str, Any]:
             for year, summaries in figures.lead_times_by_year.items()
         },
         "waiting_ideas": [(w, portfolio.ideas[w.idea_id]) for w in figures.waiting],
-        "gate_label": blocks.gate_label,
-        "number": blocks.format_number,
-        "rate": blocks.format_rate,
+        "gate_label": labels.gate_label,
+        "number": labels.format_number,
+        "rate": labels.format_rate,
     }
 
 
@@ -53,7 +54,7 @@ def theme_screening_chart(figures: Figures, themes: list[Theme]) -> Markup:
     def text(summary: DaySummary) -> str:
         if summary.count == 0:
             return "ingen screenet endnu"
-        return f"{blocks.format_days(summary.median)} ({summary.count} screenet)"
+        return f"{labels.format_days(summary.median)} ({summary.count} screenet)"
 
     bars = []
     for theme in themes:

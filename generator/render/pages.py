@@ -18,6 +18,7 @@ from markupsafe import Markup
 
 from generator.figures.compute import compute_figures, theme_portfolio
 from generator.figures.document import FIGURES_FIELDS
+from generator.figures.labels import format_days
 from generator.model import (
     Idea,
     Portfolio,
@@ -26,7 +27,6 @@ from generator.model import (
 )
 from generator.render import charts, opendata
 from generator.render import views as render_views
-from generator.render.figure_blocks import format_days
 from generator.render.figures_pages import figures_theme_page, render_figure_pages
 from generator.render.markup import (
     example_mark,
