@@ -39,13 +39,18 @@ def figure_pair(chart: Markup, table: Markup, *, side: bool = False) -> Markup:
 def html_table(caption: str, head: Sequence[str], rows: Sequence[Sequence[str | Markup]]) -> Markup:
     """A table whose first column heads its row; text cells are escaped, Markup kept."""
     cells = "".join(f'<th scope="col">{escape(h)}</th>' for h in head)
-    lines = [f"<table>\n<caption>{escape(caption)}</caption>\n<thead><tr>{cells}</tr></thead>"]
+    # Its own scroll region, reachable by keyboard, when a phone is narrower than the table.
+    lines = [
+        f'<div class="figure-table-wrap" role="region" tabindex="0" aria-label="{escape(caption)}">',
+        f'<table class="figure-table">\n<caption>{escape(caption)}</caption>',
+        f"<thead><tr>{cells}</tr></thead>",
+    ]
     lines.append("<tbody>")
     for row in rows:
         first, *rest = (c if isinstance(c, Markup) else escape(str(c)) for c in row)
         others = "".join(f"<td>{c}</td>" for c in rest)
         lines.append(f'<tr><th scope="row">{first}</th>{others}</tr>')
-    lines.append("</tbody>\n</table>")
+    lines.append("</tbody>\n</table>\n</div>")
     return markup("\n".join(lines))
 
 
