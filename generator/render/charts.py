@@ -103,24 +103,23 @@ class Bar:
 
 
 def bar_chart(bars: Sequence[Bar], title: str, chart_id: str) -> Markup:
-    """Horizontal bars, each with its label before it and its value written after it."""
-    label_width = min(max((len(b.label) for b in bars), default=10) * 8 + 16, 300)
+    """Horizontal bars, each with its label above it and its value written after it.
+
+    Labels sit above the bars rather than beside them, so a chart with long names stays
+    narrow and its text readable when a phone scales it down.
+    """
     text_width = min(max((len(b.value_text) for b in bars), default=4) * 8 + 16, 300)
-    bar_width, row = 300, 34
-    width, height = label_width + bar_width + text_width, row * max(len(bars), 1) + 10
+    label_width = min(max((len(b.label) for b in bars), default=10) * 8 + 10, 400)
+    bar_width, row = 300, 46
+    width = max(bar_width + text_width, label_width) + 10
+    height = row * max(len(bars), 1) + 6
     top = max((b.value for b in bars), default=0) or 1
-    body = [
-        f'<line x1="{label_width}" y1="2" x2="{label_width}" y2="{height - 2}" '
-        f'stroke="{MUTED}" stroke-width="1"/>'
-    ]
+    body = [f'<line x1="5" y1="2" x2="5" y2="{height - 2}" stroke="{MUTED}" stroke-width="1"/>']
     for index, bar in enumerate(bars):
-        y = 5 + index * row
+        y = 4 + index * row
         length = bar_width * max(bar.value, 0) / top
-        body.append(_text(label_width - 10, y + 20, bar.label, text_anchor="end", fill=INK))
-        body.append(
-            f'<rect x="{label_width}" y="{y + 4}" width="{length:.1f}" height="{row - 10}" '
-            f'fill="{BAR}"/>'
-        )
-        body.append(_text(label_width + length + 8, y + 20, bar.value_text, fill=INK))
+        body.append(_text(10, y + 14, bar.label, fill=INK))
+        body.append(f'<rect x="5" y="{y + 20}" width="{length:.1f}" height="18" fill="{BAR}"/>')
+        body.append(_text(5 + length + 8, y + 34, bar.value_text, fill=INK))
     desc = "; ".join(f"{b.label}: {b.value_text}" for b in bars) or "Ingen tal endnu."
     return markup(_frame(chart_id, (width, height), title, desc, body))

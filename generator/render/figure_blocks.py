@@ -48,7 +48,10 @@ def html_table(caption: str, head: Sequence[str], rows: Sequence[Sequence[str | 
     lines.append("<tbody>")
     for row in rows:
         first, *rest = (c if isinstance(c, Markup) else escape(str(c)) for c in row)
-        others = "".join(f"<td>{c}</td>" for c in rest)
+        # Numbers align right; words (a "from → to" column) stay left.
+        others = "".join(
+            f'<td class="text">{c}</td>' if c[:1].isalpha() else f"<td>{c}</td>" for c in rest
+        )
         lines.append(f'<tr><th scope="row">{first}</th>{others}</tr>')
     lines.append("</tbody>\n</table>\n</div>")
     return markup("\n".join(lines))

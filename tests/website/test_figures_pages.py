@@ -103,7 +103,7 @@ def test_learning_text_is_sanitised(hostile_pages: SiteContent) -> None:
 
 pytest.importorskip("playwright")
 from axe_playwright_python.sync_playwright import Axe  # noqa: E402
-from playwright.sync_api import Browser, Page, sync_playwright  # noqa: E402
+from playwright.sync_api import Browser, Dialog, Page, sync_playwright  # noqa: E402
 
 CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking"]
 WCAG_21_AA = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
@@ -175,7 +175,12 @@ def test_learning_page_links_each_lesson_to_its_idea_and_runs_nothing(
 ) -> None:
     page, foreign = _open(browser, site_url)
     dialogs: list[str] = []
-    page.on("dialog", lambda dialog: (dialogs.append(dialog.message), dialog.dismiss()))
+
+    def dialog(opened: Dialog) -> None:
+        dialogs.append(opened.message)
+        opened.dismiss()
+
+    page.on("dialog", dialog)
     page.goto(site_url + "laering/", wait_until="networkidle")
     for link in page.locator("article a").all():
         link.hover()
