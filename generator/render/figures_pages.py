@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from markupsafe import Markup
@@ -11,16 +10,16 @@ from markupsafe import Markup
 from generator.figures import labels
 from generator.figures.compute import Figures, compute_figures, theme_portfolio
 from generator.figures.stats import DaySummary
-from generator.model import Idea, Portfolio, Theme
+from generator.model import Portfolio, Theme
 from generator.render import figure_blocks as blocks
 from generator.render.charts import Bar, bar_chart
-from generator.vocabulary import GRADUATE_LABELS, TEST_OUTCOME_LABELS
+from generator.render.learning_pages import learning_pages
 
 if TYPE_CHECKING:
     from generator.render.pages import PageRenderer
 
 PAGE_FIGURES = "tal/index.md"
-PAGE_LEARNING = "laering.md"
+WAITING_SHOWN = 200
 
 
 def figures_theme_page(theme_id: str) -> str:
@@ -41,7 +40,9 @@ def figure_context(figures: Figures, portfolio: Portfolio) -> dict[str, Any]:
             year: blocks.lead_time_block(summaries, f"Tid til beslutning {year}", f"tal-{year}")
             for year, summaries in figures.lead_times_by_year.items()
         },
-        "waiting_ideas": [(w, portfolio.ideas[w.idea_id]) for w in figures.waiting],
+        # No page lists more than 200 ideas: the rest are in noegletal.json and on theme pages.
+        "waiting_ideas": [(w, portfolio.ideas[w.idea_id]) for w in figures.waiting[:WAITING_SHOWN]],
+        "waiting_more": max(len(figures.waiting) - WAITING_SHOWN, 0),
         "gate_label": labels.gate_label,
         "number": labels.format_number,
         "rate": labels.format_rate,
@@ -89,63 +90,8 @@ def render_figure_pages(renderer: PageRenderer, common: Mapping[str, Any]) -> di
             "figures.md.j2", path, f"{theme.name} i tal", common["latest"],
             scope=theme, theme_chart=None, **context,
         )  # fmt: skip
-    pages[PAGE_LEARNING] = renderer.page(
-        "learning.md.j2", PAGE_LEARNING, "Det har vi lært", common["latest"],
-        learning=learning_by_theme(portfolio, common["themes"]), **common,
-    )  # fmt: skip
+    for path, learning in learning_pages(portfolio, common["themes"]).items():
+        pages[path] = renderer.page(
+            "learning.md.j2", path, learning.title, common["latest"], learning=learning, **common
+        )
     return pages
-
-
-@dataclass(frozen=True)
-class Lesson:
-    """One thing learned: an idea's ending with its learning, or a finished test card."""
-
-    idea: Idea
-    step: int
-    date: str
-    heading: str
-    learning: str
-
-
-def lessons_of(idea: Idea) -> list[Lesson]:
-    """The idea's finished test cards, and its closing or carrying on, with what was learned."""
-    found = [
-        Lesson(idea, card.step, card.end,
-               f"Testkort, trin {card.step}: {TEST_OUTCOME_LABELS[card.result.outcome].lower()}",
-               card.result.learning)
-        for card in idea.tests
-        if card.status == "done" and card.result is not None
-    ]  # fmt: skip
-    for decision in idea.decisions:
-        if decision.kind == "close" and decision.learning:
-            heading = "Lukket tidligt"
-        elif decision.kind == "graduate" and decision.learning:
-            heading = "Videreført til " + GRADUATE_LABELS.get(decision.to or "", "drift")
-        else:
-            continue
-        found.append(Lesson(idea, idea.state.step, decision.date, heading, decision.learning))
-    return found
-
-
-def step_heading(step: int) -> str:
-    return "Før første investeringstrin" if step == 0 else f"Investeringstrin {step}"
-
-
-def learning_by_theme(
-    portfolio: Portfolio, themes: list[Theme]
-) -> list[tuple[Theme, list[tuple[str, list[Lesson]]]]]:
-    """Per theme, per step (in ladder order), the lessons newest first."""
-    by_theme: list[tuple[Theme, list[tuple[str, list[Lesson]]]]] = []
-    for theme in themes:
-        lessons = [
-            lesson for idea in portfolio.ideas_of(theme.theme_id) for lesson in lessons_of(idea)
-        ]
-        steps = sorted({lesson.step for lesson in lessons})
-        grouped = []
-        for step in steps:
-            at_step = [lesson for lesson in lessons if lesson.step == step]
-            at_step.sort(key=lambda lesson: (lesson.date, lesson.idea.idea_id), reverse=True)
-            grouped.append((step_heading(step), at_step))
-        if grouped:
-            by_theme.append((theme, grouped))
-    return by_theme

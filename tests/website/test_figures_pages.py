@@ -12,6 +12,8 @@ import pytest
 
 from generator.pipeline import Checked
 from generator.render import SiteContent, render_site
+from generator.render.learning_pages import learning_pages
+from generator.render.views import themes_of_kind
 from generator.settings import Settings
 from tests.website.sample import TODAY
 
@@ -99,6 +101,30 @@ def test_learning_text_is_sanitised(hostile_pages: SiteContent) -> None:
     for tag in ("<script", "<img", "<iframe", "<form", "<style", "<svg onload"):
         assert tag not in page
     assert 'href="javascript' not in page.lower() and 'href="data:' not in page.lower()
+
+
+def test_many_lessons_are_split_by_theme_and_paged(sample: tuple[Checked, Settings]) -> None:
+    portfolio = sample[0].portfolio
+    # three lessons: klima 16 August and 30 June 2021, samskabelse 31 August 2020
+    pages = learning_pages(portfolio, themes_of_kind(portfolio, "theme"), per_page=1)
+    assert list(pages) == [
+        "laering.md",
+        "laering/klima.md",
+        "laering/klima/2.md",
+        "laering/samskabelse-og-frivillighed.md",
+    ]
+    overview = pages["laering.md"]
+    assert overview.sections == []
+    assert [(t.theme_id, count) for t, count, _ in overview.overview] == [
+        ("klima", 2), ("samskabelse-og-frivillighed", 1),
+    ]  # fmt: skip
+    second = pages["laering/klima/2.md"]
+    assert second.title == "Det har vi lært: Klima, side 2" and second.page_number == 2
+    [(_theme, [(heading, lessons)])] = second.sections
+    assert heading == "Investeringstrin 1" and [x.date for x in lessons] == ["2021-06-30"]
+    assert learning_pages(portfolio, themes_of_kind(portfolio, "theme"), per_page=3).keys() == {
+        "laering.md"
+    }
 
 
 pytest.importorskip("playwright")
