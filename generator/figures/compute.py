@@ -10,7 +10,7 @@ Definitions follow the specification's "Figures" section. Where it leaves a choi
 
 from __future__ import annotations
 
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, replace
 
@@ -130,8 +130,9 @@ def funnel(portfolio: Portfolio) -> dict[str, int]:
     counts = {"submitted": len(ideas), "fit": sum(1 for i in ideas if fit_decision(i))}
     for step in step_numbers(portfolio):
         counts[f"step-{step}"] = sum(1 for idea in ideas if idea.grant(step) is not None)
+    statuses = Counter(idea.state.status for idea in ideas)
     for ending in ("graduated", "closed", "rejected"):
-        counts[ending] = sum(1 for idea in ideas if idea.state.status == ending)
+        counts[ending] = statuses[ending]
     return counts
 
 
