@@ -116,6 +116,18 @@ def _departments(figures: Figures, portfolio: Portfolio) -> list[str]:
     return ["Magistratsafdelingerne", *table(head, rows, {1, 2, 3}), ""]
 
 
+def _themes(figures: Figures, portfolio: Portfolio) -> list[str]:
+    currency = portfolio.ladder.currency
+    names = {key: theme.name for key, theme in portfolio.themes.items()}
+    rows = [
+        [names.get(k, k), format_number(g["screening"].count), format_days(g["screening"].median),
+         format_days(g["screening"].p90), format_money(figures.granted.by_theme.get(k, 0), currency)]
+        for k, g in figures.lead_times_by_theme.items()
+    ]  # fmt: skip
+    head = ["Tema", "Screenet", "Median", "90 % inden for", "Bevilget"]
+    return ["Efter tema: tid til screening og bevilget", *table(head, rows, {1, 2, 3, 4}), ""]
+
+
 def figures_text(figures: Figures, portfolio: Portfolio) -> str:
     """Every figure as Danish text tables, as /tal/ shows them."""
     waiting = len(figures.waiting)
@@ -131,6 +143,7 @@ def figures_text(figures: Figures, portfolio: Portfolio) -> str:
         f"{'idé' if waiting == 1 else 'ideer'}; se dem med 'portfolio report waiting'.",
         "",
         *_departments(figures, portfolio),
+        *_themes(figures, portfolio),
     ]
     for year, summaries in figures.lead_times_by_year.items():
         lines += _lead_times(f"Tid til beslutning {year}", summaries)

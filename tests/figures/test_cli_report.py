@@ -59,6 +59,8 @@ def test_text_speaks_danish(run_cli: RunCli, records: Path) -> None:
         "dage",
     ]
     assert "Bevilget i alt: 175.000 kr." in result.output
+    klima = next(line for line in result.output.splitlines() if line.startswith("Klima "))
+    assert klima.split() == ["Klima", "1", "21", "dage", "21", "dage", "25.000", "kr."]
 
 
 def test_waiting_lists_the_ideas_oldest_first(run_cli: RunCli, records: Path) -> None:
