@@ -27,6 +27,7 @@ LAZY_COMMANDS = {
     "new": "generator.contrib.cli:new",
     "codeowners": "generator.contrib.cli:codeowners",
     "review": "generator.review.cli:review",
+    "report": "generator.figures.cli:report",
 }
 
 

@@ -5,18 +5,21 @@ Pure: the schemas come in as the bytes of their files, and nothing is read or wr
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from generator.figures import compute_figures, noegletal_json
 from generator.model import Portfolio
 from generator.render.feed import atom_feed
 from generator.render.opendata import decisions_csv, ideas_csv, portfolio_json
 from generator.render.pages import PageRenderer
 
 DATA_FILES = ("data/portfolio.json", "data/ideer.csv", "data/beslutninger.csv")
+FIGURES_FILE = "data/noegletal.json"
 FEED_FILE = "feed.xml"
 
 
@@ -28,10 +31,14 @@ class SiteContent:
     files: dict[str, bytes] = field(default_factory=dict)
 
 
-def data_files(portfolio: Portfolio, schema_files: Mapping[str, bytes]) -> dict[str, bytes]:
-    """The open data: portfolio.json, the two CSV tables and the schemas."""
+def data_files(
+    portfolio: Portfolio, schema_files: Mapping[str, bytes], today: str | None = None
+) -> dict[str, bytes]:
+    """The open data: portfolio.json, the two CSV tables, the figures and the schemas."""
     tables = (portfolio_json(portfolio), ideas_csv(portfolio), decisions_csv(portfolio))
     files = dict(zip(DATA_FILES, tables, strict=True))
+    as_of = today or dt.date.today().isoformat()
+    files[FIGURES_FILE] = noegletal_json(compute_figures(portfolio, as_of))
     for name, content in sorted(schema_files.items()):
         files[f"data/schemas/{name}"] = content
     return files
@@ -55,10 +62,11 @@ def render_site(
     schema_files: Mapping[str, bytes],
     site_url: str | None = None,
     renderer: PageRenderer | None = None,
+    today: str | None = None,
 ) -> SiteContent:
-    """Every generated page and file of the site."""
-    pages = (renderer or PageRenderer()).render(portfolio, parse_schemas(schema_files))
-    files = data_files(portfolio, schema_files)
+    """Every generated page and file of the site; figures are counted as of `today`."""
+    pages = (renderer or PageRenderer()).render(portfolio, parse_schemas(schema_files), today)
+    files = data_files(portfolio, schema_files, today)
     files[FEED_FILE] = atom_feed(portfolio, site_url)
     return SiteContent(pages, files)
 

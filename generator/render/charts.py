@@ -9,6 +9,7 @@ by colour alone.
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import dataclass
 from html import escape
 
 from markupsafe import Markup
@@ -89,4 +90,36 @@ def ladder_chart(rungs: Sequence[LadderRung], currency: str, chart_id: str = "tr
         body.append(_text(x + 10, y + 66, amount, fill=ink))
     desc = "; ".join(f"Trin {r.step}: " + ", ".join(_rung_lines(r, currency)) for r in rungs)
     title = "Ideens plads på investeringstrappen"
+    return markup(_frame(chart_id, (width, height), title, desc, body))
+
+
+@dataclass(frozen=True)
+class Bar:
+    """One bar of a bar chart: what it is, how long it is, and the text that says its value."""
+
+    label: str
+    value: float
+    value_text: str
+
+
+def bar_chart(bars: Sequence[Bar], title: str, chart_id: str) -> Markup:
+    """Horizontal bars, each with its label above it and its value written after it.
+
+    Labels sit above the bars rather than beside them, so a chart with long names stays
+    narrow and its text readable when a phone scales it down.
+    """
+    text_width = min(max((len(b.value_text) for b in bars), default=4) * 8 + 16, 300)
+    label_width = min(max((len(b.label) for b in bars), default=10) * 8 + 10, 400)
+    bar_width, row = 300, 46
+    width = max(bar_width + text_width, label_width) + 10
+    height = row * max(len(bars), 1) + 6
+    top = max((b.value for b in bars), default=0) or 1
+    body = [f'<line x1="5" y1="2" x2="5" y2="{height - 2}" stroke="{MUTED}" stroke-width="1"/>']
+    for index, bar in enumerate(bars):
+        y = 4 + index * row
+        length = bar_width * max(bar.value, 0) / top
+        body.append(_text(10, y + 14, bar.label, fill=INK))
+        body.append(f'<rect x="5" y="{y + 20}" width="{length:.1f}" height="18" fill="{BAR}"/>')
+        body.append(_text(5 + length + 8, y + 34, bar.value_text, fill=INK))
+    desc = "; ".join(f"{b.label}: {b.value_text}" for b in bars) or "Ingen tal endnu."
     return markup(_frame(chart_id, (width, height), title, desc, body))

@@ -8,6 +8,7 @@ sanitiser's output, a chart, a link made here), so a template cannot forget to e
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 from collections.abc import Mapping
 from typing import Any
@@ -15,6 +16,9 @@ from typing import Any
 import jinja2
 from markupsafe import Markup
 
+from generator.figures.compute import compute_figures, theme_portfolio
+from generator.figures.document import FIGURES_FIELDS
+from generator.figures.labels import format_days
 from generator.model import (
     Idea,
     Portfolio,
@@ -23,6 +27,7 @@ from generator.model import (
 )
 from generator.render import charts, opendata
 from generator.render import views as render_views
+from generator.render.figures_pages import figures_theme_page, render_figure_pages
 from generator.render.markup import (
     example_mark,
     idea_page,
@@ -129,9 +134,18 @@ class PageRenderer:
         body = self.env.get_template(template).render(page_path=path, title=title, **ctx)
         return _front_matter(title) + body.rstrip("\n") + "\n" + _updated(updated)
 
-    def common(self, portfolio: Portfolio) -> dict[str, Any]:
+    def page(self, template: str, path: str, title: str, updated: str | None, **ctx: Any) -> str:
+        """One page from its template: front matter, body and the date it was last updated."""
+        return self._page(template, path, title, updated, **ctx)
+
+    def common(self, portfolio: Portfolio, today: str | None = None) -> dict[str, Any]:
         ideas = render_views.shown_ideas(portfolio)
+        as_of = today or dt.date.today().isoformat()
         return {
+            "as_of": as_of,
+            "figures": compute_figures(portfolio, as_of),
+            "figures_page": figures_theme_page,
+            "days": format_days,
             "portfolio": portfolio,
             "ideas": ideas,
             "ladder": portfolio.ladder,
@@ -142,15 +156,19 @@ class PageRenderer:
         }
 
     def render(
-        self, portfolio: Portfolio, schemas: Mapping[str, Mapping[str, Any]]
+        self,
+        portfolio: Portfolio,
+        schemas: Mapping[str, Mapping[str, Any]],
+        today: str | None = None,
     ) -> dict[str, str]:
-        """Every generated page of the site by its path."""
-        common = self.common(portfolio)
+        """Every generated page of the site by its path; figures are counted as of `today`."""
+        common = self.common(portfolio, today)
         themes = {theme.theme_id for theme in common["themes"]}
         ideas = {idea.idea_id for idea in common["ideas"]}
         pages = self.render_some(common, {PAGE_FRONT, PAGE_THEMES, PAGE_LADDER}, themes, ideas)
         pages[PAGE_HISTORY] = self.history_page(portfolio, common)
         pages[PAGE_DATA] = self.data_page(schemas, common)
+        pages.update(render_figure_pages(self, common))
         return pages
 
     def render_some(
@@ -214,15 +232,17 @@ class PageRenderer:
             "data.md.j2", PAGE_DATA, "Åbne data", common["latest"],
             schemas=documented, idea_columns=opendata.IDEA_COLUMNS,
             decision_columns=opendata.DECISION_COLUMNS, json_fields=opendata.JSON_FIELDS,
+            figures_fields=FIGURES_FIELDS,
             schema_names=[kind for kind, _ in SCHEMA_FILES if kind in schemas], **common,
         )  # fmt: skip
 
     def theme_page(self, theme: Theme, common: Mapping[str, Any]) -> str:
         ideas = [idea for idea in common["ideas"] if idea.theme == theme.theme_id]
         path = theme_page(theme.theme_id)
+        own = compute_figures(theme_portfolio(common["portfolio"], theme.theme_id), common["as_of"])
         return self._page(
             "theme.md.j2", path, theme.name, render_views.last_updated(ideas),
-            theme=theme, theme_ideas=ideas, **common,
+            theme=theme, theme_ideas=ideas, theme_figures=own, **common,
         )  # fmt: skip
 
     def idea_page(self, idea: Idea, common: Mapping[str, Any]) -> str:

@@ -167,7 +167,7 @@ class LiveSite:
     def _render_affected(self, old: Portfolio, new: Portfolio, ideas: set[str]) -> SiteContent:
         """The pages the changed ideas appear on, over the pages of the last build."""
         renderer = self.plugin.renderer
-        common = renderer.common(new)
+        common = renderer.common(new, self.settings.today)
         pages = {PAGE_FRONT, PAGE_LADDER, PAGE_THEMES}
         themes = {p.ideas[i].theme for p in (old, new) for i in ideas if i in p.ideas}
         rendered = dict(self.plugin.content.pages)
@@ -184,7 +184,9 @@ class LiveSite:
             checked = check_portfolio(self.settings)
             schemas = read_schema_files(self.settings.schemas_dir)
             site_url = self.plugin.state["config"].site_url
-            content = render_site(checked.portfolio, schemas, site_url, self.settle_renderer)
+            content = render_site(
+                checked.portfolio, schemas, site_url, self.settle_renderer, self.settings.today
+            )
         with self.lock:
             if generation != self.generation:
                 return  # a newer change is being handled

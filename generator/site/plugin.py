@@ -87,7 +87,9 @@ class PortfolioPlugin(BasePlugin[PortfolioPluginConfig]):  # type: ignore[no-unt
         """Every generated page and file, from the checked portfolio."""
         assert self.checked is not None and self.settings is not None
         schemas = read_schema_files(self.settings.schemas_dir)
-        return render_site(self.checked.portfolio, schemas, config.site_url, self.renderer)
+        return render_site(
+            self.checked.portfolio, schemas, config.site_url, self.renderer, self.settings.today
+        )
 
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
         generated: dict[str, str | bytes] = {**self.content.pages, **self.content.files}

@@ -30,6 +30,10 @@ GOLDEN = (
     "ideer/cykeltaxa.md",  # a graduated idea
     "investeringstrin.md",
     "organisering-2015-2019.md",  # the history page
+    "tal/index.md",  # the portfolio in figures
+    "tal/klima.md",  # one theme in figures
+    "laering.md",  # what the ideas have learned
+    "data/noegletal.json",
     "data/index.md",
     "data/portfolio.json",
     "data/ideer.csv",

@@ -49,6 +49,9 @@ PAGE_KINDS = {
     "investeringstrin": "investeringstrin/",
     "organisering": "organisering-2015-2019/",
     "data": "data/",
+    "tal": "tal/",
+    "tal for et tema": "tal/klima/",
+    "læring": "laering/",
     "tilgængelighed": "tilgaengelighed/",
     "ikke fundet": "404.html",
 }

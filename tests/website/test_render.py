@@ -30,11 +30,16 @@ def test_every_page_of_the_spec_is_rendered(sample_content: SiteContent) -> None
         "investeringstrin.md",
         "organisering-2015-2019.md",
         "data/index.md",
+        "tal/index.md",
+        "tal/klima.md",
+        "tal/samskabelse-og-frivillighed.md",
+        "laering.md",
     }
     assert {"data/portfolio.json", "data/ideer.csv", "data/beslutninger.csv", "feed.xml"} <= set(
         sample_content.files
     )
     assert "data/schemas/idea.schema.json" in sample_content.files
+    assert "data/noegletal.json" in sample_content.files
 
 
 def test_focus_areas_get_no_theme_page(sample_content: SiteContent) -> None:

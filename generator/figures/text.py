@@ -1,0 +1,163 @@
+"""Figures stage, the terminal: the figures and the waiting ideas as Danish plain text."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from generator.figures.compute import Figures, Waiting
+from generator.figures.labels import (
+    format_days,
+    format_number,
+    format_rate,
+    gate_label,
+    gate_path,
+    stage_label,
+)
+from generator.figures.stats import DaySummary
+from generator.model import Portfolio
+from generator.vocabulary import format_date, format_money
+
+FUNNEL_LABELS = {
+    "submitted": "Indsendt",
+    "fit": "Strategisk fit",
+    "graduated": "Videreført",
+    "closed": "Lukket",
+    "rejected": "Ikke strategisk fit",
+}
+REASON_LABELS = {"screening": "screening", "decision": "beslutning efter test"}
+
+
+def table(head: Sequence[str], rows: Sequence[Sequence[str]], right: set[int]) -> list[str]:
+    """Columns padded to their widest cell; the columns in `right` aligned right."""
+    widths = [max(len(row[i]) for row in [head, *rows]) for i in range(len(head))]
+
+    def line(cells: Sequence[str]) -> str:
+        padded = [
+            c.rjust(w) if i in right else c.ljust(w)
+            for i, (c, w) in enumerate(zip(cells, widths, strict=True))
+        ]
+        return "  ".join(padded).rstrip()
+
+    return [line(head), line(["-" * w for w in widths]), *(line(row) for row in rows)]
+
+
+def _funnel(figures: Figures) -> list[str]:
+    rows = []
+    for key, count in figures.funnel.items():
+        label = FUNNEL_LABELS.get(key) or f"Investeringstrin {key.removeprefix('step-')}"
+        rows.append([label, format_number(count)])
+    return ["Tragten", *table(["Trin", "Ideer"], rows, {1}), ""]
+
+
+def _lead_times(title: str, summaries: dict[str, DaySummary]) -> list[str]:
+    rows = [
+        [
+            gate_label(g),
+            gate_path(g),
+            format_number(s.count),
+            format_days(s.median),
+            format_days(s.p90),
+        ]
+        for g, s in summaries.items()
+    ]
+    head = ["Beslutning", "Fra → til", "Antal", "Median", "90 % inden for"]
+    return [title, *table(head, rows, {2, 3, 4}), ""]
+
+
+def _kill(figures: Figures) -> list[str]:
+    rows = [
+        [stage_label(s), format_number(k.reached), format_number(k.closed), format_rate(k.rate),
+         format_days(k.days.median), format_days(k.days.p90)]
+        for s, k in figures.kill.items()
+    ]  # fmt: skip
+    head = ["Trin", "Nået", "Lukket", "Andel", "Median til lukning", "90 % inden for"]
+    return ["Tidlig lukning", *table(head, rows, {1, 2, 3, 4, 5}), ""]
+
+
+def _granted(figures: Figures, portfolio: Portfolio) -> list[str]:
+    currency, granted = portfolio.ladder.currency, figures.granted
+    names = {key: theme.name for key, theme in portfolio.themes.items()}
+    rows = [
+        [f"Tema: {names.get(k, k)}", format_money(v, currency)] for k, v in granted.by_theme.items()
+    ]
+    rows += [[f"År: {year}", format_money(v, currency)] for year, v in granted.by_year.items()]
+    rows += [[f"Trin {step}", format_money(v, currency)] for step, v in granted.by_step.items()]
+    total = f"Bevilget i alt: {format_money(granted.total, currency)}"
+    return [total, *table(["", "Bevilget"], rows, {1}), ""]
+
+
+def _tests(figures: Figures) -> list[str]:
+    keys = ["planned", "running", "done", "confirmed", "refuted", "inconclusive", "overdue"]
+    head = [
+        "Trin",
+        "Planlagt",
+        "I gang",
+        "Afsluttet",
+        "Bekræftet",
+        "Afkræftet",
+        "Uafklaret",
+        "Forsinket",
+    ]
+    rows = [
+        [f"Trin {step}", *(format_number(row[k]) for k in keys)]
+        for step, row in figures.tests.items()
+    ]
+    return ["Testkort", *table(head, rows, set(range(1, 8))), ""]
+
+
+def _departments(figures: Figures, portfolio: Portfolio) -> list[str]:
+    currency = portfolio.ladder.currency
+    rows = [
+        [portfolio.departments[k].name, format_number(r.owner), format_number(r.participant),
+         format_money(r.granted_owned, currency)]
+        for k, r in figures.departments.items()
+    ]  # fmt: skip
+    head = ["Magistratsafdeling", "Ejer", "Med i", "Bevilget til egne ideer"]
+    return ["Magistratsafdelingerne", *table(head, rows, {1, 2, 3}), ""]
+
+
+def _themes(figures: Figures, portfolio: Portfolio) -> list[str]:
+    currency = portfolio.ladder.currency
+    names = {key: theme.name for key, theme in portfolio.themes.items()}
+    rows = [
+        [names.get(k, k), format_number(g["screening"].count), format_days(g["screening"].median),
+         format_days(g["screening"].p90), format_money(figures.granted.by_theme.get(k, 0), currency)]
+        for k, g in figures.lead_times_by_theme.items()
+    ]  # fmt: skip
+    head = ["Tema", "Screenet", "Median", "90 % inden for", "Bevilget"]
+    return ["Efter tema: tid til screening og bevilget", *table(head, rows, {1, 2, 3, 4}), ""]
+
+
+def figures_text(figures: Figures, portfolio: Portfolio) -> str:
+    """Every figure as Danish text tables, as /tal/ shows them."""
+    waiting = len(figures.waiting)
+    lines = [
+        f"Portføljen i tal pr. {format_date(figures.as_of)}: {format_number(figures.ideas)} ideer",
+        "",
+        *_funnel(figures),
+        *_lead_times("Tid til beslutning", figures.lead_times),
+        *_kill(figures),
+        *_granted(figures, portfolio),
+        *_tests(figures),
+        f"Venter på en beslutning (over 60 dage): {format_number(waiting)} "
+        f"{'idé' if waiting == 1 else 'ideer'}; se dem med 'portfolio report waiting'.",
+        "",
+        *_departments(figures, portfolio),
+        *_themes(figures, portfolio),
+    ]
+    for year, summaries in figures.lead_times_by_year.items():
+        lines += _lead_times(f"Tid til beslutning {year}", summaries)
+    return "\n".join(lines).rstrip("\n") + "\n"
+
+
+def waiting_text(waiting: list[Waiting], portfolio: Portfolio) -> str:
+    """The waiting ideas, oldest first, as a table."""
+    if not waiting:
+        return "Ingen ideer har ventet mere end 60 dage på en beslutning.\n"
+    rows = [
+        [w.idea_id, portfolio.ideas[w.idea_id].title, REASON_LABELS[w.reason],
+         w.since, format_number(w.days)]
+        for w in waiting
+    ]  # fmt: skip
+    head = ["Idé", "Titel", "Venter på", "Siden", "Dage"]
+    return "\n".join(table(head, rows, {4})) + "\n"

@@ -1,0 +1,86 @@
+"""Small portfolios built in memory for the figures tests: every number is worked out by hand."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from generator.model import (
+    Decision,
+    Department,
+    Idea,
+    Ladder,
+    LadderStep,
+    Owner,
+    Portfolio,
+    TestCard,
+    TestResult,
+    Theme,
+    sort_decisions,
+)
+from generator.problems import Source
+
+HERE = Source("records/test.yaml")
+LADDER = Ladder("DKK", (LadderStep(1, 25000), LadderStep(2, 125000), LadderStep(3, 250000)), HERE)
+AMOUNTS = {step.step: step.amount for step in LADDER.steps}
+DEPARTMENTS = {
+    key: Department(key, name, HERE) for key, name in [("a", "A"), ("b", "B"), ("c", "C")]
+}
+THEMES = {
+    "klima": Theme("klima", "Klima", "theme", "2019-01-01", "2022-12-31", HERE),
+    "integration": Theme("integration", "Integration", "theme", "2019-01-01", "2022-12-31", HERE),
+    "fokus": Theme("fokus", "Fokus", "focus-area", "2015-01-01", "2018-12-31", HERE),
+}
+
+
+def screening(idea_id: str, date: str, outcome: str = "fit") -> Decision:
+    return Decision(idea_id, date, "screening", "Direktørgruppen", "Fordi.", HERE, outcome=outcome)  # type: ignore[arg-type]
+
+
+def investment(idea_id: str, date: str, step: int) -> Decision:
+    return Decision(
+        idea_id, date, "investment", "Direktørgruppen", "Fordi.", HERE, step=step,
+        amount=AMOUNTS[step],
+    )  # fmt: skip
+
+
+def close(idea_id: str, date: str, learning: str = "Vi lærte noget.") -> Decision:
+    return Decision(idea_id, date, "close", "Direktørgruppen", "Fordi.", HERE, learning=learning)
+
+
+def graduate(idea_id: str, date: str, learning: str = "Det virker.") -> Decision:
+    return Decision(
+        idea_id, date, "graduate", "Direktørgruppen", "Fordi.", HERE, learning=learning,
+        to="operations",
+    )  # fmt: skip
+
+
+def card(
+    idea_id: str, step: int, start: str, end: str, status: str, *, outcome: str = ""
+) -> TestCard:
+    result = TestResult(outcome, f"Læring fra trin {step}.") if outcome else None  # type: ignore[arg-type]
+    return TestCard(
+        idea_id, step, "Virker det?", "Ja.", "Måling.", ("Mindst 10",), AMOUNTS[step], start, end,
+        status, HERE, result,  # type: ignore[arg-type]
+    )  # fmt: skip
+
+
+def idea(
+    idea_id: str,
+    submitted: str,
+    *,
+    theme: str = "klima",
+    owner: str = "a",
+    departments: tuple[str, ...] = ("a",),
+    decisions: tuple[Decision, ...] = (),
+    tests: tuple[TestCard, ...] = (),
+    **extra: Any,
+) -> Idea:
+    return Idea(
+        idea_id, extra.get("title", idea_id.title()), theme, submitted, "Resumé.", "Problem.",
+        "Målgruppe.", "Gevinst.", departments, Owner(owner), HERE,
+        decisions=sort_decisions(list(decisions)), tests=tests,
+    )  # fmt: skip
+
+
+def portfolio(*ideas: Idea) -> Portfolio:
+    return Portfolio(LADDER, DEPARTMENTS, THEMES, {i.idea_id: i for i in ideas})
