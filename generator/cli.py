@@ -9,7 +9,13 @@ from pathlib import Path
 
 import click
 
-from generator.cli_options import help_option, make_settings, records_option, today_option
+from generator.cli_options import (
+    DanishGroup,
+    help_option,
+    make_settings,
+    records_option,
+    today_option,
+)
 from generator.pipeline import check_portfolio
 from generator.problems import (
     Problem,
@@ -26,10 +32,11 @@ LAZY_COMMANDS = {
     "export": "generator.site.cli:export",
     "new": "generator.contrib.cli:new",
     "codeowners": "generator.contrib.cli:codeowners",
+    "issueform": "generator.contrib.cli_periods:issueform",
 }
 
 
-class LazyGroup(click.Group):
+class LazyGroup(DanishGroup):
     """A group whose commands in other modules are imported only when used (click's recipe)."""
 
     def list_commands(self, ctx: click.Context) -> list[str]:
