@@ -24,6 +24,12 @@ def open_themes(portfolio: Portfolio, today: str) -> list[Theme]:
     return [theme for theme in portfolio.themes.values() if is_open(theme, today)]
 
 
+def last_period_end(portfolio: Portfolio, today: str) -> str | None:
+    """The last day of the latest theme period that has ended before `today`, if any."""
+    ends = [t.period_end for t in portfolio.themes.values() if t.kind == "theme"]
+    return max((end for end in ends if end < today), default=None)
+
+
 def no_open_theme(day: str, today: str | None = None) -> str:
     """The Danish message for a day on which no theme is open: what it means and who acts."""
     when = f"i dag ({format_date(day)})" if today in (None, day) else f"den {format_date(day)}"

@@ -14,7 +14,7 @@ from pathlib import Path
 
 from generator.errors import PortfolioError
 from generator.model import Portfolio
-from generator.periods import COORDINATOR, OPEN_COMMAND, open_themes
+from generator.periods import COORDINATOR, OPEN_COMMAND, last_period_end, open_themes
 from generator.vocabulary import format_date
 
 NOTICE = "notice"
@@ -42,8 +42,7 @@ def notice_lines(indent: str, portfolio: Portfolio, today: str) -> list[str]:
 
     It names no day but the end of the last period, so it stays current until one opens.
     """
-    ended = [t.period_end for t in portfolio.themes.values() if t.kind == "theme"]
-    last = max((end for end in ended if end < today), default=None)
+    last = last_period_end(portfolio, today)
     since = f" Den seneste periode sluttede {format_date(last)}." if last else ""
     text = (
         f"**Intet tema er åbent for nye ideer.**{since} Indtil den næste periode er åbnet, "
