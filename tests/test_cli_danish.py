@@ -144,12 +144,6 @@ def click_messages() -> set[tuple[str, ...]]:
             ):
                 texts = [a.value for a in node.args[:2] if isinstance(a, ast.Constant)]
                 messages.add(tuple(str(text) for text in texts))
-                    tuple(
-                        str(a.value)
-                        for a in node.args[:2]
-                        if isinstance(a, ast.Constant) and isinstance(a.value, str)
-                    )
-                )  # type: ignore[union-attr]
     return messages
 
 
