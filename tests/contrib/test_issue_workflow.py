@@ -143,7 +143,8 @@ def test_on_a_day_no_theme_is_open_the_issue_is_answered_in_danish(runner: Runne
     assert not runner.skipped(reply, refused=True)
     for later in ("Opdater CODEOWNERS", "Valider hele porteføljen", "Opret gren og pull request"):
         assert runner.skipped(later, refused=True), later
-    answered = runner.run(reply, GH_TOKEN="t", ISSUE_NUMBER="42")
+    event = {"GH_TOKEN": "t", "ISSUE_NUMBER": "42"}
+    answered = runner.run(reply, **event)
     assert answered.returncode == 0, answered.stdout + answered.stderr
     [call] = runner.gh_log.read_text().splitlines()
     assert call.startswith("issue comment 42 --body-file ")
