@@ -44,6 +44,6 @@ def not_open(theme: Theme, day: str) -> str:
     if theme.kind != "theme":
         return f"'{theme.name}' er et indsatsområde fra før temaerne, ikke et tema."
     return (
-        f"Temaet '{theme.name}' er åbent fra {format_date(theme.period_start)} til "
-        f"{format_date(theme.period_end)}, ikke {format_date(day)}."
+        f"Temaet '{theme.name}' tager imod ideer fra {format_date(theme.period_start)} til "
+        f"{format_date(theme.period_end)}, ikke den {format_date(day)}."
     )

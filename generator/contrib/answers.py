@@ -128,23 +128,32 @@ def find_choice(text: str, names: Mapping[str, str]) -> str | None:
     return next((key for key, name in names.items() if wanted in (key, _fold(name))), None)
 
 
-def _unknown(text: str, names: Mapping[str, str], what: str) -> AnswerError:
+def _unknown(text: str, suggested: Mapping[str, str], what: str) -> AnswerError:
     """The refusal of an unknown choice, with the nearest id or name (never the whole list)."""
-    candidates = {_fold(word): word for pair in names.items() for word in pair}
-    close = difflib.get_close_matches(_fold(text), list(candidates), n=1, cutoff=0.6)
-    hint = f" Mente du '{candidates[close[0]]}'?" if close else ""
+    candidates = {_fold(word): word for pair in suggested.items() for word in pair}
+    wanted = _fold(text)
+    close = difflib.get_close_matches(wanted, list(candidates), n=1, cutoff=0.6)
+    close = close or [key for key in candidates if key.startswith(wanted.split(" ")[0][:4])][:1]
+    hint = f" Mente du '{candidates[close[0]]}'?" if close and wanted else ""
     return AnswerError(f"'{text}' er ikke {what}.{hint}")
 
 
 def choice(
-    names: Mapping[str, str], what: str, *, allowed: Callable[[str], str | None] | None = None
+    names: Mapping[str, str],
+    what: str,
+    *,
+    allowed: Callable[[str], str | None] | None = None,
+    suggested: Mapping[str, str] | None = None,
 ) -> Check:
-    """One of `names`, given by its id or its Danish name, in any case."""
+    """One of `names`, given by its id or its Danish name, in any case.
+
+    `allowed` may object to a known choice; a misspelt one gets the nearest of `suggested`.
+    """
 
     def check(text: str) -> str:
         key = find_choice(text, names)
         if key is None:
-            raise _unknown(text, names, what)
+            raise _unknown(text, names if suggested is None else suggested, what)
         objection = allowed(key) if allowed else None
         if objection:
             raise AnswerError(objection)

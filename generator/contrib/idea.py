@@ -104,16 +104,16 @@ def _ask_id(asker: Asker, settings: Settings, given: Given, title: str | None) -
 
 def _ask_theme(asker: Asker, settings: Settings, portfolio: Portfolio, given: Given) -> Any:
     day = filing_day(settings, given)
-    themes = {t.theme_id: t.name for t in portfolio.themes.values() if t.kind == "theme"}
+    themes = {t.theme_id: t.name for t in portfolio.themes.values()}
+    shown = {t.theme_id: t.name for t in open_themes(portfolio, day)}
     if asker.given(given, "theme") is None:
-        shown = {t.theme_id: t.name for t in open_themes(portfolio, day)}
         asker.list_choices(f"Temaer, der er åbne {format_date(day)}:", shown)
 
     def allowed(key: str) -> str | None:
         theme = portfolio.themes[key]
         return None if is_open(theme, day) else not_open(theme, day)
 
-    check = answers.choice(themes, "et tema", allowed=allowed)
+    check = answers.choice(themes, "et tema", allowed=allowed, suggested=shown)
     return asker.value(given, "theme", "Tema (id eller navn)", check=check)
 
 

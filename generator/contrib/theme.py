@@ -82,10 +82,12 @@ def _ask_id(
 
     check = answers.record_id(taken, "et andet tema")
     try:
-        return str(check(theme_id))
+        check(theme_id)
     except AnswerError as error:
         if explicit or not asker.talks:
             require_id(theme_id, "temaet")
             raise PortfolioError(f"{error.reason} Angiv et andet med --id.") from error
         asker.tell(error.reason)
         return str(asker.value(given, "theme_id", "Temaets id", check=check, option="--id"))
+    asker.say(f"Temaets id bliver: {theme_id}")
+    return theme_id
