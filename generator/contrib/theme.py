@@ -43,10 +43,7 @@ def ask_theme(asker: Asker, settings: Settings, portfolio: Portfolio, given: Giv
         given, "start", "Periodens første dag (ÅÅÅÅ-MM-DD)", default=settings.today,
         check=answers.date(),
     )  # fmt: skip
-    end = asker.value(
-        given, "end", "Periodens sidste dag (ÅÅÅÅ-MM-DD)",
-        check=answers.date(lambda day: _not_before(day, start)),
-    )  # fmt: skip
+    end = _ask_end(asker, given, start)
     departments = {d.department_id: d.name for d in portfolio.departments.values()}
     anchored_in = asker.ids(
         given, "anchored_in", "Forankret i (afdelinger adskilt af komma, valgfri)",
@@ -61,6 +58,20 @@ def ask_theme(asker: Asker, settings: Settings, portfolio: Portfolio, given: Giv
     data |= {"anchored_in": anchored_in, "reviewers": reviewers}
     data["description"] = description
     return [theme_draft(str(theme_id), drop_empty(data))]
+
+
+def _ask_end(asker: Asker, given: Given, start: Any) -> Any:
+    """The period's last day, not before its first (no rule would catch that later)."""
+    label = "Periodens sidste dag (ÅÅÅÅ-MM-DD)"
+    check = answers.date(lambda day: _not_before(day, start))
+    end = asker.value(given, "end", label, check=check)
+    objection = _not_before(end, start) if isinstance(end, str) else None
+    if objection:
+        if not asker.talks:
+            raise PortfolioError(f"{objection} Ret --start eller --end.")
+        asker.tell(objection)
+        end = asker.value({}, "end", label, check=check)
+    return end
 
 
 def _not_before(day: str, start: Any) -> str | None:

@@ -169,7 +169,7 @@ def test_end_of_input_writes_nothing_and_says_so(tree: Build, portfolio_cli: Cli
 class CtrlCAfter(io.BytesIO):
     """Typed lines, then Ctrl-C: reading past them raises KeyboardInterrupt."""
 
-    def read1(self, size: int = -1) -> bytes:
+    def read1(self, size: int | None = -1) -> bytes:
         chunk = super().read1(size)
         if not chunk:
             raise KeyboardInterrupt
