@@ -10,7 +10,6 @@ from pathlib import Path
 import click
 
 from generator.cli_options import (
-    DanishGroup,
     help_option,
     make_settings,
     records_option,
@@ -36,7 +35,7 @@ LAZY_COMMANDS = {
 }
 
 
-class LazyGroup(DanishGroup):
+class LazyGroup(click.Group):
     """A group whose commands in other modules are imported only when used (click's recipe)."""
 
     def list_commands(self, ctx: click.Context) -> list[str]:

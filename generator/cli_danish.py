@@ -1,15 +1,17 @@
 """Command line: click's own words in Danish, for the whole process.
 
 Click asks gettext for every word it prints (usage, option headings, errors, "Aborted!").
-`install` gives those modules a Danish catalogue instead, and names click's parameter types
-in Danish, so the metavars of every command (TEKST, MAPPE, HELTAL) are Danish too, also the
-commands other modules add. A word click adds in a later version and the catalogue lacks is
+`install` gives those modules a Danish catalogue instead, names click's parameter types in
+Danish, so the metavars of every command (TEKST, MAPPE, HELTAL) are Danish too, writes the
+usage line's placeholders in Danish, and lists each command with its first sentence whole.
+It holds for every command, also those other modules add. A word click adds in a later version and the catalogue lacks is
 printed as click wrote it; a test lists click's words and fails on any that is missing.
 """
 
 from __future__ import annotations
 
 import gettext
+import re
 from types import ModuleType
 
 import click
@@ -192,6 +194,27 @@ class DanishHelpFormatter(click.HelpFormatter):
         super().write_usage(prog, args, prefix)
 
 
+_SENTENCE_END = re.compile(r"(?<=[.!?])\s")
+
+
+def summary(command: click.Command) -> str:
+    """A command's line in its group's help: its short help, or its help's first sentence.
+
+    Never cut off: click would shorten it to fit the terminal and end it with "...".
+    """
+    if command.short_help:
+        return " ".join(command.short_help.split())
+    paragraph = (command.help or "").strip().split("\n\n")[0]
+    return _SENTENCE_END.split(" ".join(paragraph.split()), maxsplit=1)[0]
+
+
+def _whole_summary(command: click.Command, limit: int = 45) -> str:
+    """click's `get_short_help_str`, with the summary whole; the help wraps it."""
+    del limit
+    text = summary(command)
+    return f"{text} ({CATALOGUE.gettext('deprecated')})" if command.deprecated else text
+
+
 class DanishCatalogue(gettext.NullTranslations):
     """click's English messages → Danish; anything else passes through unchanged."""
 
@@ -214,5 +237,6 @@ def install() -> None:
         if hasattr(module, "ngettext"):
             module.ngettext = CATALOGUE.ngettext  # type: ignore[attr-defined]
     click.Context.formatter_class = DanishHelpFormatter
+    click.Command.get_short_help_str = _whole_summary  # type: ignore[method-assign,assignment]
     for kind, name in TYPE_NAMES.items():
         kind.name = name

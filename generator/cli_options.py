@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime as dt
-import re
 from dataclasses import replace
 from pathlib import Path
 from typing import Any
@@ -31,28 +30,6 @@ class IsoDate(click.ParamType[str]):
 
 
 ISO_DATE = IsoDate()
-
-_SENTENCE_END = re.compile(r"(?<=[.!?])\s")
-
-
-def summary(command: click.Command) -> str:
-    """A command's line in its group's help: its short help, or its help's first sentence."""
-    if command.short_help:
-        return " ".join(command.short_help.split())
-    paragraph = (command.help or "").strip().split("\n\n")[0]
-    return _SENTENCE_END.split(" ".join(paragraph.split()), maxsplit=1)[0]
-
-
-class DanishGroup(click.Group):
-    """A group whose command list shows each summary whole, wrapped, never cut off."""
-
-    def format_commands(self, ctx: click.Context, formatter: click.HelpFormatter) -> None:
-        commands = [(name, self.get_command(ctx, name)) for name in self.list_commands(ctx)]
-        rows = [(name, summary(cmd)) for name, cmd in commands if cmd and not cmd.hidden]
-        if rows:
-            with formatter.section("Kommandoer"):
-                formatter.write_dl(rows)
-
 
 help_option = click.help_option("-h", "--help", help="Vis denne hjælp og afslut.")
 records_option = click.option(

@@ -13,7 +13,7 @@ from click.testing import CliRunner, Result
 
 from generator import cli_danish
 from generator.cli import main
-from generator.cli_options import summary
+from generator.cli_danish import summary
 
 # click's English words, as they would appear in help or errors if any were left.
 ENGLISH = re.compile(
@@ -83,6 +83,24 @@ def test_summary_is_the_first_sentence_or_the_short_help() -> None:
     assert summary(long_help) == "Første sætning her."
     short = click.Command("x", help="Lang hjælp. Mere.", short_help="Kort  hjælp.")
     assert summary(short) == "Kort hjælp."
+
+
+def test_any_group_lists_whole_summaries() -> None:
+    text = "En ny kommando med en lang første sætning, som ikke må skæres af midt i det hele. To."
+
+    @click.group()
+    def group() -> None:
+        """En gruppe."""
+
+    @group.command()
+    def sub() -> None:
+        pass
+
+    sub.help = text
+    output = CliRunner().invoke(group, ["--help"], terminal_width=60).output
+    assert "\nKommandoer:\n" in output
+    listing = " ".join(output.split("\nKommandoer:\n")[1].split())
+    assert listing == "sub " + text.removesuffix(" To.")
 
 
 @pytest.mark.parametrize(

@@ -12,7 +12,6 @@ import click
 
 from generator.cli_options import (
     ISO_DATE,
-    DanishGroup,
     help_option,
     make_settings,
     records_option,
@@ -68,7 +67,7 @@ _card_options = options(
 )
 
 
-@click.group(cls=DanishGroup)
+@click.group()
 @help_option
 def new() -> None:
     """Opret en ny post: et idekort, en beslutning, et testkort eller et tema."""

@@ -171,13 +171,13 @@ class CtrlCAfter(io.BytesIO):
 
     def read1(self, size: int | None = -1) -> bytes:
         chunk = super().read1(size)
-        if not chunk:
+        if not chunk and size != 0:
             raise KeyboardInterrupt
         return chunk
 
     def read(self, size: int | None = -1) -> bytes:
         chunk = super().read(size)
-        if not chunk:
+        if not chunk and size != 0:
             raise KeyboardInterrupt
         return chunk
 
