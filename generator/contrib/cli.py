@@ -16,7 +16,7 @@ from generator.cli_options import (
     make_settings,
     records_option,
 )
-from generator.contrib.cli_common import common_options, create, options
+from generator.contrib.cli_common import common_options, create, options, shown_path
 from generator.contrib.cli_periods import new_theme
 from generator.contrib.codeowners import (
     MAINTAINERS_TEAM,
@@ -202,7 +202,7 @@ def codeowners(records_dir: Path, output: Path | None, maintainers: str, check: 
     settings = Settings(records_dir=records_dir)
     target = output or default_output(settings.root)
     text = render_codeowners(load(settings).portfolio, settings.records_prefix, maintainers)
-    shown = _shown(target, settings.root)
+    shown = shown_path(target, settings.root)
     if check:
         check_codeowners(text, target, shown)
         click.echo(f"{shown} er opdateret.")
@@ -210,10 +210,3 @@ def codeowners(records_dir: Path, output: Path | None, maintainers: str, check: 
         click.echo(f"Skrev {shown}")
     else:
         click.echo(f"{shown} var allerede opdateret.")
-
-
-def _shown(path: Path, root: Path) -> str:
-    try:
-        return path.resolve().relative_to(root).as_posix()
-    except ValueError:
-        return str(path)

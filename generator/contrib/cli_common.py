@@ -7,6 +7,7 @@ the fields at fault, write. End of input or Ctrl-C writes nothing and says so.
 from __future__ import annotations
 
 from collections.abc import Callable
+from pathlib import Path
 from typing import Any, TypeVar
 
 import click
@@ -50,6 +51,14 @@ common_options = options(
         "--no-input", is_flag=True, help="Spørg aldrig; fejl, hvis et påkrævet felt mangler."
     ),
 )
+
+
+def shown_path(path: Path, root: Path) -> str:
+    """A file as messages name it: relative to the repository root when it is inside."""
+    try:
+        return path.resolve().relative_to(root).as_posix()
+    except ValueError:
+        return str(path)
 
 
 def create(ask: AskFunction, settings: Settings, given: dict[str, Any], mode: Mode) -> None:

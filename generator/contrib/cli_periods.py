@@ -9,7 +9,7 @@ from typing import Any
 import click
 
 from generator.cli_options import ISO_DATE, help_option, make_settings, records_option, today_option
-from generator.contrib.cli_common import common_options, create
+from generator.contrib.cli_common import common_options, create, shown_path
 from generator.contrib.formfile import (
     default_form,
     read_form,
@@ -66,7 +66,7 @@ def issueform(records_dir: Path, today: str | None, output: Path | None, check: 
     """
     settings = make_settings(records_dir, today)
     target = output or default_form(settings.root)
-    shown = _shown(target, settings.root)
+    shown = shown_path(target, settings.root)
     current = read_form(target, shown)
     portfolio = load(settings).portfolio
     wanted = render_form(current, portfolio, settings.today)
@@ -80,10 +80,3 @@ def issueform(records_dir: Path, today: str | None, output: Path | None, check: 
     else:
         write_form(target, wanted)
         click.echo(f"Skrev {shown} (åbne temaer: {names}).")
-
-
-def _shown(path: Path, root: Path) -> str:
-    try:
-        return path.resolve().relative_to(root).as_posix()
-    except ValueError:
-        return str(path)
