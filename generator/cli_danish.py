@@ -29,6 +29,7 @@ import click.utils
 MESSAGES: dict[str, str] = {
     "Aborted!": "Afbrudt!",
     "deprecated": "forældet",
+    "required": "påkrævet",  # passed to gettext as a value, so no scan of click finds it
     "Missing command.": "Der mangler en kommando.",
     "Options": "Tilvalg",
     "Positional arguments": "Argumenter",

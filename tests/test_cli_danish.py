@@ -20,7 +20,7 @@ ENGLISH = re.compile(
     r"Usage:|Options:|Commands:|Arguments:|Error:|Aborted!|Show this message|Show the version"
     r"|\[OPTIONS\]|COMMAND \[ARGS\]|Did you mean|is not one of|Invalid value|Missing option"
     r"|No such (?:command|option)|requires an argument|\b(?:TEXT|INTEGER|FLOAT|BOOLEAN"
-    r"|DIRECTORY|FILENAME|FILE|PATH|RANGE|default)\b|, version "
+    r"|DIRECTORY|FILENAME|FILE|PATH|RANGE|default|required|env var)\b|, version "
 )
 
 
@@ -189,3 +189,14 @@ def test_click_speaks_danish_once_installed() -> None:
     assert click.formatting._("Usage:") == "Brug:"  # type: ignore[attr-defined]
     assert click.Path(file_okay=False).name == "mappe"
     assert click.IntRange(0).name == "heltal i interval"
+
+    @click.command()
+    @click.option("--x", required=True, type=int, default=3, show_default=True, help="X.")
+    @click.option("--y", type=click.IntRange(0, 5), envvar="Y", show_envvar=True, help="Y.")
+    def command(x: int, y: int | None) -> None:
+        del x, y
+
+    output = CliRunner().invoke(command, ["--help"]).output
+    assert "--x HELTAL" in output and "[standard: 3; påkrævet]" in output
+    assert "[miljøvariabel: Y; 0<=x<=5]" in output
+    assert ENGLISH.search(output) is None, ENGLISH.search(output)
