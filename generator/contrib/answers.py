@@ -123,9 +123,16 @@ def _fold(text: str) -> str:
 
 
 def find_choice(text: str, names: Mapping[str, str]) -> str | None:
-    """The id whose id or name is `text`, without regard to case and extra spaces."""
+    """The id whose id or name is `text`, without regard to case and extra spaces.
+
+    A name with an explanation in brackets, "lukning (tidlig lukning)", is also found by
+    the words before the bracket.
+    """
     wanted = _fold(text)
-    return next((key for key, name in names.items() if wanted in (key, _fold(name))), None)
+    for key, name in names.items():
+        if wanted in (key, _fold(name), _fold(name.split(" (")[0])):
+            return key
+    return None
 
 
 def _unknown(text: str, suggested: Mapping[str, str], what: str) -> AnswerError:

@@ -196,10 +196,22 @@ def test_ctrl_c_writes_nothing_and_says_so(tree: Build, command: list[str]) -> N
     assert t.files() == before
 
 
+def test_a_decision_kind_by_its_danish_name(tree: Build, portfolio_cli: Cli) -> None:
+    t = tree()
+    typed = ["Lukning", "", "", "Begrundelse.", "", "Lærte."]
+    result = portfolio_cli(
+        "new", "decision", "til-pitch", "--records", t.records, "--today", TODAY,
+        input="\n".join(typed) + "\n",
+    )  # fmt: skip
+    assert result.exit_code == 0, result.output
+    assert "kind: close\n" in t.read("ideas/til-pitch/decisions/2022-06-30-close.yaml")
+
+
 def test_decision_answers_are_checked_too(tree: Build, portfolio_cli: Cli) -> None:
     t = tree()
+    before = t.files()
     typed = ["", "2019-01-01", "2022-07-01", "", "", "Begrundelse.", "ikke et link"]
-    typed += ["https://github.com/org/repo/pull/7", "FIT"]
+    typed += ["https://github.com/org/repo/pull/7", "", "30000"]  # step 1, then its amount
     result = portfolio_cli(
         "new", "decision", "til-pitch", "--records", t.records, "--today", TODAY,
         input="\n".join(typed) + "\n",
@@ -211,3 +223,6 @@ def test_decision_answers_are_checked_too(tree: Build, portfolio_cli: Cli) -> No
     assert "'ikke et link' er ikke et link; skriv hele adressen, der starter med https://" in (
         result.output
     )
+    assert "Beløbet skal være trappens beløb for trinnet: 25000." in result.output
+    assert result.exit_code == 1 and result.stderr.endswith("Afbrudt – intet er skrevet.\n")
+    assert t.files() == before

@@ -85,6 +85,19 @@ def test_no_idea_is_filed_on_a_day_no_theme_is_open(
     assert t.files() == before
 
 
+def test_with_the_shipped_records_no_idea_is_filed_today(
+    tmp_path: Path, portfolio_cli: Cli
+) -> None:
+    shutil.copytree(REPO / "records", tmp_path / "records")
+    shutil.copytree(REPO / "schemas", tmp_path / "schemas")
+    result = portfolio_cli("new", "idea", "--records", tmp_path / "records", input="Cykler\n")
+    assert result.exit_code == 1
+    assert result.stdout == ""
+    assert result.stderr.startswith("Fejl: Intet tema er åbent for nye ideer i dag (")
+    assert "koordinatoren i Borgmesterens Afdeling" in result.stderr
+    assert not (tmp_path / "records" / "ideas" / "cykler").exists()
+
+
 def test_a_new_theme_opens_a_period_and_an_idea_filed_today_validates(
     tree: Build, portfolio_cli: Cli
 ) -> None:
