@@ -9,7 +9,12 @@ from pathlib import Path
 
 import click
 
-from generator.cli_options import help_option, make_settings, records_option, today_option
+from generator.cli_options import (
+    help_option,
+    make_settings,
+    records_option,
+    today_option,
+)
 from generator.pipeline import check_portfolio
 from generator.problems import (
     Problem,
@@ -28,6 +33,7 @@ LAZY_COMMANDS = {
     "codeowners": "generator.contrib.cli:codeowners",
     "review": "generator.review.cli:review",
     "report": "generator.figures.cli:report",
+    "issueform": "generator.contrib.cli_periods:issueform",
 }
 
 

@@ -9,8 +9,12 @@ from typing import Any
 
 import click
 
+from generator import cli_danish
 from generator.schema_dates import is_iso_date
 from generator.settings import Settings
+
+# Before any click type is made: some take their Danish name when they are created.
+cli_danish.install()
 
 
 class IsoDate(click.ParamType[str]):

@@ -137,16 +137,6 @@ def test_a_broken_schema_file_is_a_danish_error(
     assert "er ugyldigt" in result.output
 
 
-def test_every_command_has_danish_help(run_cli: Run) -> None:
-    from generator.cli import main
-
-    for name in main.commands:
-        result = run_cli(name, "--help")
-        assert result.exit_code == 0
-        assert "Usage" in result.output or "Brug" in result.output
-        assert main.commands[name].help, name
-
-
 def test_many_departments_and_many_unknown_ones_are_reported_plainly(
     records_tree: Callable[..., Path],
 ) -> None:

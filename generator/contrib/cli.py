@@ -5,13 +5,19 @@ Each command gathers its options, asks for the rest in Danish, and calls the lib
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import Any
 
 import click
 
-from generator.cli_options import ISO_DATE, help_option, make_settings, records_option, today_option
+from generator.cli_options import (
+    ISO_DATE,
+    help_option,
+    make_settings,
+    records_option,
+)
+from generator.contrib.cli_common import common_options, create, options, shown_path
+from generator.contrib.cli_periods import new_theme
 from generator.contrib.codeowners import (
     MAINTAINERS_TEAM,
     check_codeowners,
@@ -19,41 +25,19 @@ from generator.contrib.codeowners import (
     render_codeowners,
     write_codeowners,
 )
+from generator.contrib.idea import ask_idea, refuse_without_open_theme
 from generator.contrib.issueform import read_issue
-from generator.contrib.new import Draft, load, problem_file, write_drafts
-from generator.contrib.prompts import Asker, Mode, is_empty, option_mode
-from generator.contrib.records import ask_decision, ask_idea
+from generator.contrib.new import load
+from generator.contrib.prompts import is_empty, option_mode
+from generator.contrib.records import ask_decision
 from generator.contrib.testcard import ask_testcard
 from generator.errors import PortfolioError
-from generator.model import Portfolio
 from generator.settings import Settings
-
-AskFunction = Callable[[Asker, Settings, Portfolio, dict[str, Any]], list[Draft]]
-F = TypeVar("F", bound=Callable[..., Any])
 
 _MAX_ISSUE_BYTES = 256 * 1024
 
 
-def _options(*decorators: Callable[[F], F]) -> Callable[[F], F]:
-    """Several click options as one decorator, in the order written."""
-
-    def apply(command: F) -> F:
-        for decorator in reversed(decorators):
-            command = decorator(command)
-        return command
-
-    return apply
-
-
-_common_options = _options(
-    help_option,
-    records_option,
-    today_option,
-    click.option(
-        "--no-input", is_flag=True, help="Spørg aldrig; fejl, hvis et påkrævet felt mangler."
-    ),
-)
-_card_options = _options(
+_card_options = options(
     click.option("--question", help="Testkort: hvad der skal testes i dette skridt."),
     click.option("--hypothesis", help="Testkort: hypotesen."),
     click.option("--method", help="Testkort: metoden."),
@@ -83,24 +67,17 @@ _card_options = _options(
 )
 
 
-def _create(ask: AskFunction, settings: Settings, given: dict[str, Any], mode: Mode) -> None:
-    """Ask, check, write, and say where."""
-    portfolio = load(settings).portfolio
-    drafts = ask(Asker(mode), settings, portfolio, given)
-    for warning in write_drafts(settings, drafts):
-        click.echo(warning.as_text(), err=True)  # the line says "(advarsel)" itself
-    for draft in drafts:
-        click.echo(f"Skrev {problem_file(settings, draft)}")
-
-
 @click.group()
 @help_option
 def new() -> None:
-    """Opret en ny post: et idekort, en beslutning eller et testkort."""
+    """Opret en ny post: et idekort, en beslutning, et testkort eller et tema."""
+
+
+new.add_command(new_theme, "theme")
 
 
 @new.command("idea", short_help="Opret et idekort.")
-@_common_options
+@common_options
 @click.option(
     "--from-issue",
     type=click.Path(dir_okay=False, path_type=Path),
@@ -108,13 +85,15 @@ def new() -> None:
 )
 @click.option("--id", "idea_id", help="Ideens id; standard er titlen som id (æ→ae, ø→oe, å→aa).")
 @click.option("--title", help="Ideen på én linje.")
-@click.option("--theme", help="Temaets id, fx klima.")
+@click.option("--theme", help="Temaets id eller navn, fx klima; det skal være åbent.")
 @click.option("--submitted", type=ISO_DATE, help="Datoen, ideen blev indsendt; standard er i dag.")
 @click.option("--summary", help="Ideen på nogle få sætninger.")
 @click.option("--problem", help="Den væsentlige udfordring.")
 @click.option("--target-group", help="Den konkrete målgruppe.")
 @click.option("--benefit-potential", help="Gevinstpotentialet.")
-@click.option("--department", "departments", multiple=True, help="En afdelings id (gentag).")
+@click.option(
+    "--department", "departments", multiple=True, help="En afdelings id eller navn (gentag)."
+)
 @click.option("--partner", "partners", multiple=True, help="En samarbejdspartner (gentag).")
 @click.option("--owner-department", help="Id på den afdeling, der ejer ideen.")
 @click.option("--owner-unit", help="Enheden i afdelingen.")
@@ -127,8 +106,9 @@ def new_idea(
     """Opret et idekort: records/ideas/<id>/idea.yaml."""
     settings = make_settings(records_dir, today)
     if from_issue is not None:
+        refuse_without_open_theme(settings, load(settings).portfolio, given)
         given, no_input = _from_issue(settings, from_issue, given), True
-    _create(ask_idea, settings, given, option_mode(no_input, given))
+    create(ask_idea, settings, given, option_mode(no_input, given))
 
 
 def _from_issue(settings: Settings, path: Path, given: dict[str, Any]) -> dict[str, Any]:
@@ -152,8 +132,8 @@ def _from_issue(settings: Settings, path: Path, given: dict[str, Any]) -> dict[s
 
 
 @new.command("decision", short_help="Opret en beslutning om en ide.")
-@_common_options
-@click.argument("idea_id", required=False)
+@common_options
+@click.argument("idea_id", metavar="[IDE_ID]", required=False)
 @click.option(
     "--kind",
     type=click.Choice(["screening", "investment", "close", "graduate"]),
@@ -184,12 +164,12 @@ def new_decision(
     """
     settings = make_settings(records_dir, today)
     mode = option_mode(no_input, given)
-    _create(ask_decision, settings, {"idea_id": idea_id, **given}, mode)
+    create(ask_decision, settings, {"idea_id": idea_id, **given}, mode)
 
 
 @new.command("testcard", short_help="Opret et testkort for et bevilget trin.")
-@_common_options
-@click.argument("idea_id", required=False)
+@common_options
+@click.argument("idea_id", metavar="[IDE_ID]", required=False)
 @click.option(
     "--step", type=click.IntRange(1), help="Trinnet; standard er det bevilgede uden kort."
 )
@@ -200,7 +180,7 @@ def new_testcard(
     """Opret et testkort: records/ideas/<id>/tests/step-<n>.yaml."""
     settings = make_settings(records_dir, today)
     mode = option_mode(no_input, given)
-    _create(ask_testcard, settings, {"idea_id": idea_id, **given}, mode)
+    create(ask_testcard, settings, {"idea_id": idea_id, **given}, mode)
 
 
 @click.command(short_help="Skriv eller tjek .github/CODEOWNERS.")
@@ -222,7 +202,7 @@ def codeowners(records_dir: Path, output: Path | None, maintainers: str, check: 
     settings = Settings(records_dir=records_dir)
     target = output or default_output(settings.root)
     text = render_codeowners(load(settings).portfolio, settings.records_prefix, maintainers)
-    shown = _shown(target, settings.root)
+    shown = shown_path(target, settings.root)
     if check:
         check_codeowners(text, target, shown)
         click.echo(f"{shown} er opdateret.")
@@ -230,10 +210,3 @@ def codeowners(records_dir: Path, output: Path | None, maintainers: str, check: 
         click.echo(f"Skrev {shown}")
     else:
         click.echo(f"{shown} var allerede opdateret.")
-
-
-def _shown(path: Path, root: Path) -> str:
-    try:
-        return path.resolve().relative_to(root).as_posix()
-    except ValueError:
-        return str(path)

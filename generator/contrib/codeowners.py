@@ -39,8 +39,13 @@ HEADER = """\
 """
 
 
+def is_owner(handle: str) -> bool:
+    """Whether `handle` is a GitHub user (@name) or team (@organisation/team)."""
+    return bool(_OWNER.match(handle))
+
+
 def _owner(handle: str, where: str) -> str:
-    if not _OWNER.match(handle):
+    if not is_owner(handle):
         raise PortfolioError(
             f"'{handle}' i {where} er ikke en GitHub-bruger eller et hold; skriv fx "
             "@organisation/hold."

@@ -9,10 +9,10 @@ and the idea card made from it is checked like any other record before it is wri
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
+from generator.contrib.answers import find_choice
 from generator.contrib.prompts import clean_text
 from generator.model import Portfolio
 
@@ -85,15 +85,6 @@ def split_sections(body: str) -> tuple[dict[str, str], list[str]]:
     return sections, missing
 
 
-def _by_name(value: str, names: Mapping[str, str]) -> str | None:
-    """The id whose name (or id) is `value`, compared without case and extra spaces."""
-    wanted = " ".join(value.split()).casefold()
-    for record_id, name in names.items():
-        if wanted in (record_id.casefold(), " ".join(name.split()).casefold()):
-            return record_id
-    return None
-
-
 def _one_line(text: str) -> str:
     return " ".join(text.split())
 
@@ -145,19 +136,19 @@ def _read_choices(
     themes = {t.theme_id: t.name for t in portfolio.themes.values() if t.kind == "theme"}
     departments = {d.department_id: d.name for d in portfolio.departments.values()}
     if sections.get("theme"):
-        fields["theme"] = _by_name(sections["theme"], themes)
+        fields["theme"] = find_choice(sections["theme"], themes)
         if fields["theme"] is None:
             errors.append(f"Temaet '{_quote(sections['theme'])}' findes ikke.")
     chosen: list[str] = []
     for name in _items(sections.get("departments", ""), ","):
-        department = _by_name(name, departments)
+        department = find_choice(name, departments)
         if department is None:
             errors.append(f"Afdelingen '{_quote(name)}' findes ikke.")
         else:
             chosen.append(department)
     fields["departments"] = list(dict.fromkeys(chosen))
     if sections.get("owner_department"):
-        fields["owner_department"] = _by_name(sections["owner_department"], departments)
+        fields["owner_department"] = find_choice(sections["owner_department"], departments)
         if fields["owner_department"] is None:
             errors.append(f"Afdelingen '{_quote(sections['owner_department'])}' findes ikke.")
     return errors

@@ -71,6 +71,10 @@ def decision_draft(idea_id: str, data: Mapping[str, Value]) -> Draft:
     return Draft("decision", PurePosixPath("ideas", idea_id, "decisions", name), data)
 
 
+def theme_draft(theme_id: str, data: Mapping[str, Value]) -> Draft:
+    return Draft("theme", PurePosixPath("themes", f"{theme_id}.yaml"), data)
+
+
 def testcard_draft(idea_id: str, data: Mapping[str, Value]) -> Draft:
     name = f"step-{data['step']}.yaml"
     return Draft("testcard", PurePosixPath("ideas", idea_id, "tests", name), data)
@@ -147,21 +151,41 @@ def check_drafts(settings: Settings, drafts: Sequence[Draft]) -> list[Problem]:
     return sort_problems(own + caused)
 
 
-def write_drafts(settings: Settings, drafts: Sequence[Draft]) -> list[Problem]:
-    """Check the drafts together, then write them; refuse on any error. Returns the warnings."""
+class DraftError(PortfolioError):
+    """Drafts refused because they bring errors; the errors travel with the refusal."""
+
+    def __init__(self, settings: Settings, drafts: Sequence[Draft], errors: list[Problem]):
+        names = " og ".join(problem_file(settings, draft) for draft in drafts)
+        listing = "\n".join(f"  {p.as_text()}" for p in errors)
+        super().__init__(
+            f"{names} er ikke skrevet, fordi der er fejl:\n{listing}\nRet værdierne og prøv igen."
+        )
+        self.errors = errors
+        self.listing = listing
+
+
+def refuse_errors(settings: Settings, drafts: Sequence[Draft]) -> list[Problem]:
+    """Check the drafts together; refuse on any error. Returns the warnings."""
     for draft in drafts:
         refuse_existing(settings, draft)
     problems = check_drafts(settings, drafts)
     errors = [p for p in problems if p.severity == "error"]
     if errors:
-        names = " og ".join(problem_file(settings, draft) for draft in drafts)
-        listing = "\n".join(f"  {p.as_text()}" for p in errors)
-        raise PortfolioError(
-            f"{names} er ikke skrevet, fordi der er fejl:\n{listing}\nRet værdierne og prøv igen."
-        )
+        raise DraftError(settings, drafts, errors)
+    return [p for p in problems if p.severity == "warning"]
+
+
+def write_checked(settings: Settings, drafts: Sequence[Draft]) -> None:
+    """Write drafts that `refuse_errors` has passed; never over an existing file."""
     for draft in drafts:
         _write_new(settings, draft)
-    return [p for p in problems if p.severity == "warning"]
+
+
+def write_drafts(settings: Settings, drafts: Sequence[Draft]) -> list[Problem]:
+    """Check the drafts together, then write them; refuse on any error. Returns the warnings."""
+    warnings = refuse_errors(settings, drafts)
+    write_checked(settings, drafts)
+    return warnings
 
 
 def _write_new(settings: Settings, draft: Draft) -> None:

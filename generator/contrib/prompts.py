@@ -2,16 +2,26 @@
 
 One `Asker` per command decides, field by field, whether a value was given, is asked for,
 falls back to its default, or is missing (then the command lists every missing option).
+An answer typed is checked at once (`generator.contrib.answers`) and asked again with the
+reason; end of input or Ctrl-C stops the command before anything is written.
 """
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any, Literal
 
 import click
 
+from generator.contrib.answers import (
+    AnswerError,
+    Check,
+    choice,
+    choices,
+    find_choice,
+    plain_text,
+)
 from generator.errors import PortfolioError
 from generator.model import Idea, Portfolio
 
@@ -24,31 +34,6 @@ def clean_text(text: str) -> str:
     return "\n".join(line.rstrip() for line in lines).strip()
 
 
-class IdList(click.ParamType[list[str]]):
-    """Ids separated by commas, each one of `choices`."""
-
-    name = "id'er"
-
-    def __init__(self, choices: Sequence[str]) -> None:
-        self.choices = tuple(choices)
-
-    def convert(
-        self, value: Any, param: click.Parameter | None, ctx: click.Context | None
-    ) -> list[str]:
-        if isinstance(value, list):
-            return value
-        ids = [part.strip() for part in str(value).split(",") if part.strip()]
-        unknown = [i for i in ids if i not in self.choices]
-        if not ids or unknown:
-            self.fail(
-                f"Ukendt id: {', '.join(unknown) or '(intet)'}; vælg blandt: "
-                f"{', '.join(self.choices)}.",
-                param,
-                ctx,
-            )
-        return list(dict.fromkeys(ids))
-
-
 def option_mode(no_input: bool, given: dict[str, Any]) -> Mode:
     """Ask everything when no field was given, only what is missing when some were."""
     if no_input:
@@ -57,12 +42,24 @@ def option_mode(no_input: bool, given: dict[str, Any]) -> Mode:
     return "required" if given_any else "all"
 
 
+def option_name(key: str) -> str:
+    """The command-line option of a field, e.g. target_group → --target-group."""
+    return "--" + key.replace("_", "-")
+
+
 @dataclass
 class Asker:
-    """Takes each field from the options, a Danish prompt, or its default."""
+    """Takes each field from the options, a Danish prompt, or its default.
+
+    Every answer typed is checked at once and asked again with the reason until it is
+    usable, and kept in `answers`: when the whole record fails its final check, the
+    command asks again with `only` the fields at fault and every other answer as given.
+    """
 
     mode: Mode
+    only: frozenset[str] | None = None
     missing: list[str] = field(default_factory=list)
+    answers: dict[str, Any] = field(default_factory=dict)
 
     @property
     def talks(self) -> bool:
@@ -70,71 +67,139 @@ class Asker:
 
     def say(self, text: str) -> None:
         """Context for the person answering; scripts do not need it."""
+        if self.talks and self.only is None:
+            click.echo(text)
+
+    def tell(self, text: str) -> None:
+        """Why something typed cannot be used: always said to the person answering."""
         if self.talks:
             click.echo(text)
 
-    def _asks(self, required: bool) -> bool:
+    def _asks(self, key: str, required: bool) -> bool:
+        if self.only is not None:
+            return key in self.only
         return self.mode == "all" or (self.mode == "required" and required)
+
+    def given(self, given: Mapping[str, Any], key: str) -> Any:
+        """The value given for `key`, unless it is to be asked again."""
+        if self.only is not None and key in self.only:
+            return None
+        value = given.get(key)
+        return None if is_empty(value) and self.only is None else value
 
     def value(
         self,
-        given: Any,
+        given: Mapping[str, Any],
+        key: str,
         label: str,
-        option: str,
         *,
         required: bool = True,
         default: Any = None,
-        kind: click.ParamType[Any] | None = None,
+        check: Check | None = None,
+        option: str | None = None,
     ) -> Any:
-        """A single value: given, asked for, defaulted, or noted as missing."""
-        if given is not None:
-            return clean_text(given) if isinstance(given, str) and kind is None else given
-        if default is not None and self.mode != "all":
-            return default
-        if not self._asks(required):
-            if required:
-                self.missing.append(option)
-            return None
-        prompt_default = default if default is not None else (None if required else "")
-        answer = click.prompt(
-            label,
-            default=prompt_default,
-            type=kind,
-            show_default=default is not None,
-            show_choices=False,  # the label or a list above it names the choices
-        )
-        if isinstance(answer, str):
-            answer = clean_text(answer)
-        return None if is_empty(answer) else answer
+        """A single value: given, asked for (and checked), defaulted, or noted as missing."""
+        value = self.given(given, key)
+        if value is None and not (self.only is not None and key not in self.only):
+            value = self._missing_value(
+                key, label=label, required=required, default=default, check=check, option=option
+            )
+        elif isinstance(value, str):
+            value = clean_text(value)
+        self.answers[key] = value
+        return value
 
-    def text(self, given: str | None, label: str, option: str, *, required: bool = True) -> Any:
-        """Free text; asked again while a required answer is empty."""
-        answer = self.value(given, label, option, required=required)
-        while required and answer is None and self._asks(required):
-            click.echo("Feltet skal udfyldes.")
-            answer = self.value(None, label, option, required=required)
-        return answer
+    def _missing_value(
+        self,
+        key: str,
+        *,
+        label: str,
+        required: bool,
+        default: Any,
+        check: Check | None,
+        option: str | None,
+    ) -> Any:
+        if default is not None and self.mode != "all" and self.only is None:
+            return default
+        if not self._asks(key, required):
+            if required:
+                self.missing.append(option or option_name(key))
+            return None
+        return self._prompt(label, required, default, check or plain_text)
+
+    def _prompt(self, label: str, required: bool, default: Any, check: Check) -> Any:
+        """Ask until the answer passes `check`; an empty answer takes the default."""
+        while True:
+            shown = "" if default is None else str(default)
+            text = clean_text(click.prompt(label, default=shown, show_default=default is not None))
+            if not text:
+                if default is not None:
+                    text = shown
+                elif required:
+                    click.echo("  Feltet skal udfyldes.")
+                    continue
+                else:
+                    return None
+            try:
+                return check(text)
+            except AnswerError as error:
+                click.echo(f"  {error.reason} Prøv igen.")
+
+    def text(self, given: Mapping[str, Any], key: str, label: str, *, required: bool = True) -> Any:
+        """Free text, checked for personal data."""
+        return self.value(given, key, label, required=required)
 
     def lines(
-        self, given: Sequence[str], label: str, option: str, *, required: bool = False
+        self,
+        given: Mapping[str, Any],
+        key: str,
+        label: str,
+        *,
+        option: str,
+        required: bool = False,
+        check: Check = plain_text,
     ) -> list[str]:
-        """A list of free texts, one a prompt, until an empty answer."""
-        if given:
-            return [clean_text(item) for item in given if clean_text(item)]
-        if not self._asks(required):
+        """A list of texts, one a prompt, until an empty answer."""
+        value = self.given(given, key)
+        if value or (self.only is not None and key not in self.only):
+            kept = [clean_text(item) for item in value or () if clean_text(item)]
+            self.answers[key] = kept
+            return kept
+        if not self._asks(key, required):
             if required:
                 self.missing.append(option)
             return []
         items: list[str] = []
         while True:
             hint = "tom linje afslutter" if items or not required else "mindst én"
-            answer = clean_text(click.prompt(f"{label} ({hint})", default="", show_default=False))
-            if not answer and (items or not required):
+            item = self._prompt(f"{label} ({hint})", bool(required and not items), None, check)
+            if item is None:
+                self.answers[key] = items
                 return items
-            if answer:
-                items.append(answer)
+            items.append(item)
 
-    def list_choices(self, title: str, names: dict[str, str]) -> None:
+    def ids(
+        self,
+        given: Mapping[str, Any],
+        key: str,
+        label: str,
+        *,
+        names: Mapping[str, str],
+        what: str,
+        option: str,
+        required: bool = True,
+    ) -> list[str]:
+        """Ids of `names`: given as a list (ids or names), or typed separated by commas."""
+        value = self.given(given, key)
+        if isinstance(value, list | tuple):
+            ids = [find_choice(str(item), names) or str(item) for item in value]
+            self.answers[key] = list(dict.fromkeys(ids))
+            return list(self.answers[key])
+        check = choices(names, what)
+        answer = self.value(given, key, label, required=required, check=check, option=option)
+        return list(answer or [])
+
+    def list_choices(self, title: str, names: Mapping[str, str]) -> None:
         """Show the ids to choose from, with their Danish names."""
         self.say(title)
         for key, name in names.items():
@@ -167,11 +232,13 @@ def drop_empty(data: dict[str, Any]) -> dict[str, Any]:
 def find_idea(portfolio: Portfolio, idea_id: str | None, asker: Asker) -> Idea:
     """The idea a decision or test card is for; asked for when not given."""
     if idea_id is None:
+        titles = {key: idea.title for key, idea in portfolio.ideas.items()}
         idea_id = asker.value(
-            None,
+            {},
+            "idea_id",
             "Ideens id (mappens navn under records/ideas/)",
-            "IDEA_ID (ideens id som første argument)",
-            kind=click.Choice(list(portfolio.ideas)),
+            check=choice(titles, "en ide i porteføljen"),
+            option="IDE_ID (ideens id som første argument)",
         )
         asker.finish()
     idea = portfolio.ideas.get(str(idea_id))

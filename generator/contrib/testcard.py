@@ -10,9 +10,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
-import click
-
-from generator.cli_options import ISO_DATE
+from generator.contrib import answers
 from generator.contrib.new import Draft, refuse_existing, testcard_draft
 from generator.contrib.prompts import Asker, drop_empty, find_idea
 from generator.contrib.propose import propose_test_step
@@ -54,17 +52,25 @@ def ask_testcard(
     refuse_existing(settings, testcard_draft(idea.idea_id, {"step": step}))
     amount = portfolio.ladder.amount(step)
     asker.say(f"Testkort for trin {step}" + (f" ({format_kroner(amount)})." if amount else "."))
-    card = card_fields(asker, given, step, amount, settings.today)
+    grant = idea.grant(step)
+    card = card_fields(
+        asker, given, step, amount, settings.today, granted=grant.date if grant else None
+    )
     asker.finish()
     return [testcard_draft(idea.idea_id, card)]
 
 
+TEST_STATUS = {"planned": "planlagt", "running": "i gang", "done": "afsluttet"}
+TEST_OUTCOMES = {"confirmed": "bekræftet", "refuted": "afkræftet", "inconclusive": "uafklaret"}
+
+
 def card_fields(
-    asker: Asker, given: Given, step: int, amount: Any, start: str | None
+    asker: Asker, given: Given, step: int, amount: Any, start: Any, *, granted: Any = None
 ) -> dict[str, Any]:
-    """The fields of a test card, in the spec's order."""
+    """The fields of a test card, in the spec's order; the test starts after the grant."""
+    granted = granted or start
     texts = {
-        key: asker.text(given.get(key), label, f"--{key}")
+        key: asker.text(given, key, label)
         for key, label in (
             ("question", "Spørgsmål: hvad skal testes i dette skridt"),
             ("hypothesis", "Hypotese"),
@@ -72,27 +78,35 @@ def card_fields(
         )
     }
     criteria = asker.lines(
-        given.get("success_criteria", ()),
-        "Målbart succeskriterium",
-        "--success-criterion",
-        required=True,
-    )
+        given, "success_criteria", "Målbart succeskriterium",
+        option="--success-criterion", required=True,
+    )  # fmt: skip
     budget = asker.value(
-        given.get("budget"), "Budget i kroner", "--budget", default=amount, kind=click.IntRange(0)
-    )
-    begins = asker.value(given.get("start"), "Start", "--start", default=start, kind=ISO_DATE)
-    ends = asker.value(given.get("end"), "Slut", "--end", kind=ISO_DATE)
+        given, "budget", "Budget i kroner", default=amount,
+        check=answers.whole_number(0, amount if isinstance(amount, int) else None),
+    )  # fmt: skip
+    begins = asker.value(
+        given, "start", "Start (ÅÅÅÅ-MM-DD)", default=start,
+        check=answers.date(lambda day: _not_before(day, granted, "bevillingen")),
+    )  # fmt: skip
+    ends = asker.value(
+        given, "end", "Slut (ÅÅÅÅ-MM-DD)",
+        check=answers.date(lambda day: _not_before(day, begins, "testens start")),
+    )  # fmt: skip
     status = asker.value(
-        given.get("status"),
-        "Status (planned: planlagt, running: i gang, done: afsluttet)",
-        "--status",
-        default="planned",
-        kind=click.Choice(["planned", "running", "done"]),
-    )
+        given, "status", "Status (planned: planlagt, running: i gang, done: afsluttet)",
+        default="planned", check=answers.choice(TEST_STATUS, "en status"),
+    )  # fmt: skip
     data = {"step": step, **texts, "success_criteria": criteria, "budget": budget}
     data |= {"start": begins, "end": ends, "status": status}
     data["result"] = _ask_result(asker, given, status)
     return drop_empty(data)
+
+
+def _not_before(day: str, earliest: Any, what: str) -> str | None:
+    if isinstance(earliest, str) and day < earliest:
+        return f"Datoen er før {what} ({earliest})."
+    return None
 
 
 def _ask_result(asker: Asker, given: Given, status: str | None) -> dict[str, Any]:
@@ -105,11 +119,12 @@ def _ask_result(asker: Asker, given: Given, status: str | None) -> dict[str, Any
             )
         return {}
     outcome = asker.value(
-        given.get("result_outcome"),
+        given, "result_outcome",
         "Udfald (confirmed: bekræftet, refuted: afkræftet, inconclusive: uafklaret)",
-        "--result-outcome",
-        kind=click.Choice(["confirmed", "refuted", "inconclusive"]),
+        check=answers.choice(TEST_OUTCOMES, "et udfald"),
+    )  # fmt: skip
+    learning = asker.text(given, "result_learning", "Læring")
+    evidence = asker.lines(
+        given, "evidence", "Link til dokumentation", option="--evidence", check=answers.link
     )
-    learning = asker.text(given.get("result_learning"), "Læring", "--result-learning")
-    evidence = asker.lines(given.get("evidence", ()), "Link til dokumentation", "--evidence")
     return drop_empty({"outcome": outcome, "learning": learning, "evidence": evidence})

@@ -25,6 +25,7 @@ from generator.model import (
     Theme,
     status_order,
 )
+from generator.periods import last_period_end, open_themes
 from generator.render import charts, opendata
 from generator.render import views as render_views
 from generator.render.figures_pages import figures_theme_page, render_figure_pages
@@ -126,9 +127,11 @@ def _updated(date: str | None) -> str:
 class PageRenderer:
     """Renders every page of the site; keeps rendered record text between calls."""
 
-    def __init__(self) -> None:
+    def __init__(self, today: str | None = None) -> None:
         self.text = TextRenderer()
         self.env = _environment(self.text)
+        # The day the site is built for: the front page lists the themes open on it.
+        self.today = today or dt.date.today().isoformat()
 
     def _page(self, template: str, path: str, title: str, updated: str | None, **ctx: Any) -> str:
         body = self.env.get_template(template).render(page_path=path, title=title, **ctx)
@@ -153,6 +156,8 @@ class PageRenderer:
             "themes": render_views.themes_of_kind(portfolio, "theme"),
             "departments": portfolio.departments,
             "latest": render_views.last_updated(ideas),
+            "open_themes": open_themes(portfolio, self.today),
+            "last_period_end": last_period_end(portfolio, self.today),
         }
 
     def render(

@@ -76,6 +76,7 @@ class PortfolioPlugin(BasePlugin[PortfolioPluginConfig]):  # type: ignore[no-unt
             raise PluginError("Posterne har fejl:\n" + format_text(self.checked.failing))
         for problem in self.checked.problems:
             log.info(problem.as_text())
+        self.renderer.today = self.settings.today
         self.content = self.render(config)
         config.nav = expand_theme_nav(config.nav, self.checked)
         for path in (self.settings.records_dir, self.settings.schemas_dir):

@@ -37,6 +37,15 @@ def test_contributing_explains_the_two_ways_and_both_decisions() -> None:
     assert "godkendt-til-pr" in CONTRIBUTING
 
 
+def test_contributing_tells_the_coordinator_how_to_open_a_period() -> None:
+    section = CONTRIBUTING.split("## Til koordinatoren: åbn en ny periode\n", 1)[1]
+    section = section.split("\n## ", 1)[0]
+    for command in ("portfolio new theme", "portfolio issueform", "portfolio codeowners"):
+        assert command in section
+    assert section.index("portfolio new theme") < section.index("portfolio issueform")
+    assert "reviewers" in section.lower() and "--check" in section
+
+
 @pytest.mark.parametrize(
     "template", ["PULL_REQUEST_TEMPLATE/idekort.md", "PULL_REQUEST_TEMPLATE/beslutning.md"]
 )
@@ -53,6 +62,8 @@ def test_pull_request_templates(template: str) -> None:
         (["new", "decision"], "Opret en beslutning"),
         (["new", "testcard"], "Opret et testkort"),
         (["codeowners"], "Skriv .github/CODEOWNERS"),
+        (["new", "theme"], "Opret et tema"),
+        (["issueform"], "Skriv temaerne, der er åbne i dag"),
     ],
 )
 def test_every_command_has_danish_help(

@@ -48,6 +48,19 @@ class Runner:
         (self.bin / "gh").write_text(FAKE_GH)
         (self.bin / "gh").chmod(0o755)
         self.gh_log = tmp / "gh.log"
+        self.outputs = tmp / "github-output"
+        self.outputs.touch()
+
+    def skipped(self, name: str, refused: bool) -> bool:
+        """Whether the step's `if:` skips it, given the step `idea`'s output."""
+        workflow: dict[str, Any] = yaml.safe_load(WORKFLOW.read_text(encoding="utf-8"))
+        [job] = workflow["jobs"].values()
+        [step] = [s for s in job["steps"] if s.get("name") == name]
+        condition = step.get("if", "")
+        value = "'true'" if refused else "''"
+        return bool(condition) and not eval(  # noqa: S307 - a test's own workflow file
+            condition.replace("steps.idea.outputs.refused", value)
+        )
 
     def run(self, name: str, **values: str) -> subprocess.CompletedProcess[str]:
         """One step: its env: with the event's values put in, under bash -eo pipefail."""
@@ -59,6 +72,7 @@ class Runner:
         )
         environment = {
             **os.environ, **resolved, "PATH": path, "RUNNER_TEMP": str(self.temp),
+            "GITHUB_OUTPUT": str(self.outputs),
             "GH_LOG": str(self.gh_log), "GIT_CONFIG_GLOBAL": os.devnull, "GIT_CONFIG_NOSYSTEM": "1",
         }  # fmt: skip
         return subprocess.run(
@@ -82,8 +96,11 @@ def test_a_labelled_issue_becomes_a_branch_and_a_pull_request(runner: Runner) ->
         ("Opret gren og pull request", {"GH_TOKEN": "t", "ISSUE_NUMBER": "42", "BASE_BRANCH": "main"}),
     ]  # fmt: skip
     for name, values in steps:
+        assert not runner.skipped(name, refused=False), name
         done = runner.run(name, **values)
         assert done.returncode == 0, f"{name}: {done.stdout}{done.stderr}"
+    assert runner.skipped("Svar på issuet, når det ikke kan blive et idekort", refused=False)
+    assert runner.outputs.read_text() == ""
     idea = "records/ideas/digital-nabohjaelp-for-aeldre-paa-aabyhoej/idea.yaml"
     pushed = git(runner.root, "ls-remote", "origin", "refs/heads/idekort/issue-42")
     assert pushed.strip()
@@ -106,10 +123,33 @@ def test_a_bad_issue_stops_the_run_and_its_text_cannot_command_the_runner(
     issue = issue.replace("Sport og fritid", "::warning::falsk")
     assert runner.run("Gem issue-teksten i en fil", ISSUE_BODY=issue).returncode == 0
     done = runner.run("Lav idekortet", CREATED_AT="2022-06-01T08:15:00Z")
-    assert done.returncode == 1
+    assert done.returncode == 0  # no failed run: the issue gets a comment instead
+    assert runner.outputs.read_text() == "refused=true\n"
     lines = done.stdout.splitlines()
     token = lines[0].removeprefix("::stop-commands::")
     assert lines[0].startswith("::stop-commands::") and len(token) == 32
     assert lines[-1] == f"::{token}::"
     assert "Issuet kan ikke blive til et idekort" in done.stdout
     assert not list((runner.root / "records" / "ideas").glob("klimavenlige-kantiner"))
+
+
+def test_on_a_day_no_theme_is_open_the_issue_is_answered_in_danish(runner: Runner) -> None:
+    issue = (FIXTURES / "issues" / "complete.md").read_text(encoding="utf-8")
+    assert runner.run("Gem issue-teksten i en fil", ISSUE_BODY=issue).returncode == 0
+    done = runner.run("Lav idekortet", CREATED_AT="2025-03-01T08:15:00Z")
+    assert done.returncode == 0, done.stdout + done.stderr
+    assert runner.outputs.read_text() == "refused=true\n"
+    reply = "Svar på issuet, når det ikke kan blive et idekort"
+    assert not runner.skipped(reply, refused=True)
+    for later in ("Opdater CODEOWNERS", "Valider hele porteføljen", "Opret gren og pull request"):
+        assert runner.skipped(later, refused=True), later
+    event = {"GH_TOKEN": "t", "ISSUE_NUMBER": "42"}
+    answered = runner.run(reply, **event)
+    assert answered.returncode == 0, answered.stdout + answered.stderr
+    [call] = runner.gh_log.read_text().splitlines()
+    assert call.startswith("issue comment 42 --body-file ")
+    comment = (runner.temp / "comment.md").read_text(encoding="utf-8")
+    assert "Intet tema er åbent for nye ideer den 1. marts 2025." in comment
+    assert "koordinatoren i Borgmesterens Afdeling" in comment and "portfolio new theme" in comment
+    assert "Traceback" not in comment
+    assert not list((runner.root / "records" / "ideas").glob("digital-nabohjaelp-for-*"))

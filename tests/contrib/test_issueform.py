@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -10,8 +11,10 @@ import pytest
 import yaml
 from click.testing import Result
 
+from generator.contrib.formfile import NO_OPEN_THEME_CHOICE
 from generator.contrib.issueform import FORM_FIELDS, read_issue, split_sections
 from generator.model import Portfolio
+from generator.periods import open_themes
 from generator.pipeline import check_portfolio
 from generator.settings import Settings
 from tests.contrib.conftest import FIXTURES, REPO, TODAY, Tree
@@ -183,7 +186,9 @@ def test_unreadable_issue_files(
         path.write_text(content, encoding="utf-8")
     else:
         path.write_bytes(content)
-    result = portfolio_cli("new", "idea", "--records", t.records, "--from-issue", path)
+    result = portfolio_cli(
+        "new", "idea", "--records", t.records, "--today", TODAY, "--from-issue", path
+    )
     assert result.exit_code == 1
     assert message in result.stderr
 
@@ -204,9 +209,9 @@ def test_parser_and_form_agree() -> None:
 def test_form_choices_are_the_records_names() -> None:
     portfolio = check_portfolio(Settings(records_dir=REPO / "records")).portfolio
     form = {item.get("id"): item for item in yaml.safe_load(FORM.read_text("utf-8"))["body"]}
-    themes = [t.name for t in portfolio.themes.values() if t.kind == "theme"]
+    themes = [t.name for t in open_themes(portfolio, dt.date.today().isoformat())]
+    assert form["theme"]["attributes"]["options"] == (themes or [NO_OPEN_THEME_CHOICE])
     departments = [d.name for d in portfolio.departments.values()]
-    assert sorted(form["theme"]["attributes"]["options"]) == sorted(themes)
     for key in ("departments", "owner_department"):
         assert form[key]["attributes"]["options"] == departments
 

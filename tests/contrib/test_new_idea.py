@@ -89,7 +89,7 @@ def test_prompts_in_danish_ask_for_every_field(tree: Build, portfolio_cli: Cli) 
     for prompt in ("Titel", "Tema", "Indsendt", "Væsentlig udfordring", "Samarbejdspartner"):
         assert prompt in result.output
     assert "Ideens id bliver: cykler-til-alle" in result.output
-    assert "Ukendt id: nope" in result.output
+    assert "'nope' er ikke en magistratsafdeling. Prøv igen." in result.output
     text = t.read("ideas/cykler-til-alle/idea.yaml")
     assert "submitted: 2022-06-30\n" in text
     assert "departments: [teknik-og-miljoe, boern-og-unge]\n" in text
@@ -148,10 +148,10 @@ def test_refuses_a_card_the_rules_reject_and_writes_nothing(
 ) -> None:
     t = tree()
     before = t.files()
-    result = new_idea(portfolio_cli, t, "--no-input", *REQUIRED, "--submitted", "2018-05-01")
+    result = new_idea(portfolio_cli, t, "--no-input", *REQUIRED, "--owner-contact", "a@b.dk x")
     assert result.exit_code == 1
     assert "er ikke skrevet, fordi der er fejl" in result.stderr
-    assert f"records/{IDEA}:4:1: L03" in result.stderr  # submitted outside the theme's period
+    assert f"records/{IDEA}:15:3: schema" in result.stderr  # owner.contact is no address
     result = new_idea(portfolio_cli, t, "--no-input", *REQUIRED, "--owner-contact", "ikke mail")
     assert result.exit_code == 1
     assert f"records/{IDEA}:15:3: schema" in result.stderr  # owner.contact is no address

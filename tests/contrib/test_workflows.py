@@ -102,6 +102,7 @@ def test_pull_requests_are_validated_read_only() -> None:
     scripts = " ".join(step.get("run", "") for step in steps(workflow))
     assert 'portfolio validate --format github --base "origin/${BASE_REF}"' in scripts
     assert "portfolio codeowners --check" in scripts
+    assert "portfolio issueform --check" in scripts
     [checkout] = [
         s for s in workflow["jobs"]["records"]["steps"] if "checkout" in s.get("uses", "")
     ]
@@ -128,7 +129,7 @@ def test_issue_to_pull_request_is_narrow() -> None:
     assert triggers(workflow) == {"issues": {"types": ["labeled"]}}
     assert workflow["permissions"] == {}
     [job] = workflow["jobs"].values()
-    assert job["permissions"] == {"contents": "write", "pull-requests": "write", "issues": "read"}
+    assert job["permissions"] == {"contents": "write", "pull-requests": "write", "issues": "write"}
     assert "github.event.label.name == 'godkendt-til-pr'" in job["if"]
     body_steps = [s for s in job["steps"] if "github.event.issue.body" in str(s)]
     assert len(body_steps) == 1
