@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import Any
 
 from generator.model import Portfolio
-from generator.render.feed import atom_feed
+from generator.render.feed import atom_feeds
 from generator.render.opendata import decisions_csv, ideas_csv, portfolio_json
 from generator.render.pages import PageRenderer
 
@@ -59,7 +59,7 @@ def render_site(
     """Every generated page and file of the site."""
     pages = (renderer or PageRenderer()).render(portfolio, parse_schemas(schema_files))
     files = data_files(portfolio, schema_files)
-    files[FEED_FILE] = atom_feed(portfolio, site_url)
+    files.update(atom_feeds(portfolio, site_url))  # FEED_FILE, and one a theme and an idea
     return SiteContent(pages, files)
 
 

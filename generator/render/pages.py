@@ -19,10 +19,10 @@ from generator.model import (
     Idea,
     Portfolio,
     Theme,
-    status_order,
 )
-from generator.render import charts, opendata
+from generator.render import charts, lists, opendata
 from generator.render import views as render_views
+from generator.render.feed import idea_feed_path, theme_feed_path
 from generator.render.markup import (
     example_mark,
     idea_page,
@@ -34,8 +34,10 @@ from generator.render.markup import (
     theme_link,
     theme_page,
 )
+from generator.render.paging import PAGE_SIZE, page_links, pager, split
 from generator.render.sanitize import TextRenderer, attribute_text, external_link, inline_text
 from generator.render.schema_doc import SCHEMA_FILES, schema_fields
+from generator.render.tags import tag_link
 from generator.vocabulary import (
     GRADUATE_LABELS,
     TEST_OUTCOME_LABELS,
@@ -97,6 +99,10 @@ def _environment(text: TextRenderer) -> jinja2.Environment:
         theme_page=theme_page,
         idea_page=idea_page,
         decision_heading=render_views.decision_heading,
+        decision_anchor=render_views.decision_anchor,
+        pager=pager,
+        page_links=page_links,
+        tag_link=tag_link,
         test_status=TEST_STATUS_LABELS,
         result_label=TEST_OUTCOME_LABELS,
         graduate_labels=GRADUATE_LABELS,
@@ -104,9 +110,12 @@ def _environment(text: TextRenderer) -> jinja2.Environment:
     return env
 
 
-def _front_matter(title: str) -> str:
+def _front_matter(title: str, feed: str | None = None) -> str:
     # The site engine prints the title as HTML in places: it goes in already escaped.
-    return "---\ntitle: " + json.dumps(str(attribute_text(title)), ensure_ascii=False) + "\n---\n\n"
+    head = "---\ntitle: " + json.dumps(str(attribute_text(title)), ensure_ascii=False) + "\n"
+    if feed is not None:  # the page's own feed, from the site's root, for the page head
+        head += "feed: " + json.dumps(feed) + "\n"
+    return head + "---\n\n"
 
 
 def _updated(date: str | None) -> str:
@@ -127,7 +136,12 @@ class PageRenderer:
 
     def _page(self, template: str, path: str, title: str, updated: str | None, **ctx: Any) -> str:
         body = self.env.get_template(template).render(page_path=path, title=title, **ctx)
-        return _front_matter(title) + body.rstrip("\n") + "\n" + _updated(updated)
+        head = _front_matter(title, ctx.get("feed"))
+        return head + body.rstrip("\n") + "\n" + _updated(updated)
+
+    def page(self, template: str, path: str, title: str, updated: str | None, **ctx: Any) -> str:
+        """One page from its template; `feed` in ctx names the page's own feed."""
+        return self._page(template, path, title, updated, **ctx)
 
     def common(self, portfolio: Portfolio) -> dict[str, Any]:
         ideas = render_views.shown_ideas(portfolio)
@@ -151,6 +165,7 @@ class PageRenderer:
         pages = self.render_some(common, {PAGE_FRONT, PAGE_THEMES, PAGE_LADDER}, themes, ideas)
         pages[PAGE_HISTORY] = self.history_page(portfolio, common)
         pages[PAGE_DATA] = self.data_page(schemas, common)
+        pages.update(lists.tag_pages(self, common))
         return pages
 
     def render_some(
@@ -163,9 +178,12 @@ class PageRenderer:
             PAGE_LADDER: self.ladder_page,
         }
         rendered = {path: render(common) for path, render in site_wide.items() if path in pages}
+        if PAGE_LADDER in pages:
+            rendered.update(lists.status_pages(self, common))
         for theme in common["themes"]:
             if theme.theme_id in theme_ids:
                 rendered[theme_page(theme.theme_id)] = self.theme_page(theme, common)
+                rendered.update(lists.theme_more_pages(self, theme, common))
         for idea in common["ideas"]:
             if idea.idea_id in idea_ids:
                 rendered[idea_page(idea.idea_id)] = self.idea_page(idea, common)
@@ -190,12 +208,11 @@ class PageRenderer:
         )
 
     def ladder_page(self, common: Mapping[str, Any]) -> str:
-        by_status: dict[str, list[Idea]] = {s: [] for s in status_order(common["ladder"])}
-        for idea in common["ideas"]:
-            by_status.setdefault(idea.state.status, []).append(idea)
+        by_status = lists.ideas_by_status(common)
         return self._page(
             "ladder.md.j2", PAGE_LADDER, "Investeringstrin", common["latest"],
-            by_status=by_status, **common,
+            by_status=by_status, paged=lists.ladder_is_paged(common), page_size=PAGE_SIZE,
+            status_pages=lists.status_lists(by_status), **common,
         )  # fmt: skip
 
     def history_page(self, portfolio: Portfolio, common: Mapping[str, Any]) -> str:
@@ -222,7 +239,8 @@ class PageRenderer:
         path = theme_page(theme.theme_id)
         return self._page(
             "theme.md.j2", path, theme.name, render_views.last_updated(ideas),
-            theme=theme, theme_ideas=ideas, **common,
+            theme=theme, theme_ideas=ideas, listed=split(path, ideas)[0],
+            feed=theme_feed_path(theme.theme_id), **common,
         )  # fmt: skip
 
     def idea_page(self, idea: Idea, common: Mapping[str, Any]) -> str:
@@ -232,6 +250,7 @@ class PageRenderer:
         return self._page(
             "idea.md.j2", idea_page(idea.idea_id), idea.title,
             render_views.last_updated([idea]), idea=idea, idea_theme=theme, rungs=rungs,
+            feed=idea_feed_path(idea.idea_id),
             ladder_chart=charts.ladder_chart(rungs, ladder.currency), **common,
         )  # fmt: skip
 
