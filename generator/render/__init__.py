@@ -12,11 +12,15 @@ from pathlib import Path
 from typing import Any
 
 from generator.model import Portfolio
+from generator.render.datapackage import DataLicence, data_package
 from generator.render.feed import atom_feeds
 from generator.render.opendata import decisions_csv, ideas_csv, portfolio_json
 from generator.render.pages import PageRenderer
+from generator.render.xlsx import portfolio_xlsx
 
 DATA_FILES = ("data/portfolio.json", "data/ideer.csv", "data/beslutninger.csv")
+XLSX_FILE = "data/portefoelje.xlsx"
+PACKAGE_FILE = "data/datapackage.json"  # describes the CSV files beside it
 FEED_FILE = "feed.xml"
 
 
@@ -28,10 +32,15 @@ class SiteContent:
     files: dict[str, bytes] = field(default_factory=dict)
 
 
-def data_files(portfolio: Portfolio, schema_files: Mapping[str, bytes]) -> dict[str, bytes]:
-    """The open data: portfolio.json, the two CSV tables and the schemas."""
+def data_files(
+    portfolio: Portfolio, schema_files: Mapping[str, bytes], licence: DataLicence | None = None
+) -> dict[str, bytes]:
+    """The open data: portfolio.json, the CSV tables and their data package, the
+    spreadsheet and the schemas."""
     tables = (portfolio_json(portfolio), ideas_csv(portfolio), decisions_csv(portfolio))
     files = dict(zip(DATA_FILES, tables, strict=True))
+    files[XLSX_FILE] = portfolio_xlsx(portfolio)
+    files[PACKAGE_FILE] = data_package(licence)
     for name, content in sorted(schema_files.items()):
         files[f"data/schemas/{name}"] = content
     return files
@@ -55,10 +64,12 @@ def render_site(
     schema_files: Mapping[str, bytes],
     site_url: str | None = None,
     renderer: PageRenderer | None = None,
+    licence: DataLicence | None = None,
 ) -> SiteContent:
-    """Every generated page and file of the site."""
-    pages = (renderer or PageRenderer()).render(portfolio, parse_schemas(schema_files))
-    files = data_files(portfolio, schema_files)
+    """Every generated page and file of the site; the open data under `licence`."""
+    renderer = renderer or PageRenderer()
+    pages = renderer.render(portfolio, parse_schemas(schema_files), licence or DataLicence())
+    files = data_files(portfolio, schema_files, licence)
     files.update(atom_feeds(portfolio, site_url))  # FEED_FILE, and one a theme and an idea
     return SiteContent(pages, files)
 

@@ -22,6 +22,7 @@ from generator.model import (
 )
 from generator.render import charts, lists, opendata
 from generator.render import views as render_views
+from generator.render.datapackage import DataLicence
 from generator.render.feed import idea_feed_path, theme_feed_path
 from generator.render.markup import (
     example_mark,
@@ -156,15 +157,18 @@ class PageRenderer:
         }
 
     def render(
-        self, portfolio: Portfolio, schemas: Mapping[str, Mapping[str, Any]]
+        self,
+        portfolio: Portfolio,
+        schemas: Mapping[str, Mapping[str, Any]],
+        licence: DataLicence | None = None,
     ) -> dict[str, str]:
-        """Every generated page of the site by its path."""
+        """Every generated page of the site by its path; /data/ names the data's licence."""
         common = self.common(portfolio)
         themes = {theme.theme_id for theme in common["themes"]}
         ideas = {idea.idea_id for idea in common["ideas"]}
         pages = self.render_some(common, {PAGE_FRONT, PAGE_THEMES, PAGE_LADDER}, themes, ideas)
         pages[PAGE_HISTORY] = self.history_page(portfolio, common)
-        pages[PAGE_DATA] = self.data_page(schemas, common)
+        pages[PAGE_DATA] = self.data_page(schemas, common, licence or DataLicence())
         pages.update(lists.tag_pages(self, common))
         return pages
 
@@ -221,7 +225,12 @@ class PageRenderer:
             HISTORY_UPDATED, focus_areas=render_views.focus_areas(portfolio), **common,
         )  # fmt: skip
 
-    def data_page(self, schemas: Mapping[str, Mapping[str, Any]], common: Mapping[str, Any]) -> str:
+    def data_page(
+        self,
+        schemas: Mapping[str, Mapping[str, Any]],
+        common: Mapping[str, Any],
+        licence: DataLicence | None = None,
+    ) -> str:
         documented = [
             (schemas[kind], file, schema_fields(schemas[kind]))
             for kind, file in SCHEMA_FILES
@@ -231,7 +240,8 @@ class PageRenderer:
             "data.md.j2", PAGE_DATA, "Åbne data", common["latest"],
             schemas=documented, idea_columns=opendata.IDEA_COLUMNS,
             decision_columns=opendata.DECISION_COLUMNS, json_fields=opendata.JSON_FIELDS,
-            schema_names=[kind for kind, _ in SCHEMA_FILES if kind in schemas], **common,
+            schema_names=[kind for kind, _ in SCHEMA_FILES if kind in schemas],
+            licence=licence or DataLicence(), **common,
         )  # fmt: skip
 
     def theme_page(self, theme: Theme, common: Mapping[str, Any]) -> str:

@@ -183,7 +183,9 @@ class LiveSite:
             checked = check_portfolio(self.settings)
             schemas = read_schema_files(self.settings.schemas_dir)
             site_url = self.plugin.state["config"].site_url
-            content = render_site(checked.portfolio, schemas, site_url, self.settle_renderer)
+            content = render_site(
+                checked.portfolio, schemas, site_url, self.settle_renderer, self.plugin.licence
+            )
         with self.lock:
             if generation != self.generation:
                 return  # a newer change is being handled
