@@ -34,7 +34,7 @@ def _ideas(records: dict[str, object]) -> list[str]:
 
 def _check_atom(document: bytes) -> ET.Element:
     """The feed parsed, after the checks RFC 4287 makes of a feed and its entries."""
-    feed = ET.fromstring(document)
+    feed = ET.fromstring(document)  # noqa: S314 (the feed this site just wrote)
     assert feed.tag == f"{ATOM}feed"
     for parent in [feed, *feed.findall(f"{ATOM}entry")]:
         for required in ("id", "title", "updated"):

@@ -62,7 +62,11 @@ def test_tags_with_the_same_slug_share_one_page_named_by_the_usual_spelling(
     assert "frivillighed&#33;" not in rows
     page = tagged.pages["emner/frivillighed.md"]
     listed = set(re.findall(r"\]\(\.\./ideer/([^)]+)\.md\)", page))
-    assert listed == _ideas_with("frivillighed") == {"digital-nabohjaelp", "a-frivillige", "b-frivillige"}
+    assert (
+        listed
+        == _ideas_with("frivillighed")
+        == {"digital-nabohjaelp", "a-frivillige", "b-frivillige"}
+    )
 
 
 def test_a_tag_without_letters_gets_no_page_and_no_link(tagged: SiteContent) -> None:
