@@ -123,7 +123,8 @@ def test_theme_and_idea_pages_link_their_feed_visibly_and_in_the_head(
     html = (hostile_site / page).read_text("utf-8")
     head, body = html.split("</head>", 1)
     alternates = re.findall(
-        r'<link rel="alternate" type="application/atom\+xml" title="[^"]*" href="([^"]+)">', head
+        r'<link rel="alternate(?: feed)?" type="application/atom\+xml" title="[^"]*" href="([^"]+)">',
+        head,
     )
     resolved = {urljoin(f"https://host/{page}", href) for href in alternates}
     assert f"https://host/{feed}" in resolved and "https://host/feed.xml" in resolved
