@@ -46,7 +46,8 @@ def _records(kind: str) -> list[str]:
 def _rows(content: SiteContent, sheet: str) -> list[dict[str, Any]]:
     book = load_workbook(io.BytesIO(content.files["data/portefoelje.xlsx"]))
     rows = list(book[sheet].iter_rows(values_only=True))
-    return [dict(zip(rows[0], row, strict=True)) for row in rows[1:]]
+    header = [str(name) for name in rows[0]]
+    return [dict(zip(header, row, strict=True)) for row in rows[1:]]
 
 
 def test_the_spreadsheet_has_a_row_for_every_idea_and_decision(traps: SiteContent) -> None:
