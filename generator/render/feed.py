@@ -136,23 +136,37 @@ def feed_specs(portfolio: Portfolio) -> list[FeedSpec]:
                 f"temaer/{theme.theme_id}",
             )
         )
-    for idea in ideas:
-        specs.append(
-            FeedSpec(
-                idea_feed_path(idea.idea_id),
-                f"ideer/{idea.idea_id}/",
-                f"Innovationsmotoren: {idea.title}",
-                f"Beslutninger om ideen {idea.title}.",
-                [idea],
-                f"ideer/{idea.idea_id}",
-            )
+    return specs + _idea_specs(ideas)
+
+
+def _idea_specs(ideas: list[Idea]) -> list[FeedSpec]:
+    return [
+        FeedSpec(
+            idea_feed_path(idea.idea_id),
+            f"ideer/{idea.idea_id}/",
+            f"Innovationsmotoren: {idea.title}",
+            f"Beslutninger om ideen {idea.title}.",
+            [idea],
+            f"ideer/{idea.idea_id}",
         )
-    return specs
+        for idea in ideas
+    ]
 
 
 def atom_feed(portfolio: Portfolio, site_url: str | None = None) -> bytes:
     """feed.xml: the latest decisions as Atom entries; links relative unless site_url is set."""
     return render_feed(site_feed_spec(portfolio), portfolio.ladder.currency, site_url)
+
+
+def idea_feeds(
+    portfolio: Portfolio, idea_ids: set[str], site_url: str | None = None
+) -> dict[str, bytes]:
+    """The feeds of these ideas (those still in the portfolio and shown) by their paths."""
+    currency = portfolio.ladder.currency
+    return {
+        spec.path: render_feed(spec, currency, site_url)
+        for spec in _idea_specs([i for i in shown_ideas(portfolio) if i.idea_id in idea_ids])
+    }
 
 
 def atom_feeds(portfolio: Portfolio, site_url: str | None = None) -> dict[str, bytes]:

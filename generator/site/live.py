@@ -23,6 +23,7 @@ from generator.load import RawRecord, classify
 from generator.model import Idea, Portfolio
 from generator.pipeline import Checked, check_portfolio
 from generator.problems import format_text
+from generator.render.feed import idea_feed_path, idea_feeds
 from generator.render.pages import PAGE_FRONT, PAGE_LADDER, PAGE_THEMES, PageRenderer
 from generator.render.markup import idea_page
 from generator.render import SiteContent, read_schema_files, render_site
@@ -173,7 +174,11 @@ class LiveSite:
         for idea_id in ideas:
             rendered.pop(idea_page(idea_id), None)
         rendered.update(renderer.render_some(common, pages, themes, ideas))
-        return SiteContent(rendered, self.plugin.content.files)
+        files = dict(self.plugin.content.files)
+        for idea_id in ideas:
+            files.pop(idea_feed_path(idea_id), None)
+        files.update(idea_feeds(new, ideas, self.plugin.state["config"].site_url))
+        return SiteContent(rendered, files)
 
     def _settle(self, generation: int) -> None:
         """The full check after a quick update: report problems, refresh the data files."""

@@ -139,6 +139,7 @@ def test_hostile_idea_page_shows_the_attacks_as_text(hostile_site: Path) -> None
 def _mkdocs_yml(tmp_path: Path, records: str = "records") -> Path:
     config = yaml.safe_load((REPO / "mkdocs.yml").read_text("utf-8"))
     config["docs_dir"] = str(REPO / "docs")
+    config["theme"]["custom_dir"] = str(REPO / "overrides")
     config["plugins"] = ["search", {"portfolio": {"records": records, "today": "2022-12-31"}}]
     target = tmp_path / "mkdocs.yml"
     target.write_text(yaml.safe_dump(config, allow_unicode=True), "utf-8")
