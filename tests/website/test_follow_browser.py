@@ -105,7 +105,9 @@ def test_without_a_danish_voice_there_is_no_button(
     page.context.close()
 
 
-@pytest.mark.parametrize("path", ["", IDEA, "emner/", "data/"])
+@pytest.mark.parametrize(
+    "path", ["", IDEA, "temaer/klima/", "emner/", "emner/frivillighed/", "data/"]
+)
 def test_pages_with_the_button_meet_wcag_21_aa(browser: Browser, site_url: str, path: str) -> None:
     page, watch = _with_voice(browser, site_url, "da-DK")
     page.goto(site_url + path, wait_until="networkidle")
