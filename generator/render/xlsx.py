@@ -15,7 +15,6 @@ from typing import Any
 
 from openpyxl import Workbook
 from openpyxl.cell import WriteOnlyCell
-from openpyxl.cell.cell import Cell
 from openpyxl.styles import Font
 from openpyxl.worksheet._write_only import WriteOnlyWorksheet
 from openpyxl.writer.excel import ExcelWriter
@@ -30,22 +29,23 @@ FORMULA_START = ("=", "+", "-", "@")
 ZIP_TIME = (1980, 1, 1, 0, 0, 0)
 
 
-def _cell(sheet: WriteOnlyWorksheet, column: Column, value: object) -> Cell:
+def _value(sheet: WriteOnlyWorksheet, column: Column, value: object) -> object:
+    """The typed value of one cell; a plain value where openpyxl writes it right by itself."""
     kind = COLUMN_TYPES.get(column.name, "string")
     if value == "" or value is None:
-        return WriteOnlyCell(sheet, None)
+        return None
     if kind == "date":
-        cell = WriteOnlyCell(sheet, dt.datetime.fromisoformat(str(value)))
-        cell.number_format = DATE_FORMAT
-        return cell
+        return dt.date.fromisoformat(str(value))  # written with the format yyyy-mm-dd
     if kind == "boolean":
-        return WriteOnlyCell(sheet, value == "true")
+        return value == "true"
     if kind == "integer":
-        return WriteOnlyCell(sheet, int(str(value)))
-    cell = WriteOnlyCell(sheet, str(value))
-    cell.data_type = "s"  # never a formula, whatever the text starts with
-    if str(value).startswith(FORMULA_START):
-        cell.quotePrefix = True
+        return int(str(value))
+    text = str(value)
+    if not text.startswith(FORMULA_START):
+        return text
+    cell = WriteOnlyCell(sheet, text)
+    cell.data_type = "s"  # text, never a formula
+    cell.quotePrefix = True  # and the spreadsheet keeps it text when the cell is edited
     return cell
 
 
@@ -59,7 +59,7 @@ def _sheet(book: Workbook, title: str, columns: tuple[Column, ...], rows: list[A
         header.append(cell)
     sheet.append(header)
     for row in rows:
-        sheet.append([_cell(sheet, column, column.read(row)) for column in columns])
+        sheet.append([_value(sheet, column, column.read(row)) for column in columns])
 
 
 def _fixed_times(document: bytes) -> bytes:
