@@ -14,12 +14,16 @@ from typing import Any
 
 from generator.figures import compute_figures, noegletal_json
 from generator.model import Portfolio
-from generator.render.feed import atom_feed
+from generator.render.datapackage import DataLicence, data_package
+from generator.render.feed import atom_feeds
 from generator.render.opendata import decisions_csv, ideas_csv, portfolio_json
 from generator.render.pages import PageRenderer
+from generator.render.xlsx import portfolio_xlsx
 
 DATA_FILES = ("data/portfolio.json", "data/ideer.csv", "data/beslutninger.csv")
 FIGURES_FILE = "data/noegletal.json"
+XLSX_FILE = "data/portefoelje.xlsx"
+PACKAGE_FILE = "data/datapackage.json"  # describes the CSV files beside it
 FEED_FILE = "feed.xml"
 
 
@@ -32,11 +36,17 @@ class SiteContent:
 
 
 def data_files(
-    portfolio: Portfolio, schema_files: Mapping[str, bytes], today: str | None = None
+    portfolio: Portfolio,
+    schema_files: Mapping[str, bytes],
+    today: str | None = None,
+    licence: DataLicence | None = None,
 ) -> dict[str, bytes]:
-    """The open data: portfolio.json, the two CSV tables, the figures and the schemas."""
+    """The open data: portfolio.json, the CSV tables and their data package, the
+    spreadsheet, the figures and the schemas."""
     tables = (portfolio_json(portfolio), ideas_csv(portfolio), decisions_csv(portfolio))
     files = dict(zip(DATA_FILES, tables, strict=True))
+    files[XLSX_FILE] = portfolio_xlsx(portfolio)
+    files[PACKAGE_FILE] = data_package(licence)
     as_of = today or dt.date.today().isoformat()
     files[FIGURES_FILE] = noegletal_json(compute_figures(portfolio, as_of))
     for name, content in sorted(schema_files.items()):
@@ -62,12 +72,16 @@ def render_site(
     schema_files: Mapping[str, bytes],
     site_url: str | None = None,
     renderer: PageRenderer | None = None,
+    *,
     today: str | None = None,
+    licence: DataLicence | None = None,
 ) -> SiteContent:
-    """Every generated page and file of the site; figures are counted as of `today`."""
-    pages = (renderer or PageRenderer()).render(portfolio, parse_schemas(schema_files), today)
-    files = data_files(portfolio, schema_files, today)
-    files[FEED_FILE] = atom_feed(portfolio, site_url)
+    """Every generated page and file of the site; figures are counted as of `today`, the
+    open data is published under `licence`."""
+    renderer = renderer or PageRenderer(today)
+    pages = renderer.render(portfolio, parse_schemas(schema_files), licence or DataLicence())
+    files = data_files(portfolio, schema_files, renderer.today, licence)
+    files.update(atom_feeds(portfolio, site_url))  # FEED_FILE, and one a theme and an idea
     return SiteContent(pages, files)
 
 

@@ -23,11 +23,12 @@ from generator.model import (
     Idea,
     Portfolio,
     Theme,
-    status_order,
 )
 from generator.periods import last_period_end, open_themes
-from generator.render import charts, opendata
+from generator.render import charts, lists, opendata
 from generator.render import views as render_views
+from generator.render.datapackage import DataLicence
+from generator.render.feed import idea_feed_path, theme_feed_path
 from generator.render.figures_pages import figures_theme_page, render_figure_pages
 from generator.render.markup import (
     example_mark,
@@ -40,8 +41,10 @@ from generator.render.markup import (
     theme_link,
     theme_page,
 )
+from generator.render.paging import PAGE_SIZE, page_links, pager, split
 from generator.render.sanitize import TextRenderer, attribute_text, external_link, inline_text
 from generator.render.schema_doc import SCHEMA_FILES, schema_fields
+from generator.render.tags import tag_link
 from generator.vocabulary import (
     GRADUATE_LABELS,
     TEST_OUTCOME_LABELS,
@@ -103,6 +106,10 @@ def _environment(text: TextRenderer) -> jinja2.Environment:
         theme_page=theme_page,
         idea_page=idea_page,
         decision_heading=render_views.decision_heading,
+        decision_anchor=render_views.decision_anchor,
+        pager=pager,
+        page_links=page_links,
+        tag_link=tag_link,
         test_status=TEST_STATUS_LABELS,
         result_label=TEST_OUTCOME_LABELS,
         graduate_labels=GRADUATE_LABELS,
@@ -110,9 +117,12 @@ def _environment(text: TextRenderer) -> jinja2.Environment:
     return env
 
 
-def _front_matter(title: str) -> str:
+def _front_matter(title: str, feed: str | None = None) -> str:
     # The site engine prints the title as HTML in places: it goes in already escaped.
-    return "---\ntitle: " + json.dumps(str(attribute_text(title)), ensure_ascii=False) + "\n---\n\n"
+    head = "---\ntitle: " + json.dumps(str(attribute_text(title)), ensure_ascii=False) + "\n"
+    if feed is not None:  # the page's own feed, from the site's root, for the page head
+        head += "feed: " + json.dumps(feed) + "\n"
+    return head + "---\n\n"
 
 
 def _updated(date: str | None) -> str:
@@ -135,15 +145,16 @@ class PageRenderer:
 
     def _page(self, template: str, path: str, title: str, updated: str | None, **ctx: Any) -> str:
         body = self.env.get_template(template).render(page_path=path, title=title, **ctx)
-        return _front_matter(title) + body.rstrip("\n") + "\n" + _updated(updated)
+        head = _front_matter(title, ctx.get("feed"))
+        return head + body.rstrip("\n") + "\n" + _updated(updated)
 
     def page(self, template: str, path: str, title: str, updated: str | None, **ctx: Any) -> str:
-        """One page from its template: front matter, body and the date it was last updated."""
+        """One page from its template; `feed` in ctx names the page's own feed."""
         return self._page(template, path, title, updated, **ctx)
 
-    def common(self, portfolio: Portfolio, today: str | None = None) -> dict[str, Any]:
+    def common(self, portfolio: Portfolio) -> dict[str, Any]:
         ideas = render_views.shown_ideas(portfolio)
-        as_of = today or dt.date.today().isoformat()
+        as_of = self.today
         return {
             "as_of": as_of,
             "figures": compute_figures(portfolio, as_of),
@@ -164,16 +175,18 @@ class PageRenderer:
         self,
         portfolio: Portfolio,
         schemas: Mapping[str, Mapping[str, Any]],
-        today: str | None = None,
+        licence: DataLicence | None = None,
     ) -> dict[str, str]:
-        """Every generated page of the site by its path; figures are counted as of `today`."""
-        common = self.common(portfolio, today)
+        """Every generated page of the site by its path; figures are counted as of the
+        renderer's day, and /data/ names the data's licence."""
+        common = self.common(portfolio)
         themes = {theme.theme_id for theme in common["themes"]}
         ideas = {idea.idea_id for idea in common["ideas"]}
         pages = self.render_some(common, {PAGE_FRONT, PAGE_THEMES, PAGE_LADDER}, themes, ideas)
         pages[PAGE_HISTORY] = self.history_page(portfolio, common)
-        pages[PAGE_DATA] = self.data_page(schemas, common)
+        pages[PAGE_DATA] = self.data_page(schemas, common, licence or DataLicence())
         pages.update(render_figure_pages(self, common))
+        pages.update(lists.tag_pages(self, common))
         return pages
 
     def render_some(
@@ -186,9 +199,12 @@ class PageRenderer:
             PAGE_LADDER: self.ladder_page,
         }
         rendered = {path: render(common) for path, render in site_wide.items() if path in pages}
+        if PAGE_LADDER in pages:
+            rendered.update(lists.status_pages(self, common))
         for theme in common["themes"]:
             if theme.theme_id in theme_ids:
                 rendered[theme_page(theme.theme_id)] = self.theme_page(theme, common)
+                rendered.update(lists.theme_more_pages(self, theme, common))
         for idea in common["ideas"]:
             if idea.idea_id in idea_ids:
                 rendered[idea_page(idea.idea_id)] = self.idea_page(idea, common)
@@ -213,12 +229,11 @@ class PageRenderer:
         )
 
     def ladder_page(self, common: Mapping[str, Any]) -> str:
-        by_status: dict[str, list[Idea]] = {s: [] for s in status_order(common["ladder"])}
-        for idea in common["ideas"]:
-            by_status.setdefault(idea.state.status, []).append(idea)
+        by_status = lists.ideas_by_status(common)
         return self._page(
             "ladder.md.j2", PAGE_LADDER, "Investeringstrin", common["latest"],
-            by_status=by_status, **common,
+            by_status=by_status, paged=lists.ladder_is_paged(common), page_size=PAGE_SIZE,
+            status_pages=lists.status_lists(by_status), **common,
         )  # fmt: skip
 
     def history_page(self, portfolio: Portfolio, common: Mapping[str, Any]) -> str:
@@ -227,7 +242,12 @@ class PageRenderer:
             HISTORY_UPDATED, focus_areas=render_views.focus_areas(portfolio), **common,
         )  # fmt: skip
 
-    def data_page(self, schemas: Mapping[str, Mapping[str, Any]], common: Mapping[str, Any]) -> str:
+    def data_page(
+        self,
+        schemas: Mapping[str, Mapping[str, Any]],
+        common: Mapping[str, Any],
+        licence: DataLicence | None = None,
+    ) -> str:
         documented = [
             (schemas[kind], file, schema_fields(schemas[kind]))
             for kind, file in SCHEMA_FILES
@@ -238,7 +258,8 @@ class PageRenderer:
             schemas=documented, idea_columns=opendata.IDEA_COLUMNS,
             decision_columns=opendata.DECISION_COLUMNS, json_fields=opendata.JSON_FIELDS,
             figures_fields=FIGURES_FIELDS,
-            schema_names=[kind for kind, _ in SCHEMA_FILES if kind in schemas], **common,
+            schema_names=[kind for kind, _ in SCHEMA_FILES if kind in schemas],
+            licence=licence or DataLicence(), **common,
         )  # fmt: skip
 
     def theme_page(self, theme: Theme, common: Mapping[str, Any]) -> str:
@@ -247,7 +268,8 @@ class PageRenderer:
         own = compute_figures(theme_portfolio(common["portfolio"], theme.theme_id), common["as_of"])
         return self._page(
             "theme.md.j2", path, theme.name, render_views.last_updated(ideas),
-            theme=theme, theme_ideas=ideas, theme_figures=own, **common,
+            theme=theme, theme_ideas=ideas, theme_figures=own, listed=split(path, ideas)[0],
+            feed=theme_feed_path(theme.theme_id), **common,
         )  # fmt: skip
 
     def idea_page(self, idea: Idea, common: Mapping[str, Any]) -> str:
@@ -257,6 +279,7 @@ class PageRenderer:
         return self._page(
             "idea.md.j2", idea_page(idea.idea_id), idea.title,
             render_views.last_updated([idea]), idea=idea, idea_theme=theme, rungs=rungs,
+            feed=idea_feed_path(idea.idea_id),
             ladder_chart=charts.ladder_chart(rungs, ladder.currency), **common,
         )  # fmt: skip
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from generator.model import Idea, Ladder, Portfolio, Theme, status_order
+from generator.model import Decision, Idea, Ladder, Portfolio, Theme, status_order
 from generator.vocabulary import (
     DECISION_LABELS,
     SCREENING_OUTCOME_LABELS,
@@ -120,3 +120,9 @@ def decision_heading(kind: str, outcome: str | None, step: int | None) -> str:
     if kind == "investment" and step is not None:
         return f"{label}: trin {step}"
     return label
+
+
+def decision_anchor(decision: Decision) -> str:
+    """The decision's anchor on its idea's page, e.g. 'beslutning-2020-03-30-investment-1'."""
+    anchor = f"beslutning-{decision.date}-{decision.kind}"
+    return anchor if decision.step is None else f"{anchor}-{decision.step}"

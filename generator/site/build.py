@@ -11,7 +11,7 @@ from __future__ import annotations
 import os
 import shutil
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -75,10 +75,11 @@ class Changes:
     added: dict[str, str]
     removed: list[str]
     files: dict[str, bytes]
+    removed_files: list[str] = field(default_factory=list)  # e.g. a deleted idea's feed
 
     @property
     def empty(self) -> bool:
-        return not (self.changed or self.added or self.removed or self.files)
+        return not (self.changed or self.added or self.removed or self.files or self.removed_files)
 
 
 def diff_content(old: SiteContent, new: SiteContent) -> Changes:
@@ -87,7 +88,8 @@ def diff_content(old: SiteContent, new: SiteContent) -> Changes:
     added = {p: md for p, md in new.pages.items() if p not in old.pages}
     removed = [p for p in old.pages if p not in new.pages]
     files = {p: data for p, data in new.files.items() if old.files.get(p) != data}
-    return Changes(changed, added, removed, files)
+    removed_files = [p for p in old.files if p not in new.files]
+    return Changes(changed, added, removed, files, removed_files)
 
 
 def needs_full_build(changes: Changes) -> bool:
@@ -101,6 +103,7 @@ def update_pages(plugin: PortfolioPlugin, content: SiteContent, changes: Changes
     config: MkDocsConfig = state["config"]
     files = state["files"]
     touched: list[Page] = []
+    _sync_data_files(config, files, changes)
     for path in changes.removed:
         _remove_page(config, files, path)
     for path, markdown in changes.added.items():
@@ -124,6 +127,18 @@ def update_pages(plugin: PortfolioPlugin, content: SiteContent, changes: Changes
         target.write_bytes(data)
     _write_search_index(config)
     plugin.content = content
+
+
+def _sync_data_files(config: MkDocsConfig, files: Any, changes: Changes) -> None:
+    """Forget the data files that are gone and know the new ones, so links to them resolve."""
+    for path in changes.removed_files:
+        gone = files.get_file_from_path(path)
+        if gone is not None:
+            files.remove(gone)
+        Path(config.site_dir, path).unlink(missing_ok=True)
+    for path, data in changes.files.items():
+        if files.get_file_from_path(path) is None:
+            files.append(File.generated(config, path, content=data))
 
 
 def _page_of(file: File) -> Page:

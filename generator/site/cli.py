@@ -15,7 +15,7 @@ from generator.cli_options import help_option, make_settings, records_option, to
 from generator.errors import PortfolioError
 from generator.pipeline import Checked, check_portfolio
 from generator.problems import format_text
-from generator.render import DATA_FILES, data_files
+from generator.render import DATA_FILES, PACKAGE_FILE, XLSX_FILE, data_files
 from generator.settings import Settings
 from generator.site.build import build_site, load_site_config
 
@@ -111,7 +111,10 @@ def _stop(_signal: int, _frame: object) -> None:
     "output_format",
     type=click.Choice(["json", "csv"]),
     default="json",
-    help="json: portfolio.json (standard). csv: ideer.csv og beslutninger.csv.",
+    help=(
+        "json: portfolio.json (standard). csv: ideer.csv og beslutninger.csv; "
+        "i en mappe også datapackage.json og portefoelje.xlsx."
+    ),
 )
 @click.option(
     "--table",
@@ -132,6 +135,8 @@ def export(
     checked = _checked_or_exit(make_settings(records_dir, today))
     files = data_files(checked.portfolio, {})
     names = [DATA_FILES[0]] if output_format == "json" else list(DATA_FILES[1:])
+    if output is not None and output_format == "csv":
+        names += [PACKAGE_FILE, XLSX_FILE]  # the tables' description, and as a spreadsheet
     if output is None:
         chosen = names[0] if output_format == "json" else f"data/{table}.csv"
         sys.stdout.buffer.write(files[chosen])

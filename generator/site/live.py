@@ -23,6 +23,7 @@ from generator.load import RawRecord, classify, read_record
 from generator.model import Idea, Portfolio
 from generator.pipeline import Checked, check_portfolio
 from generator.problems import format_text
+from generator.render.feed import idea_feed_path, idea_feeds
 from generator.render.pages import PAGE_FRONT, PAGE_LADDER, PAGE_THEMES, PageRenderer
 from generator.render.markup import idea_page
 from generator.render import SiteContent, read_schema_files, render_site
@@ -97,7 +98,7 @@ class LiveSite:
         self.settings, self.config_file, self.site_dir = settings, config_file, site_dir
         self.lock = threading.Lock()  # one change at a time
         self.settle_lock = threading.Lock()  # one background check at a time
-        self.settle_renderer = PageRenderer()  # the background check's own (not thread-safe)
+        self.settle_renderer = PageRenderer(settings.today)  # the background check's own (not thread-safe)
         self.generation = 0
         self.records: Snapshot = {}
         self.inputs: Snapshot = {}
@@ -167,14 +168,18 @@ class LiveSite:
     def _render_affected(self, old: Portfolio, new: Portfolio, ideas: set[str]) -> SiteContent:
         """The pages the changed ideas appear on, over the pages of the last build."""
         renderer = self.plugin.renderer
-        common = renderer.common(new, self.settings.today)
+        common = renderer.common(new)
         pages = {PAGE_FRONT, PAGE_LADDER, PAGE_THEMES}
         themes = {p.ideas[i].theme for p in (old, new) for i in ideas if i in p.ideas}
         rendered = dict(self.plugin.content.pages)
         for idea_id in ideas:
             rendered.pop(idea_page(idea_id), None)
         rendered.update(renderer.render_some(common, pages, themes, ideas))
-        return SiteContent(rendered, self.plugin.content.files)
+        files = dict(self.plugin.content.files)
+        for idea_id in ideas:
+            files.pop(idea_feed_path(idea_id), None)
+        files.update(idea_feeds(new, ideas, self.plugin.state["config"].site_url))
+        return SiteContent(rendered, files)
 
     def _settle(self, generation: int) -> None:
         """The full check after a quick update: report problems, refresh the data files."""
@@ -185,7 +190,7 @@ class LiveSite:
             schemas = read_schema_files(self.settings.schemas_dir)
             site_url = self.plugin.state["config"].site_url
             content = render_site(
-                checked.portfolio, schemas, site_url, self.settle_renderer, self.settings.today
+                checked.portfolio, schemas, site_url, self.settle_renderer, licence=self.plugin.licence
             )
         with self.lock:
             if generation != self.generation:

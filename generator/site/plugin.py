@@ -28,6 +28,7 @@ from generator.problems import format_text
 from generator.render.pages import PAGE_THEMES, PageRenderer
 from generator.render.markup import theme_page
 from generator.render import SiteContent, read_schema_files, render_site
+from generator.render.datapackage import DataLicence, licence_from
 from generator.render.views import themes_of_kind
 from generator.vocabulary import format_date
 from generator.render.sanitize import attribute_text
@@ -51,6 +52,7 @@ class PortfolioPlugin(BasePlugin[PortfolioPluginConfig]):  # type: ignore[no-unt
         self.settings: Settings | None = None
         self.renderer = PageRenderer()
         self.content = SiteContent()
+        self.licence = DataLicence()  # the open data's, from mkdocs.yml
         # What the last build made, kept for `portfolio serve`'s page-by-page updates.
         self.state: dict[str, Any] = {}
 
@@ -77,6 +79,10 @@ class PortfolioPlugin(BasePlugin[PortfolioPluginConfig]):  # type: ignore[no-unt
         for problem in self.checked.problems:
             log.info(problem.as_text())
         self.renderer.today = self.settings.today
+        try:
+            self.licence = licence_from(config.extra)
+        except PortfolioError as error:
+            raise PluginError(error.message) from error
         self.content = self.render(config)
         config.nav = expand_theme_nav(config.nav, self.checked)
         for path in (self.settings.records_dir, self.settings.schemas_dir):
@@ -89,7 +95,7 @@ class PortfolioPlugin(BasePlugin[PortfolioPluginConfig]):  # type: ignore[no-unt
         assert self.checked is not None and self.settings is not None
         schemas = read_schema_files(self.settings.schemas_dir)
         return render_site(
-            self.checked.portfolio, schemas, config.site_url, self.renderer, self.settings.today
+            self.checked.portfolio, schemas, config.site_url, self.renderer, licence=self.licence
         )
 
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:

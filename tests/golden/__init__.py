@@ -33,12 +33,16 @@ GOLDEN = (
     "tal/index.md",  # the portfolio in figures
     "tal/klima.md",  # one theme in figures
     "laering.md",  # what the ideas have learned
+    "emner/index.md",  # every tag
+    "emner/nabohjaelp.md",  # one tag
     "data/noegletal.json",
     "data/index.md",
     "data/portfolio.json",
     "data/ideer.csv",
     "data/beslutninger.csv",
     "feed.xml",
+    "ideer/digital-nabohjaelp/feed.xml",  # one idea's feed
+    "temaer/klima/feed.xml",  # one theme's feed
 )
 
 
@@ -48,7 +52,9 @@ def golden_outputs() -> dict[str, bytes]:
         settings = Settings(records_dir=write_records(Path(folder), EVERY_STATUS), today=TODAY)
         checked = check_portfolio(settings)
         assert not checked.failed, [p.as_text() for p in checked.failing]
-        content = render_site(checked.portfolio, read_schema_files(settings.schemas_dir))
+        content = render_site(
+            checked.portfolio, read_schema_files(settings.schemas_dir), today=settings.today
+        )
     outputs = {}
     for path in GOLDEN:
         page = content.pages.get(path)

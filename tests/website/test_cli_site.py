@@ -84,7 +84,12 @@ def test_export_to_a_folder(run: Callable[..., Result], tmp_path: Path) -> None:
     result = run("export", "--records", str(records), "--today", TODAY, "--format", "csv",
                  "--output", str(out))  # fmt: skip
     assert result.exit_code == 0
-    assert sorted(p.name for p in out.iterdir()) == ["beslutninger.csv", "ideer.csv"]
+    assert sorted(p.name for p in out.iterdir()) == [
+        "beslutninger.csv",
+        "datapackage.json",
+        "ideer.csv",
+        "portefoelje.xlsx",
+    ]
 
 
 def test_export_refuses_records_with_errors(run: Callable[..., Result], tmp_path: Path) -> None:

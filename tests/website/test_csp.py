@@ -52,6 +52,8 @@ PAGE_KINDS = {
     "tal": "tal/",
     "tal for et tema": "tal/klima/",
     "læring": "laering/",
+    "emner": "emner/",
+    "et emne": "emner/nabohjaelp/",
     "tilgængelighed": "tilgaengelighed/",
     "ikke fundet": "404.html",
 }

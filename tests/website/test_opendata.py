@@ -90,7 +90,7 @@ def test_feed_lists_decisions_newest_first(sample: tuple[Checked, Settings]) -> 
     ids = [e.findtext(f"{ATOM}id") for e in entries]
     assert len(set(ids)) == 6 and all(i and i.startswith("urn:uuid:") for i in ids)
     link = entries[0].find(f"{ATOM}link")
-    assert link is not None and link.get("href") == "ideer/renere-luft/"
+    assert link is not None and link.get("href") == "ideer/renere-luft/#beslutning-2021-08-16-close"
     assert feed.findtext(f"{ATOM}updated") == "2021-08-16T00:00:00Z"
 
 
@@ -99,7 +99,9 @@ def test_feed_links_are_absolute_with_a_site_url(sample: tuple[Checked, Settings
     feed = _feed(atom_feed(checked.portfolio, "https://example.dk/portefolje"))
     link = feed.find(f"{ATOM}entry/{ATOM}link")
     assert (
-        link is not None and link.get("href") == "https://example.dk/portefolje/ideer/renere-luft/"
+        link is not None
+        and link.get("href")
+        == "https://example.dk/portefolje/ideer/renere-luft/#beslutning-2021-08-16-close"
     )
 
 
