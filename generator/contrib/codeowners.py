@@ -17,10 +17,16 @@ from generator.model import Portfolio
 # The team that maintains the tool and the records' ground rules; `--maintainers` overrides it.
 MAINTAINERS_TEAM = "@aarhus-kommune/portefoeljeteam"
 
-# Paths relative to the repository root that only the maintainers may change.
+# Paths relative to the repository root that only the maintainers may change: the tool,
+# its build, and everything that reaches a visitor's browser besides the records (the
+# hand-written pages, the scripts, the theme overrides that carry the CSP).
 PROTECTED_PATHS: tuple[str, ...] = (
     "/.github/",
+    "/.ci/",
+    "/Makefile",
     "/mkdocs.yml",
+    "/docs/",
+    "/overrides/",
     "/generator/",
     "/schemas/",
     "/requirements.lock",

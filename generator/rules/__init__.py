@@ -14,6 +14,7 @@ from itertools import chain
 
 from generator.load import Loaded
 from generator.model import Decision, Portfolio
+from generator.periods import is_open
 from generator.problems import Problem
 from generator.rules.history import check_append_only
 from generator.rules.ladder import (
@@ -111,7 +112,7 @@ def check_theme_period(ctx: RuleContext) -> Iterator[Problem]:
                 f"'{theme.name}' er et indsatsområde fra {theme.period_start[:4]}-"
                 f"{theme.period_end[:4]}, ikke et tema; vælg et af de seks temaer.",
             )
-        elif not theme.period_start <= idea.submitted <= theme.period_end:
+        elif not is_open(theme, idea.submitted):
             yield idea.source.problem(
                 ("submitted",),
                 "L03",
