@@ -13,6 +13,11 @@ from generator.schema_dates import is_iso_date
 from generator.settings import Settings
 
 
+def iso_date_message(value: object) -> str:
+    """What is wrong with a date that is not written YYYY-MM-DD."""
+    return f"'{value}' er ikke en dato på formen ÅÅÅÅ-MM-DD, fx 2020-02-03."
+
+
 class IsoDate(click.ParamType[str]):
     """A real date written YYYY-MM-DD, kept as that string."""
 
@@ -21,7 +26,7 @@ class IsoDate(click.ParamType[str]):
     def convert(self, value: Any, param: click.Parameter | None, ctx: click.Context | None) -> str:
         text = str(value).strip()
         if not is_iso_date(text):
-            self.fail(f"'{value}' er ikke en dato på formen ÅÅÅÅ-MM-DD, fx 2020-02-03.", param, ctx)
+            self.fail(iso_date_message(value), param, ctx)
         return text
 
 
