@@ -99,11 +99,14 @@
     );
   }
 
+  /* The filters chosen, from the address until the filter lists are there. */
   function chosenFilters() {
     var chosen = {};
+    var params = new URLSearchParams(location.search);
     FILTERS.forEach(function (filter) {
       var select = selects[filter[0]];
-      if (select && select.value) chosen[filter[0]] = select.value;
+      var value = select ? select.value : params.get(filter[0]);
+      if (value) chosen[filter[0]] = value;
     });
     return chosen;
   }
@@ -167,26 +170,25 @@
     filterBox.hidden = !Object.keys(selects).length;
   }
 
+  /* The first results come before the filter lists: those are built while they show. */
   function start(loaded) {
     pagefind = loaded;
     var params = new URLSearchParams(location.search);
     input.value = params.get("q") || "";
+    form.addEventListener("submit", function (event) {
+      event.preventDefault();
+      run();
+    });
+    input.addEventListener("input", function () {
+      clearTimeout(typing);
+      typing = setTimeout(run, 250);
+    });
+    moreButton.addEventListener("click", function () { showMore(latest); });
     return pagefind
       .options({ excerptLength: 24 })
+      .then(run)
       .then(function () { return pagefind.filters(); })
-      .then(function (available) {
-        addFilters(available || {}, params);
-        form.addEventListener("submit", function (event) {
-          event.preventDefault();
-          run();
-        });
-        input.addEventListener("input", function () {
-          clearTimeout(typing);
-          typing = setTimeout(run, 250);
-        });
-        moreButton.addEventListener("click", function () { showMore(latest); });
-        return run();
-      });
+      .then(function (available) { addFilters(available || {}, params); });
   }
 
   say("Indlæser søgningen …");

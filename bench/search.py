@@ -1,0 +1,155 @@
+"""Benchmark of the site search in Chromium (`make bench-search`).
+
+    python -m bench.search [--sizes 1000 10000] [--lunr 1000] [--query skolen] [--keep DIR]
+
+For each size it builds a synthetic portfolio as `portfolio build` does (render, MkDocs,
+Pagefind), opens /soeg/?q=QUERY in a fresh headless Chromium and prints the time from
+navigation to the first result and the bytes the search fetched (pagefind/*). For the
+sizes given with --lunr it also builds the same portfolio with Material's former lunr
+search (its Danish index, and bench/search_da.js, the script that let whole Danish words
+reach lunr's stemmer) and times the same query on the front page (?q=, which opens
+Material's search), so both stand side by side. Goals: <= 1 s and <= 400 KiB at 10,000.
+"""
+
+from __future__ import annotations
+
+import argparse
+import functools
+import gzip
+import http.server
+import shutil
+import tempfile
+import threading
+import time
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from bench.synthetic import write_portfolio
+
+REPO = Path(__file__).resolve().parent.parent
+TODAY = "2030-01-01"  # after every synthetic decision
+CHROMIUM = "/usr/bin/chromium"
+CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking"]
+DOM_READY_MS = "performance.timing.domContentLoadedEventEnd - performance.timing.navigationStart"
+LUNR_SEARCH = {"search": {"lang": "da", "pipeline": ["stemmer", "stopWordFilter", "trimmer"]}}
+
+
+def build(root: Path, lunr: bool) -> tuple[Path, float]:
+    """The site of the portfolio under root, with Pagefind (or lunr); its build seconds."""
+    from generator.pipeline import check_portfolio  # noqa: PLC0415
+    from generator.settings import Settings  # noqa: PLC0415
+    from generator.site.build import build_source, render_source  # noqa: PLC0415
+    from generator.site.search import index_search  # noqa: PLC0415
+
+    started = time.perf_counter()
+    settings = Settings(records_dir=root / "records", today=TODAY)
+    source, site = root / ("lunr-source" if lunr else "source"), root / ("lunr" if lunr else "site")
+    render_source(check_portfolio(settings), settings, REPO / "mkdocs.yml", source)
+    if lunr:  # the former configuration: Material's header and its search plugin
+        config = yaml.safe_load((source / "mkdocs.yml").read_text("utf-8"))
+        config["plugins"] = [LUNR_SEARCH]
+        config["theme"].pop("custom_dir", None)
+        config["extra_javascript"] = ["assets/javascripts/search-da.js"]
+        shutil.copy(Path(__file__).with_name("search_da.js"), source / "docs" / "assets" /
+                    "javascripts" / "search-da.js")  # fmt: skip
+        (source / "mkdocs.yml").write_text(yaml.safe_dump(config, allow_unicode=True), "utf-8")
+    build_source(source, site, strict=False)
+    if not lunr:
+        index_search(site)
+    return site, time.perf_counter() - started
+
+
+class _QuietHandler(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, format: str, *args: Any) -> None:
+        """No access log."""
+
+
+@contextmanager
+def served(site: Path) -> Iterator[str]:
+    handler = functools.partial(_QuietHandler, directory=str(site))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        yield f"http://127.0.0.1:{server.server_address[1]}/"
+    finally:
+        server.shutdown()
+        server.server_close()
+
+
+def first_results(site: Path, path: str, result: str, search_part: str) -> tuple[float, float, int]:
+    """Seconds from navigation to the first result and to the page's own load (DOM ready),
+    and the bytes of search files fetched."""
+    from playwright.sync_api import Response, sync_playwright  # noqa: PLC0415
+
+    fetched: list[int] = []
+
+    def count(response: Response) -> None:
+        if search_part in response.url:
+            fetched.append(len(response.body()))
+
+    with served(site) as base, sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        page = browser.new_context().new_page()
+        page.on("response", count)
+        started = time.perf_counter()
+        page.goto(base + path)
+        page.locator(result).first.wait_for(state="attached", timeout=120_000)
+        seconds = time.perf_counter() - started
+        page.wait_for_load_state("networkidle")
+        loaded = page.evaluate(DOM_READY_MS) / 1000
+        browser.close()
+    return seconds, loaded, sum(fetched)
+
+
+def _kib(size: int) -> str:
+    return f"{size / 1024:.0f} KiB" if size < 1024 * 1024 else f"{size / 1024 / 1024:.1f} MB"
+
+
+def benchmark(ideas: int, lunr: bool, query: str, workdir: Path) -> None:
+    root = workdir / f"n{ideas}"
+    if not (root / "records").is_dir():
+        write_portfolio(root, ideas)
+    site, built = build(root, lunr=False)
+    seconds, page, size = first_results(
+        site, f"soeg/?q={query}", "#search-results li", "/pagefind/"
+    )
+    index = sum(p.stat().st_size for p in (site / "pagefind").rglob("*") if p.is_file())
+    print(f"{ideas} ideas, query '{query}'")
+    print(f"  Pagefind: first results {seconds:.2f} s (page itself {page:.2f} s), fetched {_kib(size)}"
+          f" (whole index on disk {_kib(index)}; build and index {built:.0f} s)")  # fmt: skip
+    if lunr:
+        site, built = build(root, lunr=True)
+        seconds, page, size = first_results(
+            site, f"?q={query}", ".md-search-result__item", "/search/"
+        )
+        raw = (site / "search" / "search_index.json").read_bytes()
+        print(f"  lunr (Material): first results {seconds:.2f} s (page itself {page:.2f} s),"
+              f" fetched {_kib(size)}"
+              f" (index {_kib(len(raw))}, {_kib(len(gzip.compress(raw)))} gzipped;"
+              f" build {built:.0f} s)")  # fmt: skip
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--sizes", type=int, nargs="+", default=[1000, 10000])
+    parser.add_argument("--lunr", type=int, nargs="*", default=[1000], help="sizes to compare")
+    parser.add_argument("--query", default="skolen", help="a Danish word in an inflected form")
+    parser.add_argument("--keep", type=Path, help="work in this folder and keep it")
+    args = parser.parse_args()
+    workdir = args.keep or Path(tempfile.mkdtemp(prefix="bench-search-"))
+    print("Shared machine: figures vary with the load of others; compare within one run.")
+    try:
+        for ideas in args.sizes:
+            benchmark(ideas, ideas in args.lunr, args.query, workdir)
+    finally:
+        if args.keep is None:
+            shutil.rmtree(workdir, ignore_errors=True)
+
+
+if __name__ == "__main__":
+    main()
