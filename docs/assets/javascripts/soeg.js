@@ -87,16 +87,17 @@
     return item;
   }
 
+  /* The next results, each shown as soon as it and those before it have arrived. */
   function showMore(run) {
     var batch = found.slice(shown, shown + PAGE_SIZE);
     shown += batch.length;
     moreRow.hidden = shown >= found.length;
-    return Promise.all(batch.map(function (result) { return result.data(); })).then(
-      function (datas) {
-        if (run !== latest) return;
-        datas.forEach(function (data) { list.appendChild(resultItem(data)); });
-      }
-    );
+    var datas = batch.map(function (result) { return result.data(); });
+    return datas.reduce(function (previous, data) {
+      return previous.then(function () { return data; }).then(function (loaded) {
+        if (run === latest) list.appendChild(resultItem(loaded));
+      });
+    }, Promise.resolve());
   }
 
   /* The filters chosen, from the address until the filter lists are there. */
@@ -185,7 +186,7 @@
     });
     moreButton.addEventListener("click", function () { showMore(latest); });
     return pagefind
-      .options({ excerptLength: 24 })
+      .options({ excerptLength: 24, noWorker: true })  // a worker only slows the first query
       .then(run)
       .then(function () { return pagefind.filters(); })
       .then(function (available) { addFilters(available || {}, params); });
