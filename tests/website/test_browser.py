@@ -64,6 +64,11 @@ SEARCH_CSP = (
     "img-src 'self' data:; font-src 'self'; object-src 'none'; base-uri 'self'; "
     "form-action 'self'"
 )
+# The status says "N resultater"; the first 20 of them are shown one by one as they arrive.
+SHOWN_ALL = """() => {
+    const count = parseInt(document.getElementById("search-status").textContent, 10);
+    return document.querySelectorAll("#search-results > li").length === Math.min(count, 20);
+}"""
 KLIMA_IDEAS = ("fjendtlig-tekst", "renere-luft", "solceller-paa-taget")
 RECORD_VIOLATIONS = """
 window.violations = [];
@@ -142,8 +147,9 @@ def test_every_page_kind_loads_cleanly_and_meets_wcag_21_aa(
 
 
 def _results(page: Page) -> list[str]:
-    """The result links of the search page, once the search has answered."""
+    """The result links of the search page, once the search has answered and shown them."""
     page.locator("#search-status", has_text="resultat").wait_for(timeout=15_000)
+    page.wait_for_function(SHOWN_ALL, timeout=15_000)
     return [link.get_attribute("href") or "" for link in page.locator("#search-results a").all()]
 
 
