@@ -40,6 +40,10 @@ CHROMIUM = "/usr/bin/chromium"
 CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking"]
 DOM_READY_MS = "performance.timing.domContentLoadedEventEnd - performance.timing.navigationStart"
 RUNS = 3
+# Either search saying it found nothing (Pagefind's page, Material's result meta line).
+NO_RESULTS = (
+    '#search-status:has-text("Ingen resultater"), .md-search-result__meta:has-text("Ingen")'
+)
 # "skolen" (the definite form; the records say "skole") is in nearly every synthetic idea: the
 # worst case, every page ranked. "4711" is in one idea's title: a query that finds a few.
 QUERIES = ["skolen", "4711"]
@@ -78,6 +82,7 @@ class Visit:
     seconds: float  # navigation to the first result
     page_seconds: float  # navigation to the page's DOM being ready
     fetched: int  # bytes of the search's own files
+    found: bool  # False: the search answered that it found nothing
 
 
 class _QuietHandler(http.server.SimpleHTTPRequestHandler):
@@ -126,12 +131,13 @@ def _visit(browser: Any, url: str, result: str, search_part: str) -> Visit:
     page.on("response", count)
     started = time.perf_counter()
     page.goto(url)
-    page.locator(result).first.wait_for(state="attached", timeout=120_000)
+    page.locator(f"{result}, {NO_RESULTS}").first.wait_for(state="attached", timeout=120_000)
     seconds = time.perf_counter() - started
+    found = page.locator(result).count() > 0
     page.wait_for_load_state("networkidle")
     loaded = page.evaluate(DOM_READY_MS) / 1000
     page.context.close()
-    return Visit(seconds, loaded, sum(fetched))
+    return Visit(seconds, loaded, sum(fetched), found)
 
 
 def _summary(visits: list[Visit]) -> str:
@@ -140,6 +146,7 @@ def _summary(visits: list[Visit]) -> str:
     return (
         f"first results median {statistics.median(times):.2f} s, best {times[0]:.2f} s"
         f" (the page itself {page:.2f} s), fetched {_kib(visits[-1].fetched)}"
+        + ("" if all(visit.found for visit in visits) else " - answered: no results")
     )
 
 
