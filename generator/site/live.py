@@ -2,11 +2,12 @@
 
 The preview keeps a rendered site source (as `portfolio render` writes it) and MkDocs'
 build of it. When only files under `records/ideas/<id>/` changed, it reads just those ideas
-again (the loader's reader, the validator's parser, schemas and model), renders the pages
-that show them, writes the pages that changed into the source and lets MkDocs rebuild the
-changed pages alone (its public `dirty` build); browsers reload at once. A full check then
-runs in the background, prints any problem and brings everything else up to date. Any
-other change gets a full check, render and build.
+again (the loader's reader, the validator's parser, schemas and model), renders their pages
+and their themes' pages, writes those that changed into the source and lets MkDocs rebuild
+the changed pages alone (its public `dirty` build); browsers reload at once. A full check
+then runs in the background, prints any problem and brings the rest up to date (the lists
+of every idea, the data files, the search index). Any other change gets a full check,
+render and build.
 """
 
 from __future__ import annotations
@@ -27,7 +28,7 @@ from generator.pipeline import Checked, check_portfolio
 from generator.problems import format_text
 from generator.render import SiteContent
 from generator.render.markup import idea_page
-from generator.render.pages import PAGE_FRONT, PAGE_LADDER, PAGE_THEMES, PageRenderer
+from generator.render.pages import PageRenderer
 from generator.schema import Schemas, load_schemas
 from generator.settings import Settings
 from generator.site.build import build_source, site_content
@@ -221,11 +222,15 @@ class LiveSite:
         return True
 
     def _render_affected(self, old: Portfolio, new: Portfolio, ideas: set[str]) -> dict[str, str]:
-        """The pages the changed ideas appear on, rendered from the updated portfolio."""
+        """The pages of the changed ideas and of their themes, from the updated portfolio.
+
+        The site-wide lists (front page, ladder, theme overview) hold every idea: turning
+        them into HTML takes longer than the rest together, so the background check that
+        follows brings them up to date.
+        """
         common = self.renderer.common(new)
-        pages = {PAGE_FRONT, PAGE_LADDER, PAGE_THEMES}
         themes = {p.ideas[i].theme for p in (old, new) for i in ideas if i in p.ideas}
-        rendered = self.renderer.render_some(common, pages, themes, ideas)
+        rendered = self.renderer.render_some(common, set(), themes, ideas)
         return with_search_data(SiteContent(rendered), new).pages
 
     def _settle(self, generation: int) -> None:
@@ -257,7 +262,9 @@ def serve_live(live: LiveSite, host: str, port: int) -> None:
     """Serve the built site with live reload until interrupted (MkDocs' own server)."""
     from mkdocs.livereload import LiveReloadServer  # noqa: PLC0415 (only the preview needs it)
 
-    server = LiveReloadServer(builder=live.rebuild, host=host, port=port, root=str(live.site_dir))
+    server = LiveReloadServer(
+        builder=live.rebuild, host=host, port=port, root=str(live.site_dir), polling_interval=0.25
+    )
     server.error_handler = lambda code: _error_page(live.site_dir, code)
     root = live.config_file.resolve().parent
     custom = custom_dir_of(read_site_config(live.config_file))
