@@ -27,6 +27,7 @@ from generator.problems import (
 # Commands of other modules load when called, so `validate` starts without the site stack.
 LAZY_COMMANDS = {
     "build": "generator.site.cli:build",
+    "render": "generator.site.cli:render",
     "serve": "generator.site.cli:serve",
     "export": "generator.site.cli:export",
     "new": "generator.contrib.cli:new",

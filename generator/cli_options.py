@@ -10,7 +10,7 @@ from typing import Any
 import click
 
 from generator import cli_danish
-from generator.schema_dates import is_iso_date
+from generator.schema_dates import is_iso_date, iso_date_message
 from generator.settings import Settings
 
 # Before any click type is made: some take their Danish name when they are created.
@@ -25,7 +25,7 @@ class IsoDate(click.ParamType[str]):
     def convert(self, value: Any, param: click.Parameter | None, ctx: click.Context | None) -> str:
         text = str(value).strip()
         if not is_iso_date(text):
-            self.fail(f"'{value}' er ikke en dato på formen ÅÅÅÅ-MM-DD, fx 2020-02-03.", param, ctx)
+            self.fail(iso_date_message(value), param, ctx)
         return text
 
 

@@ -19,3 +19,8 @@ def is_iso_date(value: object) -> bool:
     except ValueError:
         return False
     return True
+
+
+def iso_date_message(value: object) -> str:
+    """What is wrong with a date that is not written YYYY-MM-DD."""
+    return f"'{value}' er ikke en dato på formen ÅÅÅÅ-MM-DD, fx 2020-02-03."

@@ -1,4 +1,4 @@
-"""Command line for the site: `portfolio build`, `portfolio serve` and `portfolio export`."""
+"""Command line for the site: `portfolio build`, `render`, `serve` and `export`."""
 
 from __future__ import annotations
 
@@ -17,7 +17,7 @@ from generator.pipeline import Checked, check_portfolio
 from generator.problems import format_text
 from generator.render import DATA_FILES, PACKAGE_FILE, XLSX_FILE, data_files
 from generator.settings import Settings
-from generator.site.build import build_site, load_site_config
+from generator.site.build import build_site, default_site_dir, render_source
 
 config_option = click.option(
     "--config-file",
@@ -58,16 +58,37 @@ def _show_mkdocs_warnings() -> None:
 @today_option
 @config_option
 def build(records_dir: Path, site_dir: Path | None, today: str | None, config_file: Path) -> None:
-    """Valider posterne og byg sitet; ved fejl bygges intet."""
+    """Valider posterne, byg sitet og dets søgeindeks; ved fejl bygges intet."""
     settings = make_settings(records_dir, today)
     checked = _checked_or_exit(settings)
     if checked.problems:  # warnings only: they are shown, and the site is built
         click.echo(format_text(checked.problems), err=True, nl=False)
     _show_mkdocs_warnings()
-    config = load_site_config(config_file, site_dir, strict=True)
-    plugin = build_site(checked, settings, config)
-    pages = len(plugin.content.pages)
-    click.echo(f"Sitet er bygget i {config.site_dir} ({pages} sider fra posterne).")
+    target = site_dir if site_dir is not None else default_site_dir(config_file)
+    content = build_site(checked, settings, config_file, target)
+    pages = len(content.pages)
+    click.echo(f"Sitet er bygget i {target} ({pages} sider fra posterne, med søgeindeks).")
+
+
+@click.command()
+@help_option
+@records_option
+@today_option
+@config_option
+@click.option(
+    "--out",
+    type=click.Path(file_okay=False, path_type=Path),
+    required=True,
+    help="Mappen, kilden skrives i: OUT/mkdocs.yml og OUT/docs/.",
+)
+def render(records_dir: Path, today: str | None, config_file: Path, out: Path) -> None:
+    """Skriv sitets komplette kilde, som MkDocs og Zensical bygger, som den er."""
+    settings = make_settings(records_dir, today)
+    checked = _checked_or_exit(settings)
+    if not config_file.is_file():
+        raise PortfolioError(f"Konfigurationen {config_file} findes ikke.")
+    content = render_source(checked, settings, config_file, out)
+    click.echo(f"Sitets kilde er skrevet i {out} ({len(content.pages)} sider fra posterne).")
 
 
 @click.command()
@@ -81,21 +102,23 @@ def build(records_dir: Path, site_dir: Path | None, today: str | None, config_fi
     help="Adresse og port, sitet vises på (standard: 127.0.0.1:8000).",
 )
 def serve(records_dir: Path, today: str | None, config_file: Path, dev_addr: str) -> None:
-    """Vis sitet lokalt; en gemt post opdaterer dens sider med det samme."""
+    """Vis sitet lokalt; en gemt post vises på sin side med det samme."""
     from generator.site.live import LiveSite, serve_live  # noqa: PLC0415 (loads the server)
 
     host, _, port = dev_addr.rpartition(":")
     if not host or not port.isdigit():
         raise click.BadParameter(f"'{dev_addr}' skal skrives vært:port, fx 127.0.0.1:8000.")
-    site_dir = Path(tempfile.mkdtemp(prefix="portfolio-serve-"))
+    if not config_file.is_file():
+        raise PortfolioError(f"Konfigurationen {config_file} findes ikke.")
+    work_dir = Path(tempfile.mkdtemp(prefix="portfolio-serve-"))
     signal.signal(signal.SIGTERM, _stop)  # a terminated preview cleans up like Ctrl+C
     try:
         _show_mkdocs_warnings()
-        live = LiveSite(make_settings(records_dir, today), config_file, site_dir)
+        live = LiveSite(make_settings(records_dir, today), config_file, work_dir)
         live.full_build()
         serve_live(live, host, int(port))
     finally:
-        shutil.rmtree(site_dir, ignore_errors=True)
+        shutil.rmtree(work_dir, ignore_errors=True)
 
 
 def _stop(_signal: int, _frame: object) -> None:

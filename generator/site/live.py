@@ -1,45 +1,50 @@
-"""`portfolio serve`: a live preview that updates the pages of a saved record in about a second.
+"""`portfolio serve`: a live preview that shows a saved record on its page in about a second.
 
-A full check and build takes many seconds at a thousand ideas. When only files under
-`records/ideas/<id>/` changed, the preview reads just those ideas again (the validator's
-own parser, schemas and model), renders the pages that show them and rebuilds those pages
-alone; browsers reload at once. The full check then runs in the background, prints any
-problem and brings the data files up to date. Any other change gets a full check and build.
+The preview keeps a rendered site source (as `portfolio render` writes it) and MkDocs'
+build of it. When only files under `records/ideas/<id>/` changed, it reads just those ideas
+again (the loader's reader, the validator's parser, schemas and model), renders their pages
+and their themes' pages, writes those that changed into the source and lets MkDocs rebuild
+the changed pages alone (its public `dirty` build); browsers reload at once. A full check
+then runs in the background, prints any problem and brings the rest up to date (the lists
+of every idea, the data files, the search index). Any other change gets a full check,
+render and build.
 """
 
 from __future__ import annotations
 
-import logging
 import os
+import shutil
 import threading
 from dataclasses import replace
 from pathlib import Path
-from typing import Any
 
 import click
 
 from generator.assemble import assemble
+from generator.errors import PortfolioError
 from generator.load import RawRecord, classify, read_record
 from generator.model import Idea, Portfolio
 from generator.pipeline import Checked, check_portfolio
 from generator.problems import format_text
-from generator.render.feed import idea_feed_path, idea_feeds
-from generator.render.pages import PAGE_FRONT, PAGE_LADDER, PAGE_THEMES, PageRenderer
+from generator.render import SiteContent
 from generator.render.markup import idea_page
-from generator.render import SiteContent, read_schema_files, render_site
-from generator.vocabulary import is_slug
+from generator.render.pages import PageRenderer
 from generator.schema import Schemas, load_schemas
 from generator.settings import Settings
-from generator.site.build import (
-    build_site,
-    diff_content,
-    load_site_config,
-    needs_full_build,
-    update_pages,
+from generator.site.build import SiteOptions, build_source, site_content
+from generator.site.search import index_search, with_search_data
+from generator.site.source import (
+    CONFIG_NAME,
+    DOCS_DIR,
+    custom_dir_of,
+    read_site_config,
+    site_source,
+    update_source,
+    write_source,
 )
+from generator.vocabulary import is_slug
 from generator.yamlstrict import Parsed
 
-log = logging.getLogger(__name__)
 Snapshot = dict[str, tuple[int, int]]
 
 
@@ -91,18 +96,31 @@ def load_idea(settings: Settings, schemas: Schemas, idea_id: str) -> Idea | bool
     return assemble(records).ideas.get(idea_id, False)
 
 
-class LiveSite:
-    """The state of a `portfolio serve` session: the last build and what it was made from."""
+def page_output(site_dir: Path, path: str) -> Path:
+    """Where a page or file of the source lands in the built site (directory URLs)."""
+    if not path.endswith(".md"):
+        return site_dir / path
+    stem = path.removesuffix(".md")
+    return site_dir / (stem.removesuffix("index").rstrip("/") if stem.endswith("index") else stem)
 
-    def __init__(self, settings: Settings, config_file: Path, site_dir: Path) -> None:
-        self.settings, self.config_file, self.site_dir = settings, config_file, site_dir
+
+def needs_full_build(changed: list[str]) -> bool:
+    """Only pages under docs/ may change page by page, and only idea pages come and go."""
+    return any(not path.startswith(f"{DOCS_DIR}/") for path in changed)
+
+
+class LiveSite:
+    """The state of a `portfolio serve` session: its source, its site, what they came from."""
+
+    def __init__(self, settings: Settings, config_file: Path, work_dir: Path) -> None:
+        self.settings, self.config_file = settings, config_file
+        self.source_dir, self.site_dir = work_dir / "kilde", work_dir / "site"
         self.lock = threading.Lock()  # one change at a time
-        self.settle_lock = threading.Lock()  # one background check at a time
-        self.settle_renderer = PageRenderer(settings.today)  # the background check's own (not thread-safe)
+        self.renderer = PageRenderer(settings.today)  # used under the lock only
         self.generation = 0
         self.records: Snapshot = {}
         self.inputs: Snapshot = {}
-        self.plugin: Any = None
+        self.content = SiteContent()
         self.checked: Checked | None = None
         self.schemas: Schemas | None = None
         self.settling: threading.Thread | None = None  # the background check, if any
@@ -111,10 +129,15 @@ class LiveSite:
         """Everything but the records whose change needs a full build."""
         root = self.config_file.resolve().parent
         state = {f"schemas/{p}": v for p, v in snapshot(self.settings.schemas_dir).items()}
-        state.update({f"docs/{p}": v for p, v in snapshot(root / "docs").items()})
+        folders = [DOCS_DIR, *filter(None, [custom_dir_of(read_site_config(self.config_file))])]
+        for folder in folders:
+            state.update({f"{folder}/{p}": v for p, v in snapshot(root / folder).items()})
         stat = self.config_file.stat()
-        state["mkdocs.yml"] = (stat.st_mtime_ns, stat.st_size)
+        state[CONFIG_NAME] = (stat.st_mtime_ns, stat.st_size)
         return state
+
+    def _options(self) -> SiteOptions:
+        return SiteOptions.of(read_site_config(self.config_file))
 
     def full_build(self) -> None:
         """Check everything and build the whole site (even with problems: it is a preview)."""
@@ -122,11 +145,34 @@ class LiveSite:
         self.inputs = self._inputs()
         checked = check_portfolio(self.settings)
         report(checked, self.checked)
-        config = load_site_config(self.config_file, self.site_dir)
-        config.extra["live_reload"] = True  # the page policy then lets MkDocs' reload script run
-        self.plugin = build_site(checked, self.settings, config, lenient=True)
-        self.checked = checked
+        self._publish(checked, full=True)
         self.schemas = load_schemas(self.settings.schemas_dir)
+        index_quietly(self.site_dir)
+
+    def _publish(self, checked: Checked, *, full: bool) -> None:
+        """Render everything, write what changed into the source and build it."""
+        content = site_content(checked, self.settings, self._options(), self.renderer)
+        files = site_source(self.config_file, checked.portfolio, content)
+        changed = write_source(self.source_dir, files)
+        full = full or needs_full_build(changed) or self._pages_come_and_go(self.content, content)
+        self._build(changed, full=full)
+        self.content, self.checked = content, checked
+
+    @staticmethod
+    def _pages_come_and_go(old: SiteContent, new: SiteContent) -> bool:
+        gone_or_new = old.pages.keys() ^ new.pages.keys()
+        return any(not path.startswith("ideer/") for path in gone_or_new)
+
+    def _build(self, changed: list[str], *, full: bool) -> None:
+        """MkDocs' build of the source: whole, or the changed pages alone."""
+        build_source(self.source_dir, self.site_dir, strict=False, dirty=not full, live=True)
+        for path in changed:
+            rel = path.removeprefix(f"{DOCS_DIR}/")
+            if not (self.source_dir / path).exists():  # a page or file that is gone
+                output = page_output(self.site_dir, rel)
+                if output.is_dir():
+                    shutil.rmtree(output)
+                output.unlink(missing_ok=True)
 
     def rebuild(self) -> None:
         """Called by the server when a watched file changed."""
@@ -157,51 +203,49 @@ class LiveSite:
             else:
                 updated.pop(idea_id, None)
         new = replace(portfolio, ideas=dict(sorted(updated.items())))
-        content = self._render_affected(portfolio, new, ideas)
-        changes = diff_content(self.plugin.content, content)
-        if needs_full_build(changes):
-            return False
-        update_pages(self.plugin, content, changes)
+        pages = self._render_affected(portfolio, new, ideas)
+        changes: dict[str, bytes | None] = {
+            f"{DOCS_DIR}/{path}": markdown.encode("utf-8")
+            for path, markdown in pages.items()
+            if self.content.pages.get(path) != markdown
+        }
+        gone = [idea_page(i) for i in ideas if i not in new.ideas or idea_page(i) not in pages]
+        changes.update({f"{DOCS_DIR}/{path}": None for path in gone})
+        self._build(update_source(self.source_dir, changes), full=False)
+        remaining = {p: md for p, md in self.content.pages.items() if p not in gone}
+        self.content = replace(self.content, pages={**remaining, **pages})
         self.checked = replace(self.checked, portfolio=new)
         return True
 
-    def _render_affected(self, old: Portfolio, new: Portfolio, ideas: set[str]) -> SiteContent:
-        """The pages the changed ideas appear on, over the pages of the last build."""
-        renderer = self.plugin.renderer
-        common = renderer.common(new)
-        pages = {PAGE_FRONT, PAGE_LADDER, PAGE_THEMES}
+    def _render_affected(self, old: Portfolio, new: Portfolio, ideas: set[str]) -> dict[str, str]:
+        """The pages of the changed ideas and of their themes, from the updated portfolio.
+
+        The site-wide lists (front page, ladder, theme overview) hold every idea: turning
+        them into HTML takes longer than the rest together, so the background check that
+        follows brings them up to date.
+        """
+        common = self.renderer.common(new)
         themes = {p.ideas[i].theme for p in (old, new) for i in ideas if i in p.ideas}
-        rendered = dict(self.plugin.content.pages)
-        for idea_id in ideas:
-            rendered.pop(idea_page(idea_id), None)
-        rendered.update(renderer.render_some(common, pages, themes, ideas))
-        files = dict(self.plugin.content.files)
-        for idea_id in ideas:
-            files.pop(idea_feed_path(idea_id), None)
-        files.update(idea_feeds(new, ideas, self.plugin.state["config"].site_url))
-        return SiteContent(rendered, files)
+        rendered = self.renderer.render_some(common, set(), themes, ideas)
+        return with_search_data(SiteContent(rendered), new).pages
 
     def _settle(self, generation: int) -> None:
-        """The full check after a quick update: report problems, refresh the data files."""
-        with self.settle_lock:
-            if generation != self.generation:
-                return
-            checked = check_portfolio(self.settings)
-            schemas = read_schema_files(self.settings.schemas_dir)
-            site_url = self.plugin.state["config"].site_url
-            content = render_site(
-                checked.portfolio, schemas, site_url, self.settle_renderer, licence=self.plugin.licence
-            )
+        """The full check after a quick update: report problems, bring the rest up to date."""
+        checked = check_portfolio(self.settings)
         with self.lock:
             if generation != self.generation:
                 return  # a newer change is being handled
             report(checked, self.checked)
-            changes = diff_content(self.plugin.content, content)
-            if needs_full_build(changes):
-                self.full_build()
-                return
-            update_pages(self.plugin, content, changes)
-            self.checked = checked
+            self._publish(checked, full=False)
+        index_quietly(self.site_dir)  # outside the lock: a save meanwhile is shown at once
+
+
+def index_quietly(site_dir: Path) -> None:
+    """The preview's search index; without Pagefind the preview goes on without search."""
+    try:
+        index_search(site_dir)
+    except PortfolioError as error:
+        click.echo(error.message, err=True)
 
 
 def report(checked: Checked, before: Checked | None = None) -> None:
@@ -211,14 +255,17 @@ def report(checked: Checked, before: Checked | None = None) -> None:
 
 
 def serve_live(live: LiveSite, host: str, port: int) -> None:
-    """Serve the built site with live reload until interrupted."""
+    """Serve the built site with live reload until interrupted (MkDocs' own server)."""
     from mkdocs.livereload import LiveReloadServer  # noqa: PLC0415 (only the preview needs it)
 
-    server = LiveReloadServer(builder=live.rebuild, host=host, port=port, root=str(live.site_dir))
-    server.observer = _observer(server.observer)
+    server = LiveReloadServer(
+        builder=live.rebuild, host=host, port=port, root=str(live.site_dir), polling_interval=0.25
+    )
     server.error_handler = lambda code: _error_page(live.site_dir, code)
     root = live.config_file.resolve().parent
-    for path in (live.settings.records_dir, live.settings.schemas_dir, root / "docs"):
+    custom = custom_dir_of(read_site_config(live.config_file))
+    watched = [live.settings.records_dir, live.settings.schemas_dir, root / DOCS_DIR]
+    for path in [*watched, *([root / custom] if custom else [])]:
         if path.is_dir():
             server.watch(str(path))
     server.watch(str(live.config_file))
@@ -229,34 +276,6 @@ def serve_live(live: LiveSite, host: str, port: int) -> None:
         click.echo("Stopper.", err=True)
     finally:
         server.shutdown()
-
-
-# Writes only: reading the records (as the check does) must not look like a change.
-_WRITE_EVENTS = (
-    "FileCreatedEvent",
-    "FileModifiedEvent",
-    "FileDeletedEvent",
-    "FileMovedEvent",
-    "DirCreatedEvent",
-    "DirDeletedEvent",
-    "DirMovedEvent",
-)
-
-
-def _observer(polling: Any) -> Any:
-    """Kernel file events (inotify) where there are any: polling a large tree is slow."""
-    try:
-        from watchdog import events  # noqa: PLC0415
-        from watchdog.observers import Observer  # noqa: PLC0415
-    except ImportError:
-        return polling
-    kinds = [getattr(events, name) for name in _WRITE_EVENTS]
-
-    class WriteObserver(Observer):  # type: ignore[valid-type,misc]
-        def schedule(self, handler: Any, path: str, **options: Any) -> Any:
-            return super().schedule(handler, path, event_filter=kinds, **options)
-
-    return WriteObserver()
 
 
 def _error_page(site_dir: Path, code: int) -> bytes | None:

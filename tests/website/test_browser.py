@@ -55,7 +55,26 @@ PAGE_KINDS = {
     "organisering": "organisering-2015-2019/",
     "data": "data/",
     "tilgængelighed": "tilgaengelighed/",
+    "søgning": "soeg/?q=tavlen",
 }
+# What the site's Content-Security-Policy must allow for the search: Pagefind compiles
+# its WebAssembly ('wasm-unsafe-eval'); everything else comes from the site itself.
+SEARCH_CSP = (
+    "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; "
+    "img-src 'self' data:; font-src 'self'; object-src 'none'; base-uri 'self'; "
+    "form-action 'self'"
+)
+# The status says "N resultater"; the first 20 of them are shown one by one as they arrive.
+SHOWN_ALL = """() => {
+    const count = parseInt(document.getElementById("search-status").textContent, 10);
+    return document.querySelectorAll("#search-results > li").length === Math.min(count, 20);
+}"""
+KLIMA_IDEAS = ("fjendtlig-tekst", "renere-luft", "solceller-paa-taget")
+RECORD_VIOLATIONS = """
+window.violations = [];
+document.addEventListener("securitypolicyviolation", (event) => window.violations.push(
+    {directive: event.effectiveDirective, blocked: event.blockedURI}));
+"""
 WCAG_21_AA = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
 
 
@@ -76,13 +95,19 @@ def browser() -> Iterator[Browser]:
         chromium.close()
 
 
-def _open(browser: Browser, site_url: str, **context: Any) -> tuple[Page, Watch]:
+def _open(
+    browser: Browser, site_url: str, csp: str | None = None, **context: Any
+) -> tuple[Page, Watch]:
     watch = Watch()
     page = browser.new_context(**context).new_page()
 
     def route(request_route: Route) -> None:
         url = request_route.request.url
-        if url.startswith(site_url):
+        if url.startswith(site_url) and csp is not None:
+            response = request_route.fetch()
+            headers = {**response.headers, "content-security-policy": csp}
+            request_route.fulfill(response=response, headers=headers)
+        elif url.startswith(site_url):
             request_route.continue_()
         else:
             watch.foreign.append(url)
@@ -121,25 +146,84 @@ def test_every_page_kind_loads_cleanly_and_meets_wcag_21_aa(
     page.context.close()
 
 
+def _results(page: Page) -> list[str]:
+    """The result links of the search page, once the search has answered and shown them."""
+    page.locator("#search-status", has_text="resultat").wait_for(timeout=15_000)
+    page.wait_for_function(SHOWN_ALL, timeout=15_000)
+    return [link.get_attribute("href") or "" for link in page.locator("#search-results a").all()]
+
+
 def test_danish_search_finds_the_idea_by_another_form_of_a_word(
     browser: Browser, site_url: str
 ) -> None:
-    page, watch = _open(browser, site_url)
-    page.goto(site_url, wait_until="networkidle")
+    """From the header's search box on any page, under a CSP that allows only the site."""
+    page, watch = _open(browser, site_url, csp=SEARCH_CSP)
+    page.add_init_script(RECORD_VIOLATIONS)
+    page.goto(site_url + "temaer/klima/", wait_until="networkidle")
     # The idea says "En digital tavle"; the definite form finds it through Danish stemming.
-    # The index loads in a web worker; a query typed before it is ready is typed again.
-    query = page.locator("input.md-search__input")
-    query.fill("tavlen")
-    first = page.locator(".md-search-result__item a").first
-    for _ in range(6):
-        with contextlib.suppress(PlaywrightError):
-            first.wait_for(state="attached", timeout=5_000)
-            break
-        query.press("Backspace")
-        query.type("n")
-    assert "/ideer/digital-nabohjaelp/" in (first.get_attribute("href") or "")
-    assert "Digital nabohjælp" in first.inner_text()
-    assert watch.errors == [] and watch.foreign == []
+    page.locator("header input[type=search]").fill("tavlen")
+    page.locator("header input[type=search]").press("Enter")
+    page.wait_for_url("**/soeg/?q=tavlen")
+    links = _results(page)
+    assert links[0] == site_url + "ideer/digital-nabohjaelp/"
+    first = page.locator("#search-results > li").first
+    assert first.locator("h2").inner_text() == "Digital nabohjælp"
+    facts = first.locator(".search-page__facts").inner_text()
+    assert (
+        facts == "Tema: Samskabelse og frivillighed · Status: Investeringstrin 2 · Indsendt: 2020"
+    )
+    assert first.locator("mark").first.inner_text().lower().startswith("tavle")
+    # Only the theme's own inline scripts may trip this CSP: no file, eval or WebAssembly.
+    violations = page.evaluate("window.violations")
+    assert [v for v in violations if v["blocked"] != "inline"] == []
+    inline = [e for e in watch.errors if "Content Security Policy" in e and "inline" in e]
+    assert [e for e in watch.errors if e not in inline] == []
+    assert watch.foreign == [] and watch.dialogs == []
+    page.context.close()
+
+
+def test_search_filters_by_theme_status_and_year(browser: Browser, site_url: str) -> None:
+    page, watch = _open(browser, site_url)
+    page.goto(site_url + "soeg/?tema=Klima", wait_until="networkidle")
+    klima = sorted(_results(page))
+    assert klima == [site_url + f"ideer/{idea}/" for idea in KLIMA_IDEAS]
+    # The hostile idea's title and text are shown in the results as text, and run nothing.
+    assert page.locator("#search-results :is(script, img, iframe, style)").count() == 0
+    assert page.locator("#search-results h2", has_text="<script>").count() == 1
+    page.locator("#search-filter-status").select_option("Lukket")
+    page.locator("#search-status", has_text="1 resultat").wait_for(timeout=15_000)
+    assert _results(page) == [site_url + "ideer/renere-luft/"]
+    assert "status=Lukket" in page.url  # a search can be shared and bookmarked
+    page.locator("#search-filter-status").select_option("")
+    page.locator("#search-filter-aar").select_option("2022")
+    page.locator("#search-status", has_text="1 resultat").wait_for(timeout=15_000)
+    assert _results(page) == [site_url + "ideer/solceller-paa-taget/"]
+    assert watch.errors == [] and watch.foreign == [] and watch.dialogs == []
+    page.context.close()
+
+
+def test_search_needs_webassembly_allowed_by_the_csp(browser: Browser, site_url: str) -> None:
+    """What the site's CSP must say for search: without 'wasm-unsafe-eval' it cannot run."""
+    strict = SEARCH_CSP.replace(" 'wasm-unsafe-eval'", "")
+    page, _ = _open(browser, site_url, csp=strict)
+    page.goto(site_url + "soeg/?q=tavlen", wait_until="networkidle")
+    page.locator("#search-status", has_text="kunne ikke").wait_for(timeout=15_000)
+    assert page.locator("#search-results li").count() == 0
+    page.context.close()
+
+
+def test_without_javascript_the_search_box_leads_to_a_page_that_says_how_to_browse(
+    browser: Browser, site_url: str
+) -> None:
+    page, watch = _open(browser, site_url, java_script_enabled=False)
+    page.goto(site_url + "ideer/renere-luft/")
+    page.locator("header input[type=search]").fill("luft")
+    page.locator("header button[type=submit]").click()
+    page.wait_for_url("**/soeg/?q=luft")
+    text = page.locator("article").inner_text()
+    assert "Søgningen kræver JavaScript" in text
+    assert page.locator("article a", has_text="Investeringstrin").count() == 1
+    assert watch.foreign == []
     page.context.close()
 
 

@@ -8,10 +8,11 @@ from pathlib import Path
 from urllib.parse import urljoin
 
 import pytest
+import yaml
 
 from generator.pipeline import Checked
 from generator.settings import Settings
-from generator.site.build import build_site, load_site_config
+from generator.site.build import build_site
 from tests.website.sample import REPO
 
 STATEMENT = "https://www.was.digst.dk/innovationsmotoren-aarhus-dk"
@@ -49,9 +50,13 @@ def site_with_statement(
 ) -> Path:
     checked, settings = hostile
     site = tmp_path_factory.mktemp("statement")
-    config = load_site_config(REPO / "mkdocs.yml", site, strict=True)
-    config.extra["accessibility_statement"] = STATEMENT
-    build_site(checked, settings, config)
+    config = yaml.safe_load((REPO / "mkdocs.yml").read_text("utf-8"))
+    config["docs_dir"] = str(REPO / "docs")
+    config["theme"]["custom_dir"] = str(REPO / "overrides")
+    config["extra"]["accessibility_statement"] = STATEMENT
+    config_file = site.parent / f"{site.name}.yml"
+    config_file.write_text(yaml.safe_dump(config, allow_unicode=True), "utf-8")
+    build_site(checked, settings, config_file, site)
     return site
 
 

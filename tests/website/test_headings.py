@@ -19,7 +19,7 @@ import pytest
 
 from generator.pipeline import Checked
 from generator.settings import Settings
-from generator.site.build import build_site, load_site_config
+from generator.site.build import build_site
 from tests.website.conftest import check_records
 from tests.website.sample import EVERY_STATUS, REPO
 
@@ -129,9 +129,8 @@ def site_pages(site: Path, generated: dict[str, str]) -> Iterator[tuple[str, str
 
 
 def _built(checked: Checked, settings: Settings, site_dir: Path) -> tuple[Path, dict[str, str]]:
-    config = load_site_config(REPO / "mkdocs.yml", site_dir, strict=True)
-    plugin = build_site(checked, settings, config)
-    return site_dir, dict(plugin.content.pages)
+    content = build_site(checked, settings, REPO / "mkdocs.yml", site_dir)
+    return site_dir, dict(content.pages)
 
 
 @pytest.fixture(scope="module", params=["fjendtlig", "alle-statusser"])

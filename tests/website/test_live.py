@@ -1,4 +1,7 @@
-"""`portfolio serve`: a saved idea record updates its pages alone; anything else rebuilds."""
+"""`portfolio serve`: a saved idea record updates its pages alone; anything else rebuilds.
+
+The preview writes changed pages into its rendered source and lets MkDocs' dirty build
+rebuild them; these tests read what a browser would get from its site folder."""
 
 from __future__ import annotations
 
@@ -8,9 +11,16 @@ from pathlib import Path
 import pytest
 import yaml
 
+from generator.schema import load_schemas
 from generator.settings import Settings
-from generator.site.build import Changes, needs_full_build
-from generator.site.live import LiveSite, snapshot, touched_ideas
+from generator.site.live import (
+    LiveSite,
+    load_idea,
+    needs_full_build,
+    page_output,
+    snapshot,
+    touched_ideas,
+)
 from tests.website.sample import REPO, SAMPLE, TODAY, write_records
 
 
@@ -23,9 +33,16 @@ def test_touched_ideas_names_the_idea_folders_that_changed() -> None:
     assert touched_ideas(old, {**old, "themes/klima.yaml": (1, 1)}) is None
 
 
-def test_only_idea_pages_may_come_and_go_page_by_page() -> None:
-    assert not needs_full_build(Changes({"index.md": "x"}, {"ideer/a.md": "x"}, ["ideer/b.md"], {}))
-    assert needs_full_build(Changes({}, {"temaer/ny.md": "x"}, [], {}))
+def test_only_pages_and_files_under_docs_may_change_page_by_page() -> None:
+    assert not needs_full_build(["docs/index.md", "docs/ideer/a.md", "docs/data/ideer.csv"])
+    assert needs_full_build(["docs/index.md", "mkdocs.yml"])
+    assert needs_full_build(["overrides/partials/header.html"])
+
+
+def test_a_page_of_the_source_lands_at_its_directory_url(tmp_path: Path) -> None:
+    assert page_output(tmp_path, "ideer/a.md") == tmp_path / "ideer" / "a"
+    assert page_output(tmp_path, "temaer/index.md") == tmp_path / "temaer"
+    assert page_output(tmp_path, "data/ideer.csv") == tmp_path / "data" / "ideer.csv"
 
 
 def _edit(records: Path, rel: str, **fields: object) -> None:
@@ -59,14 +76,15 @@ def test_a_saved_idea_updates_its_page_its_theme_and_the_lists(live: LiveSite) -
     live.rebuild()
     assert "Frisk luft ved skolerne" in _page(live, "ideer/renere-luft")
     assert "Frisk luft ved skolerne" in _page(live, "temaer/klima")
+    assert "Renere luft ved skolerne" in _page(live, "investeringstrin")  # the list: next
+    source = live.source_dir / "docs" / "ideer" / "renere-luft.md"
+    assert "Frisk luft ved skolerne" in source.read_text("utf-8")
+    _settle(live)
     assert "Frisk luft ved skolerne" in _page(live, "investeringstrin")
     assert (live.site_dir / "index.html").stat().st_mtime_ns == front_before  # unchanged
-    index = json.loads((live.site_dir / "search" / "search_index.json").read_bytes())
-    titles = [d["title"] for d in index["docs"] if d["location"].startswith("ideer/renere-luft/")]
-    assert titles and "Frisk luft ved skolerne" in titles
-    _settle(live)
     data = json.loads((live.site_dir / "data" / "portfolio.json").read_bytes())
     assert any(i["title"] == "Frisk luft ved skolerne" for i in data["ideas"])
+    assert (live.site_dir / "pagefind" / "pagefind.js").is_file()
 
 
 def test_a_new_idea_gets_its_page_and_a_deleted_one_loses_it(live: LiveSite) -> None:
@@ -100,6 +118,23 @@ def test_a_broken_idea_falls_back_to_the_full_check(
     live.rebuild()
     assert "Ukendt felt 'tittel'" in capsys.readouterr().err
     assert not (live.site_dir / "ideer" / "renere-luft").exists()  # the preview shows the rest
+
+
+def test_the_preview_reads_an_idea_through_the_loader_and_follows_no_link(
+    live: LiveSite, tmp_path: Path
+) -> None:
+    records = live.settings.records_dir
+    schemas = load_schemas(live.settings.schemas_dir)
+    card = records / "ideas" / "renere-luft" / "idea.yaml"
+    loaded = load_idea(live.settings, schemas, "renere-luft")
+    assert not isinstance(loaded, bool) and loaded is not None
+    assert loaded.title == "Renere luft ved skolerne"
+    elsewhere = tmp_path / "andetsteds.yaml"
+    elsewhere.write_bytes(card.read_bytes())
+    card.unlink()
+    card.symlink_to(elsewhere)
+    assert load_idea(live.settings, schemas, "renere-luft") is False
+    assert load_idea(live.settings, schemas, "findes-ikke") is None
 
 
 def test_snapshot_sees_every_file(tmp_path: Path) -> None:

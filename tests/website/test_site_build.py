@@ -16,9 +16,10 @@ import yaml
 from mkdocs.commands import build as mkdocs_build
 from mkdocs.exceptions import PluginError
 
+from generator.errors import PortfolioError
 from generator.render import SiteContent
 from generator.site.build import load_site_config
-from generator.site.plugin import git_date
+from generator.site.source import git_date
 from tests.website.sample import REPO, SAMPLE, write_records
 
 ADDRESSES = (
@@ -35,6 +36,8 @@ ADDRESSES = (
     "data/schemas/idea.schema.json",
     "feed.xml",
     "tilgaengelighed/index.html",
+    "soeg/index.html",
+    "pagefind/pagefind.js",
     "assets/fonts/roboto-latin-400-normal.woff2",
     "assets/fonts/OFL.txt",
 )
@@ -112,6 +115,7 @@ def test_pages_request_nothing_from_another_host(hostile_site: Path) -> None:
 
 
 def test_hostile_records_leave_no_script_handler_or_form(hostile_site: Path) -> None:
+    search_page = hostile_site / "soeg" / "index.html"
     for path in html_pages(hostile_site):
         parsed = parse(path)
         for tag, attrs in parsed.elements:
@@ -124,6 +128,8 @@ def test_hostile_records_leave_no_script_handler_or_form(hostile_site: Path) -> 
                 assert scheme not in ("javascript", "data", "vbscript"), (path, attrs)
         assert not any("alert(" in script for script in parsed.scripts), path
         forbidden = {"iframe", "form", "object", "embed", "input", "style", "img", "script"}
+        if path == search_page:  # hand-written: its own form, and the script that searches
+            forbidden -= {"form", "input", "script"}
         assert not forbidden & set(parsed.content), path
 
 
@@ -136,11 +142,11 @@ def test_hostile_idea_page_shows_the_attacks_as_text(hostile_site: Path) -> None
     assert "root:" not in page  # no snippet included /etc/passwd
 
 
-def _mkdocs_yml(tmp_path: Path, records: str = "records") -> Path:
+def _mkdocs_yml(tmp_path: Path, records: str = "records", today: str = "2022-12-31") -> Path:
     config = yaml.safe_load((REPO / "mkdocs.yml").read_text("utf-8"))
     config["docs_dir"] = str(REPO / "docs")
+    config["plugins"] = [{"portfolio": {"records": records, "today": today}}]
     config["theme"]["custom_dir"] = str(REPO / "overrides")
-    config["plugins"] = ["search", {"portfolio": {"records": records, "today": "2022-12-31"}}]
     target = tmp_path / "mkdocs.yml"
     target.write_text(yaml.safe_dump(config, allow_unicode=True), "utf-8")
     return target
@@ -174,16 +180,41 @@ def test_mkdocs_build_strict_of_the_repository_is_clean(tmp_path: Path) -> None:
     )
     assert result.returncode == 0, result.stderr
     assert (tmp_path / "s" / "data" / "portfolio.json").is_file()
+    assert (tmp_path / "s" / "pagefind" / "pagefind.js").is_file()  # indexed after the build
     shutil.rmtree(tmp_path / "s")
 
 
-def test_search_is_danish_and_stems(hostile_site: Path) -> None:
-    index = json.loads((hostile_site / "search" / "search_index.json").read_bytes())
-    assert index["config"]["lang"] == ["da"]
-    assert "stemmer" in index["config"]["pipeline"]
+def test_search_is_pagefinds_danish_index_and_lunr_is_gone(hostile_site: Path) -> None:
+    entry = json.loads((hostile_site / "pagefind" / "pagefind-entry.json").read_bytes())
+    assert list(entry["languages"]) == ["da"]  # every page is Danish: the Danish stemmer
+    assert not (hostile_site / "search" / "search_index.json").exists()
     page = (hostile_site / "index.html").read_text("utf-8")
     assert 'lang="da"' in page
-    assert "assets/javascripts/search-da.js" in page
+    assert "search-da.js" not in page and "md-search" not in page
+
+
+def test_the_header_search_box_leads_to_the_search_page(hostile_site: Path) -> None:
+    for path, action in (("index.html", "soeg/"), ("ideer/renere-luft/index.html", "../../soeg/")):
+        forms = [attrs for tag, attrs in parse(hostile_site / path).elements if tag == "form"]
+        assert forms and forms[0]["action"] == action and forms[0]["role"] == "search"
+
+
+def test_idea_pages_carry_their_theme_status_and_year_for_search(hostile_site: Path) -> None:
+    elements = parse(hostile_site / "ideer" / "renere-luft" / "index.html").elements
+    fields = {
+        attrs["data-pagefind-filter"]: attrs["data-value"]
+        for _, attrs in elements
+        if "data-pagefind-filter" in attrs
+    }
+    assert fields == {"tema[data-value]": "Klima", "status[data-value]": "Lukket",
+                      "år[data-value]": "2021"}  # fmt: skip
+
+
+def test_the_search_page_says_how_to_browse_without_javascript(hostile_site: Path) -> None:
+    page = (hostile_site / "soeg" / "index.html").read_text("utf-8")
+    noscript = page.split("<noscript>", 1)[1].split("</noscript>", 1)[0]
+    assert "kræver JavaScript" in noscript
+    assert 'href="../temaer/"' in noscript and 'href="../investeringstrin/"' in noscript
 
 
 def test_hand_written_pages_take_their_date_from_git(tmp_path: Path) -> None:
@@ -196,6 +227,17 @@ def test_hand_written_pages_take_their_date_from_git(tmp_path: Path) -> None:
     for command in (["init", "-q"], ["add", "side.md"], ["commit", "-q", "-m", "side"]):
         subprocess.run(["git", *command], cwd=tmp_path, env=env, check=True)
     assert git_date(page) == "2024-05-06"
+
+
+def test_the_plugin_checks_its_today_setting_like_the_command_line(
+    tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    write_records(tmp_path, SAMPLE)
+    with pytest.raises(PortfolioError, match="ugyldig"):
+        load_site_config(_mkdocs_yml(tmp_path, today="i morgen"), tmp_path / "site")
+    message = "option 'today': 'i morgen' er ikke en dato på formen ÅÅÅÅ-MM-DD, fx 2020-02-03."
+    assert message in caplog.text
+    assert load_site_config(_mkdocs_yml(tmp_path, today=" 2022-12-31"), tmp_path / "site")
 
 
 def test_the_plugin_says_in_danish_when_the_records_are_missing(tmp_path: Path) -> None:

@@ -1,0 +1,202 @@
+/* The search page (/soeg/): queries the Pagefind index built beside the site.
+ *
+ * Pagefind's index is static and chunked: a query fetches only the fragments its words
+ * need, and Danish words are stemmed (the index is built from <html lang="da">), so
+ * "tavlen" finds "tavle". Results say what each idea is (title, theme, status, year); the
+ * filters narrow by theme, status and year. The query and filters live in the address
+ * (?q=…&tema=…), so the header's search form, the back button and shared links work.
+ * Nothing from the index is written as HTML: excerpts are rebuilt from text and <mark>.
+ */
+(function () {
+  "use strict";
+
+  var page = document.getElementById("search");
+  var script = document.currentScript;
+  if (!page || !script) {
+    return;
+  }
+  var siteRoot = new URL("../../", script.src);
+  var form = document.getElementById("search-form");
+  var input = document.getElementById("search-query");
+  var filterBox = document.getElementById("search-filters");
+  var statusLine = document.getElementById("search-status");
+  var list = document.getElementById("search-results");
+  var moreRow = document.getElementById("search-more-row");
+  var moreButton = document.getElementById("search-more");
+  var FILTERS = [
+    ["tema", "Tema"],
+    ["status", "Status"],
+    ["år", "År (indsendt)"],
+  ];
+  var PAGE_SIZE = 20;
+  var pagefind = null;
+  var selects = {};
+  var found = [];
+  var shown = 0;
+  var latest = 0;
+  var typing = null;
+
+  function say(text) {
+    statusLine.textContent = text;
+  }
+
+  function element(tag, className, text) {
+    var node = document.createElement(tag);
+    if (className) {
+      node.className = className;
+    }
+    if (text !== undefined) {
+      node.textContent = text;
+    }
+    return node;
+  }
+
+  /* Pagefind's excerpt marks the matched words with <mark>; keep those, and text only. */
+  function excerptNode(excerpt) {
+    var paragraph = element("p", "search-page__excerpt");
+    var parsed = new DOMParser().parseFromString("<p>" + excerpt + "</p>", "text/html");
+    parsed.body.firstChild.childNodes.forEach(function (node) {
+      var text = node.textContent || "";
+      if (node.nodeName === "MARK") {
+        paragraph.appendChild(element("mark", "", text));
+      } else {
+        paragraph.appendChild(document.createTextNode(text));
+      }
+    });
+    return paragraph;
+  }
+
+  function resultItem(data) {
+    var item = element("li");
+    var heading = element("h2");
+    var link = element("a", "", (data.meta && data.meta.title) || data.url);
+    link.href = new URL(data.url.replace(/^\//, ""), siteRoot).href;
+    heading.appendChild(link);
+    item.appendChild(heading);
+    var meta = data.meta || {};
+    var facts = [];
+    if (meta.tema) facts.push("Tema: " + meta.tema);
+    if (meta.status) facts.push("Status: " + meta.status);
+    if (meta["år"]) facts.push("Indsendt: " + meta["år"]);
+    if (facts.length) {
+      item.appendChild(element("p", "search-page__facts", facts.join(" · ")));
+    }
+    if (data.excerpt) {
+      item.appendChild(excerptNode(data.excerpt));
+    }
+    return item;
+  }
+
+  /* The next results, each shown as soon as it and those before it have arrived. */
+  function showMore(run) {
+    var batch = found.slice(shown, shown + PAGE_SIZE);
+    shown += batch.length;
+    moreRow.hidden = shown >= found.length;
+    var datas = batch.map(function (result) { return result.data(); });
+    return datas.reduce(function (previous, data) {
+      return previous.then(function () { return data; }).then(function (loaded) {
+        if (run === latest) list.appendChild(resultItem(loaded));
+      });
+    }, Promise.resolve());
+  }
+
+  /* The filters chosen, from the address until the filter lists are there. */
+  function chosenFilters() {
+    var chosen = {};
+    var params = new URLSearchParams(location.search);
+    FILTERS.forEach(function (filter) {
+      var select = selects[filter[0]];
+      var value = select ? select.value : params.get(filter[0]);
+      if (value) chosen[filter[0]] = value;
+    });
+    return chosen;
+  }
+
+  function remember(query, chosen) {
+    var params = new URLSearchParams();
+    if (query) params.set("q", query);
+    Object.keys(chosen).forEach(function (key) { params.set(key, chosen[key]); });
+    var search = params.toString();
+    history.replaceState(null, "", search ? "?" + search : location.pathname);
+  }
+
+  function describe(count, query) {
+    var what = count === 1 ? "1 resultat" : count + " resultater";
+    return query ? what + " for »" + query + "«." : what + ".";
+  }
+
+  function run() {
+    var query = input.value.trim();
+    var chosen = chosenFilters();
+    var current = ++latest;
+    remember(query, chosen);
+    list.textContent = "";
+    moreRow.hidden = true;
+    if (!query && !Object.keys(chosen).length) {
+      say("");
+      return Promise.resolve();
+    }
+    say("Søger …");
+    return pagefind.search(query || null, { filters: chosen }).then(function (search) {
+      if (current !== latest || !search) return;
+      found = search.results;
+      shown = 0;
+      say(found.length ? describe(found.length, query) : "Ingen resultater" +
+        (query ? " for »" + query + "«" : "") + ". Prøv et andet ord, eller fjern et filter.");
+      return showMore(current);
+    });
+  }
+
+  function addFilters(available, params) {
+    FILTERS.forEach(function (filter) {
+      var values = Object.keys(available[filter[0]] || {}).sort();
+      if (!values.length) return;
+      var id = "search-filter-" + filter[0].replace("å", "aa");
+      var box = element("div", "search-page__filter");
+      var label = element("label", "", filter[1]);
+      label.htmlFor = id;
+      var select = element("select");
+      select.id = id;
+      select.appendChild(new Option("Alle", ""));
+      values.forEach(function (value) {
+        select.appendChild(new Option(value + " (" + available[filter[0]][value] + ")", value));
+      });
+      select.value = values.indexOf(params.get(filter[0])) >= 0 ? params.get(filter[0]) : "";
+      select.addEventListener("change", run);
+      selects[filter[0]] = select;
+      box.appendChild(label);
+      box.appendChild(select);
+      filterBox.appendChild(box);
+    });
+    filterBox.hidden = !Object.keys(selects).length;
+  }
+
+  /* The first results come before the filter lists: those are built while they show. */
+  function start(loaded) {
+    pagefind = loaded;
+    var params = new URLSearchParams(location.search);
+    input.value = params.get("q") || "";
+    form.addEventListener("submit", function (event) {
+      event.preventDefault();
+      run();
+    });
+    input.addEventListener("input", function () {
+      clearTimeout(typing);
+      typing = setTimeout(run, 250);
+    });
+    moreButton.addEventListener("click", function () { showMore(latest); });
+    return pagefind
+      .options({ excerptLength: 24, noWorker: true })  // a worker only slows the first query
+      .then(run)
+      .then(function () { return pagefind.filters(); })
+      .then(function (available) { addFilters(available || {}, params); });
+  }
+
+  say("Indlæser søgningen …");
+  import(new URL("pagefind/pagefind.js", siteRoot).href)
+    .then(start)
+    .catch(function () {
+      say("Søgningen kunne ikke indlæses. Du finder alle ideer fra deres tema og på siden " +
+        "Investeringstrin.");
+    });
+})();

@@ -1,0 +1,80 @@
+"""Site stage, search: what Pagefind reads from each idea page, and the indexing itself.
+
+Pagefind indexes the built HTML into a static, chunked index under `pagefind/`, with a
+Danish stemmer chosen from `<html lang="da">`; `/soeg/` (docs/soeg.md and
+docs/assets/javascripts/soeg.js) queries it in the browser, fetching only the fragments
+a query needs. Each idea page carries its theme, status and year as empty elements whose
+attributes Pagefind takes as filters and as the metadata a result shows.
+"""
+
+from __future__ import annotations
+
+import html
+import subprocess
+import sys
+from dataclasses import replace
+from pathlib import Path
+
+from generator.errors import PortfolioError
+from generator.model import Idea, Portfolio
+from generator.render import SiteContent
+from generator.render.markup import idea_page
+from generator.vocabulary import status_label
+
+INDEX_DIR = "pagefind"
+ROOT_SELECTOR = "article"  # the page's own content: no sidebar, header or footer
+EXCLUDED = ".headerlink, .page-updated, .md-source-file"  # permalink marks, dates
+
+
+def search_fields(idea: Idea, portfolio: Portfolio) -> dict[str, str]:
+    """The filters of an idea page: its theme, its status and the year it was submitted."""
+    theme = portfolio.themes.get(idea.theme)
+    return {
+        "tema": theme.name if theme is not None else idea.theme,
+        "status": status_label(idea.state.status),
+        "år": idea.submitted[:4],
+    }
+
+
+def search_markup(fields: dict[str, str]) -> str:
+    """Empty elements carrying the fields in attributes: indexed as filters and meta, never shown."""
+    spans = "".join(
+        f'<span data-pagefind-filter="{key}[data-value]" data-pagefind-meta="{key}[data-value]" '
+        f'data-value="{html.escape(value, quote=True)}"></span>'
+        for key, value in fields.items()
+    )
+    return f'\n<div class="search-data" hidden>{spans}</div>\n'
+
+
+def with_search_data(content: SiteContent, portfolio: Portfolio) -> SiteContent:
+    """The site content with every idea page carrying its search fields."""
+    pages = dict(content.pages)
+    for idea in portfolio.ideas.values():
+        path = idea_page(idea.idea_id)
+        if path in pages:
+            pages[path] = pages[path] + search_markup(search_fields(idea, portfolio))
+    return replace(content, pages=pages)
+
+
+def index_command(site_dir: Path) -> list[str]:
+    """The Pagefind run over a built site (the binary ships in the `pagefind` package)."""
+    return [
+        sys.executable, "-m", "pagefind", "--site", str(site_dir), "--output-subdir", INDEX_DIR,
+        "--root-selector", ROOT_SELECTOR, "--exclude-selectors", EXCLUDED, "--quiet",
+    ]  # fmt: skip
+
+
+def index_search(site_dir: Path) -> None:
+    """Index the built site for `/soeg/`; a Danish error when Pagefind is missing or fails."""
+    try:
+        result = subprocess.run(  # noqa: S603 (our own interpreter, fixed arguments)
+            index_command(site_dir), capture_output=True, text=True, check=False, timeout=600
+        )
+    except (OSError, subprocess.SubprocessError) as error:
+        raise PortfolioError(f"Søgeindekset kunne ikke bygges: {error}") from error
+    if result.returncode != 0 or not (site_dir / INDEX_DIR / "pagefind.js").is_file():
+        detail = (result.stderr or result.stdout).strip().splitlines()[-3:]
+        raise PortfolioError(
+            "Søgeindekset kunne ikke bygges med Pagefind (er pakken 'pagefind[bin]' installeret?)"
+            + (":\n" + "\n".join(detail) if detail else ".")
+        )
