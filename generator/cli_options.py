@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import sys
 from dataclasses import replace
 from pathlib import Path
 from typing import Any
@@ -10,6 +11,8 @@ from typing import Any
 import click
 
 from generator import cli_danish
+from generator.pipeline import Checked, check_portfolio
+from generator.problems import format_text
 from generator.schema_dates import is_iso_date, iso_date_message
 from generator.settings import Settings
 
@@ -50,3 +53,13 @@ def make_settings(
     """Settings from command-line options; today defaults to the current date."""
     settings = Settings(records_dir=records_dir, strict=strict, base=base)
     return replace(settings, today=today or dt.date.today().isoformat())
+
+
+def checked_or_exit(settings: Settings, nothing_done: str) -> Checked:
+    """The checked portfolio; on errors they are printed, then `nothing_done`, and exit 1."""
+    checked = check_portfolio(settings)
+    if checked.failed:
+        click.echo(format_text(checked.problems), err=True, nl=False)
+        click.echo(nothing_done, err=True)
+        sys.exit(1)
+    return checked

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import os
 import shutil
-import subprocess
 from collections.abc import Callable, Mapping
 from pathlib import Path
 
@@ -13,6 +12,7 @@ from click.testing import CliRunner, Result
 from hypothesis import settings
 
 from generator.cli import main
+from tests.gittools import git
 
 REPO = Path(__file__).resolve().parent.parent
 CASES = Path(__file__).resolve().parent / "cases"
@@ -50,23 +50,6 @@ def apply_case(records: Path, case_dir: Path) -> None:
             (records / rel).unlink()
     shutil.copytree(case_dir / "records", records, dirs_exist_ok=True)
     (records / ".gitkeep").unlink(missing_ok=True)
-
-
-def git(where: Path, *args: str) -> str:
-    """Run git in a folder, isolated from the user's configuration."""
-    env = {
-        **os.environ,
-        "GIT_CONFIG_GLOBAL": os.devnull,
-        "GIT_CONFIG_NOSYSTEM": "1",
-        "GIT_AUTHOR_NAME": "Test",
-        "GIT_AUTHOR_EMAIL": "test@example.dk",
-        "GIT_COMMITTER_NAME": "Test",
-        "GIT_COMMITTER_EMAIL": "test@example.dk",
-    }
-    done = subprocess.run(
-        ["git", "-C", str(where), *args], capture_output=True, text=True, env=env, check=True
-    )
-    return done.stdout
 
 
 def make_case_tree(root: Path, case_dir: Path) -> tuple[Path, str | None]:

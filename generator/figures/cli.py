@@ -3,28 +3,27 @@
 from __future__ import annotations
 
 import json
-import sys
 from pathlib import Path
 
 import click
 
-from generator.cli_options import help_option, make_settings, records_option, today_option
+from generator.cli_options import (
+    checked_or_exit,
+    help_option,
+    make_settings,
+    records_option,
+    today_option,
+)
 from generator.figures.compute import Figures, compute_figures
 from generator.figures.document import figures_json
 from generator.figures.text import figures_text, waiting_text
 from generator.model import Portfolio
-from generator.pipeline import check_portfolio
-from generator.problems import format_text
 
 
 def _figures(records_dir: Path, today: str | None) -> tuple[Figures, Portfolio]:
     """The figures of the checked records; on errors they are printed and the command stops."""
     settings = make_settings(records_dir, today)
-    checked = check_portfolio(settings)
-    if checked.failed:
-        click.echo(format_text(checked.problems), err=True, nl=False)
-        click.echo("Ingen tal: ret fejlene først.", err=True)
-        sys.exit(1)
+    checked = checked_or_exit(settings, "Ingen tal: ret fejlene først.")
     return compute_figures(checked.portfolio, settings.today), checked.portfolio
 
 

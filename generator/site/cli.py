@@ -11,7 +11,7 @@ from pathlib import Path
 
 import click
 
-from generator.cli_options import help_option, make_settings, records_option, today_option
+from generator.cli_options import checked_or_exit, help_option, make_settings, records_option, today_option
 from generator.errors import PortfolioError
 from generator.pipeline import Checked, check_portfolio
 from generator.problems import format_text
@@ -19,22 +19,14 @@ from generator.render import DATA_FILES, PACKAGE_FILE, XLSX_FILE, data_files
 from generator.settings import Settings
 from generator.site.build import build_site, default_site_dir, render_source
 
+NOTHING_BUILT = "Intet er bygget: ret fejlene først."
+
 config_option = click.option(
     "--config-file",
     type=click.Path(dir_okay=False, path_type=Path),
     default=Path("mkdocs.yml"),
     help="Sitets MkDocs-konfiguration (standard: mkdocs.yml).",
 )
-
-
-def _checked_or_exit(settings: Settings) -> Checked:
-    """The checked portfolio; on errors they are printed and the command stops with 1."""
-    checked = check_portfolio(settings)
-    if checked.failed:
-        click.echo(format_text(checked.problems), err=True, nl=False)
-        click.echo("Intet er bygget: ret fejlene først.", err=True)
-        sys.exit(1)
-    return checked
 
 
 def _show_mkdocs_warnings() -> None:
@@ -60,7 +52,7 @@ def _show_mkdocs_warnings() -> None:
 def build(records_dir: Path, site_dir: Path | None, today: str | None, config_file: Path) -> None:
     """Valider posterne, byg sitet og dets søgeindeks; ved fejl bygges intet."""
     settings = make_settings(records_dir, today)
-    checked = _checked_or_exit(settings)
+    checked = checked_or_exit(settings, NOTHING_BUILT)
     if checked.problems:  # warnings only: they are shown, and the site is built
         click.echo(format_text(checked.problems), err=True, nl=False)
     _show_mkdocs_warnings()
@@ -84,7 +76,7 @@ def build(records_dir: Path, site_dir: Path | None, today: str | None, config_fi
 def render(records_dir: Path, today: str | None, config_file: Path, out: Path) -> None:
     """Skriv sitets komplette kilde, som MkDocs og Zensical bygger, som den er."""
     settings = make_settings(records_dir, today)
-    checked = _checked_or_exit(settings)
+    checked = checked_or_exit(settings, NOTHING_BUILT)
     if not config_file.is_file():
         raise PortfolioError(f"Konfigurationen {config_file} findes ikke.")
     content = render_source(checked, settings, config_file, out)
@@ -155,7 +147,7 @@ def export(
     records_dir: Path, today: str | None, output_format: str, table: str, output: Path | None
 ) -> None:
     """Skriv porteføljens åbne data (som på /data/) til standard output eller en mappe."""
-    checked = _checked_or_exit(make_settings(records_dir, today))
+    checked = checked_or_exit(make_settings(records_dir, today), NOTHING_BUILT)
     files = data_files(checked.portfolio, {})
     names = [DATA_FILES[0]] if output_format == "json" else list(DATA_FILES[1:])
     if output is not None and output_format == "csv":

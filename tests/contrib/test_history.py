@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import os
-import subprocess
 from collections.abc import Callable
 from pathlib import Path
 
@@ -15,6 +13,7 @@ from generator.gitrepo import blob_id, object_format
 from generator.rules.history import check_append_only
 from generator.settings import Settings
 from tests.contrib.conftest import TODAY, Tree
+from tests.gittools import git
 
 Cli = Callable[..., Result]
 Build = Callable[..., Tree]
@@ -22,22 +21,6 @@ Build = Callable[..., Tree]
 SCREENING = "ideas/til-pitch/decisions/2021-02-01-screening.yaml"
 DONE_CARD = "ideas/trin-et-afsluttet/tests/step-1.yaml"
 RUNNING_CARD = "ideas/trin-et/tests/step-1.yaml"
-
-
-def git(where: Path, *args: str) -> str:
-    env = {
-        **os.environ,
-        "GIT_CONFIG_GLOBAL": os.devnull,
-        "GIT_CONFIG_NOSYSTEM": "1",
-        "GIT_AUTHOR_NAME": "Test",
-        "GIT_AUTHOR_EMAIL": "test@example.dk",
-        "GIT_COMMITTER_NAME": "Test",
-        "GIT_COMMITTER_EMAIL": "test@example.dk",
-    }
-    done = subprocess.run(
-        ["git", "-C", str(where), *args], capture_output=True, text=True, env=env, check=True
-    )
-    return done.stdout
 
 
 def committed(t: Tree, top: Path | None = None, object_format: str = "sha1") -> Tree:

@@ -14,7 +14,7 @@ import pytest
 import yaml
 
 from tests.contrib.conftest import FIXTURES, REPO, Tree
-from tests.contrib.test_history import git
+from tests.gittools import git
 
 Build = Callable[..., Tree]
 WORKFLOW = REPO / ".github" / "workflows" / "issue-to-pr.yml"

@@ -2,9 +2,7 @@
 
 from __future__ import annotations
 
-import os
 import shutil
-import subprocess
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -12,27 +10,11 @@ import pytest
 from click.testing import CliRunner, Result
 
 from generator.cli import main
+from tests.gittools import git
 
 REPO = Path(__file__).resolve().parents[2]
 FIXTURES = REPO / "tests" / "contrib" / "fixtures" / "records"
 TODAY = "2022-06-30"  # inside the fixture themes' period 2019-2022
-
-
-def git(where: Path, *args: str) -> str:
-    """Run git with no user or system configuration, as a fresh machine would."""
-    env = {
-        **os.environ,
-        "GIT_CONFIG_GLOBAL": os.devnull,
-        "GIT_CONFIG_NOSYSTEM": "1",
-        "GIT_AUTHOR_NAME": "Test",
-        "GIT_AUTHOR_EMAIL": "test@example.dk",
-        "GIT_COMMITTER_NAME": "Test",
-        "GIT_COMMITTER_EMAIL": "test@example.dk",
-    }
-    done = subprocess.run(
-        ["git", "-C", str(where), *args], capture_output=True, text=True, env=env, check=True
-    )
-    return done.stdout
 
 
 @dataclass(frozen=True)
