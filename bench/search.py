@@ -16,16 +16,11 @@ from __future__ import annotations
 
 import argparse
 import contextlib
-import functools
 import gzip
-import http.server
 import shutil
 import statistics
 import tempfile
-import threading
 import time
-from collections.abc import Iterator
-from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -33,11 +28,10 @@ from typing import Any
 import yaml
 
 from bench.synthetic import write_portfolio
+from tests.website.browsing import CHROMIUM, CHROMIUM_ARGS, serving
 
 REPO = Path(__file__).resolve().parent.parent
 TODAY = "2030-01-01"  # after every synthetic decision
-CHROMIUM = "/usr/bin/chromium"
-CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking"]
 DOM_READY_MS = "performance.timing.domContentLoadedEventEnd - performance.timing.navigationStart"
 RUNS = 3
 # Either search saying it found nothing (Pagefind's page, Material's result meta line).
@@ -85,29 +79,11 @@ class Visit:
     found: bool  # False: the search answered that it found nothing
 
 
-class _QuietHandler(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, format: str, *args: Any) -> None:
-        """No access log."""
-
-
-@contextmanager
-def served(site: Path) -> Iterator[str]:
-    handler = functools.partial(_QuietHandler, directory=str(site))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    try:
-        yield f"http://127.0.0.1:{server.server_address[1]}/"
-    finally:
-        server.shutdown()
-        server.server_close()
-
-
 def first_results(site: Path, path: str, result: str, search_part: str) -> list[Visit]:
     """RUNS cold visits (fresh browser contexts) of the page that searches."""
     from playwright.sync_api import sync_playwright  # noqa: PLC0415
 
-    with served(site) as base, sync_playwright() as playwright:
+    with serving(site) as base, sync_playwright() as playwright:
         browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
         visits = [_visit(browser, base + path, result, search_part) for _ in range(RUNS)]
         browser.close()

@@ -10,6 +10,7 @@ import pytest
 from click.testing import CliRunner, Result
 
 from generator.cli import main
+from tests.contrib.conftest import Tree
 from tests.gittools import git
 
 REPO = Path(__file__).resolve().parents[2]
@@ -18,22 +19,8 @@ TODAY = "2022-06-30"  # inside the fixture themes' period 2019-2022
 
 
 @dataclass(frozen=True)
-class Repo:
+class Repo(Tree):
     """A git repository with records/ and schemas/, committed and tagged 'base'."""
-
-    root: Path
-
-    @property
-    def records(self) -> Path:
-        return self.root / "records"
-
-    def read(self, rel: str) -> str:
-        return (self.records / rel).read_text(encoding="utf-8")
-
-    def write(self, rel: str, text: str) -> None:
-        path = self.records / rel
-        path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_text(text, encoding="utf-8")
 
     def commit(self, message: str) -> None:
         git(self.root, "add", "--all")

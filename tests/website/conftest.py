@@ -2,19 +2,18 @@
 
 from __future__ import annotations
 
-import functools
-import http.server
-import threading
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
 import pytest
+from playwright.sync_api import Browser, sync_playwright
 
 from generator.pipeline import Checked, check_portfolio
 from generator.render import SiteContent, read_schema_files, render_site
 from generator.settings import Settings
 from generator.site.build import build_site
+from tests.website.browsing import CHROMIUM, CHROMIUM_ARGS, serving
 from tests.website.sample import HOSTILE, REPO, SAMPLE, TODAY, write_records
 
 
@@ -63,19 +62,17 @@ def hostile_site(
     return build_into(checked, settings, tmp_path_factory.mktemp("site"))
 
 
-class _QuietHandler(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, format: str, *args: Any) -> None:
-        """No access log in the test output."""
-
-
 @pytest.fixture(scope="session")
 def site_url(hostile_site: Path) -> Iterator[str]:
     """The built site served on 127.0.0.1 at a random port."""
-    handler = functools.partial(_QuietHandler, directory=str(hostile_site))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    yield f"http://127.0.0.1:{server.server_address[1]}/"
-    server.shutdown()
-    server.server_close()
-    thread.join()
+    with serving(hostile_site) as url:
+        yield url
+
+
+@pytest.fixture(scope="session")
+def browser() -> Iterator[Browser]:
+    """One headless Chromium for every browser test of a worker."""
+    with sync_playwright() as playwright:
+        chromium = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        yield chromium
+        chromium.close()

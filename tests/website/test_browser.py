@@ -9,7 +9,6 @@ import socket
 import subprocess
 import sys
 import time
-from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -24,39 +23,16 @@ from playwright.sync_api import (
     Dialog,
     Page,
     Route,
-    sync_playwright,
 )
 from playwright.sync_api import (
     Error as PlaywrightError,
 )
 
+from tests.website.browsing import PAGE_KINDS
 from tests.website.sample import REPO, SAMPLE, TODAY, write_records
 
 pytestmark = pytest.mark.browser
 
-CHROMIUM = "/usr/bin/chromium"
-CHROMIUM_ARGS = [
-    "--headless",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-quic",
-    "--no-first-run",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-]
-PAGE_KINDS = {
-    "forside": "",
-    "temaoversigt": "temaer/",
-    "tema": "temaer/klima/",
-    "idé": "ideer/digital-nabohjaelp/",
-    "fjendtlig idé": "ideer/fjendtlig-tekst/",
-    "investeringstrin": "investeringstrin/",
-    "organisering": "organisering-2015-2019/",
-    "data": "data/",
-    "tilgængelighed": "tilgaengelighed/",
-    "søgning": "soeg/?q=tavlen",
-}
 # What the site's Content-Security-Policy must allow for the search: Pagefind compiles
 # its WebAssembly ('wasm-unsafe-eval'); everything else comes from the site itself.
 SEARCH_CSP = (
@@ -85,14 +61,6 @@ class Watch:
     errors: list[str] = field(default_factory=list)
     dialogs: list[str] = field(default_factory=list)
     foreign: list[str] = field(default_factory=list)
-
-
-@pytest.fixture(scope="module")
-def browser() -> Iterator[Browser]:
-    with sync_playwright() as playwright:
-        chromium = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
-        yield chromium
-        chromium.close()
 
 
 def _open(

@@ -8,54 +8,23 @@ runs both, so the test sees a script that runs.
 
 from __future__ import annotations
 
-import functools
-import http.server
 import importlib.util
 import re
 import shutil
-import threading
-from collections.abc import Iterator
-from contextlib import contextmanager
 from pathlib import Path
-from typing import Any
 
 import pytest
 
 pytest.importorskip("playwright")
-from playwright.sync_api import Browser, ConsoleMessage, Page, sync_playwright
+from playwright.sync_api import Browser, ConsoleMessage, Page
 
+from tests.website.browsing import PAGE_KINDS as ALL_PAGE_KINDS
+from tests.website.browsing import serving
 from tests.website.sample import REPO
 
 pytestmark = pytest.mark.browser
 
-CHROMIUM = "/usr/bin/chromium"
-CHROMIUM_ARGS = [
-    "--headless",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--no-first-run",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-]
-PAGE_KINDS = {
-    "forside": "",
-    "temaoversigt": "temaer/",
-    "tema": "temaer/klima/",
-    "idé": "ideer/digital-nabohjaelp/",
-    "fjendtlig idé": "ideer/fjendtlig-tekst/",
-    "investeringstrin": "investeringstrin/",
-    "organisering": "organisering-2015-2019/",
-    "data": "data/",
-    "tal": "tal/",
-    "tal for et tema": "tal/klima/",
-    "læring": "laering/",
-    "emner": "emner/",
-    "et emne": "emner/nabohjaelp/",
-    "søgning": "soeg/?q=tavlen",
-    "tilgængelighed": "tilgaengelighed/",
-    "ikke fundet": "404.html",
-}
+PAGE_KINDS = {**ALL_PAGE_KINDS, "ikke fundet": "404.html"}
 INJECTED = '<script>window.__script=1</script><img src="x" onerror="window.__handler=1">'
 # Collects the policy's violation events from the first moment of every page.
 WATCH_VIOLATIONS = """
@@ -64,34 +33,6 @@ document.addEventListener("securitypolicyviolation", (event) => {
   window.__violations.push(event.violatedDirective + " " + (event.blockedURI || "inline"));
 });
 """
-
-
-@pytest.fixture(scope="module")
-def browser() -> Iterator[Browser]:
-    with sync_playwright() as playwright:
-        chromium = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
-        yield chromium
-        chromium.close()
-
-
-class _QuietHandler(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, format: str, *args: Any) -> None:
-        """No access log in the test output."""
-
-
-@contextmanager
-def serving(folder: Path) -> Iterator[str]:
-    """A folder served on 127.0.0.1 at a random port."""
-    handler = functools.partial(_QuietHandler, directory=str(folder))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    try:
-        yield f"http://127.0.0.1:{server.server_address[1]}/"
-    finally:
-        server.shutdown()
-        server.server_close()
-        thread.join()
 
 
 def _open(browser: Browser) -> tuple[Page, list[str]]:

@@ -6,15 +6,13 @@ work under a CSP that allows scripts from the site's own files only."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-
 import pytest
 
 pytest.importorskip("playwright")
 from axe_playwright_python.sync_playwright import Axe
-from playwright.sync_api import Browser, Page, Route, sync_playwright
+from playwright.sync_api import Browser, Page, Route
 
-from tests.website.test_browser import CHROMIUM, CHROMIUM_ARGS, WCAG_21_AA, Watch, _open
+from tests.website.test_browser import WCAG_21_AA, Watch, _open
 
 pytestmark = pytest.mark.browser
 
@@ -38,14 +36,6 @@ STAND_IN = """
   synth.cancel = () => { window.__cancelled += 1; };
 })();
 """
-
-
-@pytest.fixture(scope="module")
-def browser() -> Iterator[Browser]:
-    with sync_playwright() as playwright:
-        chromium = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
-        yield chromium
-        chromium.close()
 
 
 def _with_voice(browser: Browser, site_url: str, lang: str | None) -> tuple[Page, Watch]:
