@@ -114,6 +114,23 @@ def status_label(status: str) -> str:
     return STATUS_LABELS[status]
 
 
+# The funnel's stages (Figures: `funnel`): how far an idea came, or how it ended.
+STAGE_LABELS: dict[str, str] = {
+    "submitted": "Indsendt",
+    "fit": "Strategisk fit",
+    "graduated": "Videreført",
+    "closed": "Lukket",
+    "rejected": "Ikke strategisk fit",
+}
+
+
+def stage_label(stage: str) -> str:
+    """The Danish label of a funnel stage, step stages (`step-N`) included."""
+    if stage.startswith("step-"):
+        return f"Investeringstrin {stage.removeprefix('step-')}"
+    return STAGE_LABELS[stage]
+
+
 DECISION_LABELS: dict[str, str] = {
     "screening": "Screening",
     "investment": "Investering",

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from generator.figures.stats import Number
+from generator.vocabulary import stage_label
 
 
 def format_number(value: Number | None) -> str:
@@ -37,5 +38,6 @@ def gate_path(gate: str) -> str:
     return "strategisk fit → trin 1" if step == 1 else f"trin {step - 1} → trin {step}"
 
 
-def stage_label(stage: int) -> str:
-    return "Strategisk fit" if stage == 0 else f"Investeringstrin {stage}"
+def kill_stage_label(stage: int) -> str:
+    """A stage of `kill` by its number: 0 is strategic fit, s ≥ 1 is step s."""
+    return stage_label("fit" if stage == 0 else f"step-{stage}")

@@ -11,19 +11,12 @@ from generator.figures.labels import (
     format_rate,
     gate_label,
     gate_path,
-    stage_label,
+    kill_stage_label,
 )
 from generator.figures.stats import DaySummary
 from generator.model import Portfolio
-from generator.vocabulary import format_date, format_money
+from generator.vocabulary import format_date, format_money, stage_label
 
-FUNNEL_LABELS = {
-    "submitted": "Indsendt",
-    "fit": "Strategisk fit",
-    "graduated": "Videreført",
-    "closed": "Lukket",
-    "rejected": "Ikke strategisk fit",
-}
 REASON_LABELS = {"screening": "screening", "decision": "beslutning efter test"}
 
 
@@ -44,8 +37,7 @@ def table(head: Sequence[str], rows: Sequence[Sequence[str]], right: set[int]) -
 def _funnel(figures: Figures) -> list[str]:
     rows = []
     for key, count in figures.funnel.items():
-        label = FUNNEL_LABELS.get(key) or f"Investeringstrin {key.removeprefix('step-')}"
-        rows.append([label, format_number(count)])
+        rows.append([stage_label(key), format_number(count)])
     return ["Tragten", *table(["Trin", "Ideer"], rows, {1}), ""]
 
 
@@ -66,7 +58,7 @@ def _lead_times(title: str, summaries: dict[str, DaySummary]) -> list[str]:
 
 def _kill(figures: Figures) -> list[str]:
     rows = [
-        [stage_label(s), format_number(k.reached), format_number(k.closed), format_rate(k.rate),
+        [kill_stage_label(s), format_number(k.reached), format_number(k.closed), format_rate(k.rate),
          format_days(k.days.median), format_days(k.days.p90)]
         for s, k in figures.kill.items()
     ]  # fmt: skip

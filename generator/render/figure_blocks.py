@@ -17,15 +17,13 @@ from generator.figures.labels import (
     format_rate,
     gate_label,
     gate_path,
-    stage_label,
+    kill_stage_label,
 )
 from generator.figures.stats import DaySummary
 from generator.model import Portfolio
 from generator.render.charts import Bar, bar_chart
 from generator.render.sanitize import markup
-from generator.vocabulary import TEST_OUTCOME_LABELS, TEST_STATUS_LABELS, format_money
-
-FUNNEL_ENDINGS = {"graduated": "Videreført", "closed": "Lukket", "rejected": "Ikke strategisk fit"}
+from generator.vocabulary import TEST_OUTCOME_LABELS, TEST_STATUS_LABELS, format_money, stage_label
 
 
 def figure_pair(chart: Markup, table: Markup, *, side: bool = False) -> Markup:
@@ -58,13 +56,7 @@ def html_table(caption: str, head: Sequence[str], rows: Sequence[Sequence[str | 
 
 
 def funnel_block(figures: Figures, chart_id: str) -> Markup:
-    rows = [("Indsendt", figures.funnel["submitted"]), ("Strategisk fit", figures.funnel["fit"])]
-    rows += [
-        (f"Investeringstrin {key.removeprefix('step-')}", count)
-        for key, count in figures.funnel.items()
-        if key.startswith("step-")
-    ]
-    rows += [(label, figures.funnel[key]) for key, label in FUNNEL_ENDINGS.items()]
+    rows = [(stage_label(key), count) for key, count in figures.funnel.items()]
     bars = [Bar(label, count, format_number(count)) for label, count in rows]
     chart = bar_chart(bars, "Tragten: ideer, der nåede hvert trin eller sluttede så", chart_id)
     table = html_table("Tragten", ["Trin", "Ideer"], [[r[0], format_number(r[1])] for r in rows])
@@ -100,11 +92,11 @@ def _kill_text(stage: KillStage) -> str:
 
 def kill_block(figures: Figures, chart_id: str) -> Markup:
     stages = figures.kill.items()
-    bars = [Bar(stage_label(s), k.rate or 0.0, _kill_text(k)) for s, k in stages]
+    bars = [Bar(kill_stage_label(s), k.rate or 0.0, _kill_text(k)) for s, k in stages]
     chart = bar_chart(bars, "Andel af ideerne, der blev lukket på hvert trin", chart_id)
     head = ["Trin", "Nået", "Lukket", "Andel lukket", "Median til lukning", "90 % inden for"]
     rows = [
-        [stage_label(s), format_number(k.reached), format_number(k.closed), format_rate(k.rate),
+        [kill_stage_label(s), format_number(k.reached), format_number(k.closed), format_rate(k.rate),
          format_days(k.days.median), format_days(k.days.p90)]
         for s, k in stages
     ]  # fmt: skip

@@ -215,7 +215,7 @@ class PageRenderer:
 
     def front_page(self, common: Mapping[str, Any]) -> str:
         ideas, ladder = common["ideas"], common["ladder"]
-        stages = render_views.funnel(ladder, ideas)
+        stages = render_views.funnel(common["figures"].funnel)
         return self._page(
             "front.md.j2",
             PAGE_FRONT,

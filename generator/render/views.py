@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
 
 from generator.model import Decision, Idea, Ladder, Portfolio, Theme, status_order
@@ -9,6 +10,7 @@ from generator.vocabulary import (
     DECISION_LABELS,
     SCREENING_OUTCOME_LABELS,
     is_slug,
+    stage_label,
     status_label,
 )
 
@@ -70,20 +72,14 @@ class FunnelStage:
     count: int
 
 
-def funnel(ladder: Ladder, ideas: list[Idea]) -> list[FunnelStage]:
-    """How many ideas reached each stage: submitted, strategic fit, each step, carried on."""
-    fit = sum(1 for idea in ideas if _had_fit(idea))
-    stages = [FunnelStage("Indsendt", len(ideas)), FunnelStage("Strategisk fit", fit)]
-    for step in ladder.steps:
-        reached = sum(1 for idea in ideas if idea.state.step >= step.step)
-        stages.append(FunnelStage(f"Investeringstrin {step.step}", reached))
-    graduated = sum(1 for idea in ideas if idea.state.status == "graduated")
-    stages.append(FunnelStage("Videreført", graduated))
-    return stages
-
-
-def _had_fit(idea: Idea) -> bool:
-    return any(d.kind == "screening" and d.outcome == "fit" for d in idea.decisions)
+def funnel(counts: Mapping[str, int]) -> list[FunnelStage]:
+    """The stages an idea climbs (submitted, strategic fit, each step, carried on), from
+    the figures' funnel; closed and rejected ideas are counted where they stopped."""
+    return [
+        FunnelStage(stage_label(stage), count)
+        for stage, count in counts.items()
+        if stage not in ("closed", "rejected")
+    ]
 
 
 @dataclass(frozen=True)
