@@ -63,7 +63,7 @@ def report(ctx: click.Context, records_dir: Path, today: str | None, output_form
 @today_option
 @click.pass_obj
 def waiting(parent: tuple[Path, str | None], records_dir: Path | None, today: str | None) -> None:
-    """De ideer, der har ventet mere end 60 dage på en beslutning, ældste først."""
+    """De ideer, der venter på en beslutning, ældste først."""
     parent_records, parent_today = parent
     figures, portfolio = _figures(records_dir or parent_records, today or parent_today)
     click.echo(waiting_text(figures.waiting, portfolio), nl=False)

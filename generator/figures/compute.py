@@ -4,8 +4,9 @@ Definitions follow the specification's "Figures" section. Where it leaves a choi
 - a gate or stage nobody passed still appears, as count 0 with median and p90 null;
 - themes are every theme of kind `theme` plus any theme an idea names; years are those
   in which something was measured or granted;
-- an idea waits when its wait has lasted more than 60 days, for a screening (as the
-  warning W02 counts it) as well as for the decision after its latest test.
+- `waiting` is read as the specification's two lists: every idea with no decision yet
+  waits for its screening, whatever the days (W02 warns after 60); an idea whose latest
+  step's test card is done waits for a decision once more than 60 days have passed.
 """
 
 from __future__ import annotations
@@ -229,7 +230,8 @@ def tests(portfolio: Portfolio, as_of: str) -> dict[int, dict[str, int]]:
 
 
 def waiting_for(idea: Idea, as_of: str) -> Waiting | None:
-    """Why and since when the idea waits for a decision, if it has waited over 60 days."""
+    """Why and since when the idea waits: for its screening, or for over 60 days for the
+    decision after its latest test."""
     state = idea.state
     if state.ended:
         return None
@@ -241,7 +243,9 @@ def waiting_for(idea: Idea, as_of: str) -> Waiting | None:
             return None
         reason, since = "decision", card.end
     days = days_between(since, as_of)
-    return Waiting(idea.idea_id, reason, since, days) if days > WAITING_DAYS else None
+    if reason == "decision" and days <= WAITING_DAYS:
+        return None
+    return Waiting(idea.idea_id, reason, since, days)
 
 
 def waiting(portfolio: Portfolio, as_of: str) -> list[Waiting]:

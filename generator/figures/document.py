@@ -44,9 +44,9 @@ FIGURES_FIELDS = (
     ),
     (
         "waiting",
-        "Ideer, der har ventet mere end 60 dage, ældste først: id, reason (screening: på "
-        "screeningen siden indsendelsen; decision: på næste beslutning siden testen på det "
-        "seneste trin sluttede), since (siden) og days (dage).",
+        "Ideer, der venter på en beslutning, ældste først: id, reason (screening: på "
+        "screeningen siden indsendelsen; decision: i mere end 60 dage på næste beslutning "
+        "siden testen på det seneste trin sluttede), since (siden) og days (dage).",
     ),
     (
         "departments",

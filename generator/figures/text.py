@@ -131,7 +131,7 @@ def figures_text(figures: Figures, portfolio: Portfolio) -> str:
         *_kill(figures),
         *_granted(figures, portfolio),
         *_tests(figures),
-        f"Venter på en beslutning (over 60 dage): {format_number(waiting)} "
+        f"Venter på en beslutning: {format_number(waiting)} "
         f"{'idé' if waiting == 1 else 'ideer'}; se dem med 'portfolio report waiting'.",
         "",
         *_departments(figures, portfolio),
@@ -145,7 +145,7 @@ def figures_text(figures: Figures, portfolio: Portfolio) -> str:
 def waiting_text(waiting: list[Waiting], portfolio: Portfolio) -> str:
     """The waiting ideas, oldest first, as a table."""
     if not waiting:
-        return "Ingen ideer har ventet mere end 60 dage på en beslutning.\n"
+        return "Ingen ideer venter på en beslutning.\n"
     rows = [
         [w.idea_id, portfolio.ideas[w.idea_id].title, REASON_LABELS[w.reason],
          w.since, format_number(w.days)]

@@ -4,7 +4,7 @@ The sample: digital-nabohjaelp screened 28 days after submission (3 February →
 step 1 after 28 more, step 2 after 175 (30 March → 21 September 2020), its step-2 test still
 running past its end; renere-luft screened after 21 days, step 1 after 14, closed at step 1
 182 days later (15 February → 16 August 2021); solceller-paa-taget submitted 1 November 2022
-and not yet screened: 60 days on 31 December 2022, 61 a day later.
+and not yet screened: waiting 60 days for its screening on 31 December 2022.
 """
 
 from __future__ import annotations
@@ -39,7 +39,9 @@ def test_json_is_the_figures_object(run_cli: RunCli, records: Path) -> None:
     }  # fmt: skip
     assert figures["tests"]["2"]["overdue"] == 1
     assert figures["granted"]["by_theme"] == {"klima": 25000, "samskabelse-og-frivillighed": 150000}
-    assert figures["waiting"] == []  # 60 days is not more than 60
+    assert figures["waiting"] == [
+        {"id": "solceller-paa-taget", "reason": "screening", "since": "2022-11-01", "days": 60}
+    ]
 
 
 def test_text_speaks_danish(run_cli: RunCli, records: Path) -> None:
@@ -76,7 +78,7 @@ def test_waiting_lists_the_ideas_oldest_first(run_cli: RunCli, records: Path) ->
 
 def test_waiting_takes_the_options_before_it_too(run_cli: RunCli, records: Path) -> None:
     result = run_cli("report", "--records", str(records), "--today", TODAY, "waiting")
-    assert result.output == "Ingen ideer har ventet mere end 60 dage på en beslutning.\n"
+    assert result.output.splitlines()[2].split()[-3:] == ["screening", "2022-11-01", "60"]
 
 
 def test_records_with_errors_give_no_figures(run_cli: RunCli, records: Path) -> None:

@@ -5,6 +5,8 @@ from __future__ import annotations
 from typing import Any
 
 from generator.figures import compute_figures, figures_json
+from generator.figures.text import waiting_text
+from generator.model import Idea
 from tests.figures.builders import (
     card,
     close,
@@ -110,7 +112,7 @@ SCENARIO = portfolio(
     ),
     # epsilon: no decision for 92 days (1 March → 1 June 2021): waiting for its screening
     idea("epsilon", "2021-03-01", owner="a", departments=("a",)),
-    # zeta: no decision for 31 days: not yet waiting
+    # zeta: no decision for 31 days: waiting for its screening too (W02 warns only after 60)
     idea("zeta", "2021-05-01", owner="b", departments=("b",)),
     # eta: screened after 10, step 1 after 30; its running test should have ended 31 March
     idea(
@@ -208,10 +210,12 @@ def test_test_card_ledger_counts_the_overdue_card() -> None:
 
 
 def test_waiting_oldest_first_and_never_an_ended_idea() -> None:
-    # alpha's last test ended long ago, but alpha is closed; zeta has waited 31 days only
+    # alpha's last test ended long ago, but alpha is closed; every idea with no decision
+    # waits for its screening, zeta after 31 days too
     assert scenario()["waiting"] == [
         {"id": "gamma", "reason": "decision", "since": "2021-01-31", "days": 121},
         {"id": "epsilon", "reason": "screening", "since": "2021-03-01", "days": 92},
+        {"id": "zeta", "reason": "screening", "since": "2021-05-01", "days": 31},
     ]
 
 
@@ -223,11 +227,26 @@ def test_departments_own_take_part_and_are_granted() -> None:
     }
 
 
-def test_waiting_starts_after_sixty_days() -> None:
-    sixty = idea("sixty", "2021-04-02")  # 60 days before 1 June 2021
-    sixty_one = idea("sixty-one", "2021-04-01")
+def test_waiting_for_a_screening_starts_at_once() -> None:
+    today = idea("today", AS_OF)  # submitted on the day: waits 0 days for its screening
+    waiting = compute_figures(portfolio(today), AS_OF).waiting
+    assert [(w.idea_id, w.reason, w.days) for w in waiting] == [("today", "screening", 0)]
+
+
+def _after_test(idea_id: str, end: str) -> Idea:
+    """An idea at step 1 whose test card is done, ending on `end`."""
+    return idea(
+        idea_id, "2020-01-01",
+        decisions=(screening(idea_id, "2020-01-11"), investment(idea_id, "2020-02-01", 1)),
+        tests=(card(idea_id, 1, "2020-02-02", end, "done", outcome="confirmed"),),
+    )  # fmt: skip
+
+
+def test_waiting_for_a_decision_starts_after_sixty_days() -> None:
+    sixty = _after_test("sixty", "2021-04-02")  # test ended 60 days before 1 June 2021
+    sixty_one = _after_test("sixty-one", "2021-04-01")
     waiting = compute_figures(portfolio(sixty, sixty_one), AS_OF).waiting
-    assert [(w.idea_id, w.days) for w in waiting] == [("sixty-one", 61)]
+    assert [(w.idea_id, w.reason, w.days) for w in waiting] == [("sixty-one", "decision", 61)]
 
 
 def test_an_idea_closed_or_graduated_at_the_top_step_never_waits() -> None:
@@ -250,3 +269,11 @@ def test_an_idea_closed_or_graduated_at_the_top_step_never_waits() -> None:
     ]
     assert compute_figures(portfolio(ended), AS_OF).waiting == []
     assert figures_json(compute_figures(portfolio(ended), AS_OF))["funnel"]["graduated"] == 1
+
+
+def test_no_waiting_idea_is_said_in_danish() -> None:
+    screened = idea("screened", "2021-05-01", decisions=(screening("screened", "2021-05-11"),))
+    figures = compute_figures(portfolio(screened), AS_OF)
+    assert waiting_text(figures.waiting, portfolio(screened)) == (
+        "Ingen ideer venter på en beslutning.\n"
+    )
