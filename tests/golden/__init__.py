@@ -1,7 +1,7 @@
 """Golden files of the rendered site: every page kind and every data file.
 
 They are rendered from the fixed sample portfolio with an idea in every status
-(tests/website/sample.py, EVERY_STATUS) and kept under tests/golden/site/ at the path they
+(tests/website/sample.py, EVERY_STATUS) and kept under tests/golden/pages/ at the path they
 have in the site. After an intended change to the output, regenerate them with
 `make golden` (python -m tests.golden) and review the diff.
 """
@@ -16,7 +16,7 @@ from generator.render import read_schema_files, render_site
 from generator.settings import Settings
 from tests.website.sample import EVERY_STATUS, TODAY, write_records
 
-GOLDEN_DIR = Path(__file__).resolve().parent / "site"
+GOLDEN_DIR = Path(__file__).resolve().parent / "pages"
 # The generated pages and files with a golden copy, by their path in the site: one a line.
 GOLDEN = (
     "index.md",  # the front page

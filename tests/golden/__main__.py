@@ -16,10 +16,10 @@ def main() -> None:
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_bytes(content)
         state = "uændret" if before == content else "skrevet"
-        print(f"{state}: tests/golden/site/{path}")
+        print(f"{state}: tests/golden/pages/{path}")
     for path in sorted(stored_golden_files() - set(outputs)):
         (GOLDEN_DIR / path).unlink()
-        print(f"fjernet: tests/golden/site/{path}")
+        print(f"fjernet: tests/golden/pages/{path}")
 
 
 if __name__ == "__main__":

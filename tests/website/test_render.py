@@ -185,9 +185,9 @@ def outputs() -> dict[str, bytes]:
 @pytest.mark.parametrize("path", GOLDEN)
 def test_golden_files_are_current(outputs: dict[str, bytes], path: str) -> None:
     golden = GOLDEN_DIR / path
-    assert golden.is_file(), f"tests/golden/site/{path} is missing: run `make golden`"
+    assert golden.is_file(), f"tests/golden/pages/{path} is missing: run `make golden`"
     assert outputs[path] == golden.read_bytes(), (
-        f"tests/golden/site/{path} is out of date: run `make golden` and review the diff"
+        f"tests/golden/pages/{path} is out of date: run `make golden` and review the diff"
     )
 
 
