@@ -98,9 +98,12 @@ def format_date(iso: str) -> str:
 
 # --- labels ---------------------------------------------------------------------------
 
+# The derived statuses, and the funnel's stage `fit` (Figures: `funnel`), which an idea
+# reaches with a screening `fit` whatever comes after.
 STATUS_LABELS: dict[str, str] = {
     "submitted": "Indsendt",
     "pitch": "Inviteret til pitch",
+    "fit": "Strategisk fit",
     "rejected": "Ikke strategisk fit",
     "closed": "Lukket",
     "graduated": "Videreført",
@@ -108,27 +111,10 @@ STATUS_LABELS: dict[str, str] = {
 
 
 def status_label(status: str) -> str:
-    """The Danish label of any status, step statuses (`step-N`) included."""
+    """The Danish label of a status or a funnel stage, step ones (`step-N`) included."""
     if status.startswith("step-"):
         return f"Investeringstrin {status.removeprefix('step-')}"
     return STATUS_LABELS[status]
-
-
-# The funnel's stages (Figures: `funnel`): how far an idea came, or how it ended.
-STAGE_LABELS: dict[str, str] = {
-    "submitted": "Indsendt",
-    "fit": "Strategisk fit",
-    "graduated": "Videreført",
-    "closed": "Lukket",
-    "rejected": "Ikke strategisk fit",
-}
-
-
-def stage_label(stage: str) -> str:
-    """The Danish label of a funnel stage, step stages (`step-N`) included."""
-    if stage.startswith("step-"):
-        return f"Investeringstrin {stage.removeprefix('step-')}"
-    return STAGE_LABELS[stage]
 
 
 DECISION_LABELS: dict[str, str] = {

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from generator.figures.stats import Number
-from generator.vocabulary import stage_label
+from generator.vocabulary import status_label
 
 
 def format_number(value: Number | None) -> str:
@@ -40,4 +40,4 @@ def gate_path(gate: str) -> str:
 
 def kill_stage_label(stage: int) -> str:
     """A stage of `kill` by its number: 0 is strategic fit, s ≥ 1 is step s."""
-    return stage_label("fit" if stage == 0 else f"step-{stage}")
+    return status_label("fit" if stage == 0 else f"step-{stage}")

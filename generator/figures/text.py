@@ -15,7 +15,7 @@ from generator.figures.labels import (
 )
 from generator.figures.stats import DaySummary
 from generator.model import Portfolio
-from generator.vocabulary import format_date, format_money, stage_label
+from generator.vocabulary import format_date, format_money, status_label
 
 REASON_LABELS = {"screening": "screening", "decision": "beslutning efter test"}
 
@@ -37,7 +37,7 @@ def table(head: Sequence[str], rows: Sequence[Sequence[str]], right: set[int]) -
 def _funnel(figures: Figures) -> list[str]:
     rows = []
     for key, count in figures.funnel.items():
-        rows.append([stage_label(key), format_number(count)])
+        rows.append([status_label(key), format_number(count)])
     return ["Tragten", *table(["Trin", "Ideer"], rows, {1}), ""]
 
 

@@ -23,7 +23,7 @@ from generator.figures.stats import DaySummary
 from generator.model import Portfolio
 from generator.render.charts import Bar, bar_chart
 from generator.render.sanitize import markup
-from generator.vocabulary import TEST_OUTCOME_LABELS, TEST_STATUS_LABELS, format_money, stage_label
+from generator.vocabulary import TEST_OUTCOME_LABELS, TEST_STATUS_LABELS, format_money, status_label
 
 
 def figure_pair(chart: Markup, table: Markup, *, side: bool = False) -> Markup:
@@ -56,7 +56,7 @@ def html_table(caption: str, head: Sequence[str], rows: Sequence[Sequence[str | 
 
 
 def funnel_block(figures: Figures, chart_id: str) -> Markup:
-    rows = [(stage_label(key), count) for key, count in figures.funnel.items()]
+    rows = [(status_label(key), count) for key, count in figures.funnel.items()]
     bars = [Bar(label, count, format_number(count)) for label, count in rows]
     chart = bar_chart(bars, "Tragten: ideer, der nåede hvert trin eller sluttede så", chart_id)
     table = html_table("Tragten", ["Trin", "Ideer"], [[r[0], format_number(r[1])] for r in rows])

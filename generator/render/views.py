@@ -10,7 +10,6 @@ from generator.vocabulary import (
     DECISION_LABELS,
     SCREENING_OUTCOME_LABELS,
     is_slug,
-    stage_label,
     status_label,
 )
 
@@ -76,7 +75,7 @@ def funnel(counts: Mapping[str, int]) -> list[FunnelStage]:
     """The stages an idea climbs (submitted, strategic fit, each step, carried on), from
     the figures' funnel; closed and rejected ideas are counted where they stopped."""
     return [
-        FunnelStage(stage_label(stage), count)
+        FunnelStage(status_label(stage), count)
         for stage, count in counts.items()
         if stage not in ("closed", "rejected")
     ]
