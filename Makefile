@@ -3,8 +3,10 @@ PYTHON ?= python3
 VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
+# Pagefind, which indexes the built site for /soeg/, from the npm registry (package-lock.json).
+NODE_STAMP := node_modules/.package-lock.json
 
-.PHONY: setup site test lint typecheck unit browser-deps golden bench-validate bench-build bench-search serve lock clean
+.PHONY: setup site test lint typecheck unit node-deps browser-deps golden bench-validate bench-build bench-search serve lock clean
 
 $(STAMP): requirements.lock pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -12,14 +14,24 @@ $(STAMP): requirements.lock pyproject.toml
 	$(BIN)/python -m pip install --quiet --no-deps --no-build-isolation -e .
 	touch $(STAMP)
 
-setup: $(STAMP)
+$(NODE_STAMP): package.json package-lock.json | node-deps
+	npm ci --ignore-scripts --no-audit --no-fund --loglevel=error
+	touch $(NODE_STAMP)
+
+## Node.js and npm, for Pagefind (root installs Debian's packages when missing).
+node-deps:
+	@command -v npm >/dev/null 2>&1 || { \
+	  if [ "$$(id -u)" = 0 ]; then apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq nodejs npm >/dev/null; \
+	  else echo "Install Node.js and npm: Pagefind, the site's search, comes from the npm registry." >&2; exit 1; fi; }
+
+setup: $(STAMP) $(NODE_STAMP)
 
 ## Validate the records and build the public site into site/.
-site: $(STAMP)
+site: $(STAMP) $(NODE_STAMP)
 	$(BIN)/portfolio build
 
 ## Lint, type-check and run every test, browser tests included.
-test: $(STAMP) browser-deps
+test: $(STAMP) $(NODE_STAMP) browser-deps
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
 	$(BIN)/mypy
@@ -31,7 +43,7 @@ lint: $(STAMP)
 	$(BIN)/ruff format --check .
 	$(BIN)/mypy
 
-unit: $(STAMP)
+unit: $(STAMP) $(NODE_STAMP)
 	$(BIN)/pytest -n 2 -m "not browser"
 
 ## Debian's Chromium for the browser tests (root installs it when missing).
@@ -41,26 +53,27 @@ browser-deps:
 	  else echo "Install Debian's chromium package to run the browser tests." >&2; exit 1; fi; }
 
 ## Regenerate the golden files of the rendered pages after an intended change.
-golden: $(STAMP)
+golden: $(STAMP) $(NODE_STAMP)
 	$(BIN)/python -m tests.golden
 
 bench-validate: $(STAMP)
 	$(BIN)/python -m bench.validate
 
-bench-build: $(STAMP)
+bench-build: $(STAMP) $(NODE_STAMP)
 	$(BIN)/python -m bench.build
 
 ## Pagefind search in Chromium at 1,000 and 10,000 ideas, beside Material's former lunr search.
-bench-search: $(STAMP) browser-deps
+bench-search: $(STAMP) $(NODE_STAMP) browser-deps
 	$(BIN)/python -m bench.search
 
-serve: $(STAMP)
+serve: $(STAMP) $(NODE_STAMP)
 	$(BIN)/portfolio serve
 
-## Re-pin every dependency after editing requirements.in.
+## Re-pin every dependency after editing requirements.in or package.json.
 lock:
+	npm install --package-lock-only --ignore-scripts --no-audit --no-fund
 	uv pip compile requirements.in --generate-hashes --python-version 3.11 \
 	  --python-platform x86_64-unknown-linux-gnu --custom-compile-command "make lock" -o requirements.lock
 
 clean:
-	rm -rf $(VENV) site .pytest_cache .mypy_cache .ruff_cache
+	rm -rf $(VENV) node_modules site .pytest_cache .mypy_cache .ruff_cache

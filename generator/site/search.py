@@ -10,8 +10,8 @@ attributes Pagefind takes as filters and as the metadata a result shows.
 from __future__ import annotations
 
 import html
+import shutil
 import subprocess
-import sys
 from dataclasses import replace
 from pathlib import Path
 
@@ -56,25 +56,46 @@ def with_search_data(content: SiteContent, portfolio: Portfolio) -> SiteContent:
     return replace(content, pages=pages)
 
 
-def index_command(site_dir: Path) -> list[str]:
-    """The Pagefind run over a built site (the binary ships in the `pagefind` package)."""
+PROJECT_ROOT = Path(__file__).resolve().parents[2]
+# Pagefind from the npm registry, pinned in package-lock.json and installed by `npm ci`.
+NPM_BINARY = Path("node_modules") / ".bin" / "pagefind"
+MISSING = (
+    "Pagefind, som bygger søgeindekset, er ikke installeret. Kør 'make setup' (eller "
+    "'npm ci' i projektets mappe); det kræver Node.js og npm."
+)
+
+
+def pagefind_binary(root: Path = PROJECT_ROOT) -> Path:
+    """The project's pinned Pagefind, else one on PATH; a Danish error when there is none."""
+    pinned = root / NPM_BINARY
+    if pinned.is_file():
+        return pinned
+    found = shutil.which("pagefind")
+    if found is None:
+        raise PortfolioError(MISSING)
+    return Path(found)
+
+
+def index_command(site_dir: Path, binary: Path) -> list[str]:
+    """The Pagefind run over a built site."""
     return [
-        sys.executable, "-m", "pagefind", "--site", str(site_dir), "--output-subdir", INDEX_DIR,
+        str(binary), "--site", str(site_dir), "--output-subdir", INDEX_DIR,
         "--root-selector", ROOT_SELECTOR, "--exclude-selectors", EXCLUDED, "--quiet",
     ]  # fmt: skip
 
 
-def index_search(site_dir: Path) -> None:
+def index_search(site_dir: Path, root: Path = PROJECT_ROOT) -> None:
     """Index the built site for `/soeg/`; a Danish error when Pagefind is missing or fails."""
+    command = index_command(site_dir, pagefind_binary(root))
     try:
-        result = subprocess.run(  # noqa: S603 (our own interpreter, fixed arguments)
-            index_command(site_dir), capture_output=True, text=True, check=False, timeout=600
+        result = subprocess.run(  # noqa: S603 (the pinned binary, fixed arguments)
+            command, capture_output=True, text=True, check=False, timeout=600
         )
     except (OSError, subprocess.SubprocessError) as error:
-        raise PortfolioError(f"Søgeindekset kunne ikke bygges: {error}") from error
+        raise PortfolioError(f"Søgeindekset kunne ikke bygges med Pagefind: {error}") from error
     if result.returncode != 0 or not (site_dir / INDEX_DIR / "pagefind.js").is_file():
         detail = (result.stderr or result.stdout).strip().splitlines()[-3:]
         raise PortfolioError(
-            "Søgeindekset kunne ikke bygges med Pagefind (er pakken 'pagefind[bin]' installeret?)"
+            "Søgeindekset kunne ikke bygges med Pagefind"
             + (":\n" + "\n".join(detail) if detail else ".")
         )

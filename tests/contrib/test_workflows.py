@@ -94,6 +94,20 @@ def test_python_comes_from_the_lock_file(path: Path) -> None:
         assert script.strip().splitlines() == INSTALL
 
 
+NPM_INSTALL = "npm ci --ignore-scripts --no-audit --no-fund"
+
+
+@pytest.mark.parametrize("path", CHECKED_OUT, ids=lambda p: p.name)
+def test_pagefind_comes_from_the_lock_file_before_any_build_or_test(path: Path) -> None:
+    for job in load(path)["jobs"].values():
+        scripts = [step.get("run", "").strip() for step in job.get("steps", [])]
+        needs = [i for i, s in enumerate(scripts) if "portfolio build" in s or "pytest" in s]
+        if needs:
+            assert NPM_INSTALL in scripts[: needs[0]], job.get("name")
+        else:
+            assert NPM_INSTALL not in scripts, job.get("name")  # only where it is used
+
+
 def test_pull_requests_are_validated_read_only() -> None:
     workflow = load(GITHUB / "workflows" / "pull-request.yml")
     assert list(triggers(workflow)) == ["pull_request"]

@@ -19,6 +19,7 @@ from mkdocs.exceptions import PluginError
 from generator.errors import PortfolioError
 from generator.render import SiteContent
 from generator.site.build import load_site_config
+from generator.site.search import index_search, pagefind_binary
 from generator.site.source import git_date
 from tests.website.sample import REPO, SAMPLE, write_records
 
@@ -187,6 +188,8 @@ def test_mkdocs_build_strict_of_the_repository_is_clean(tmp_path: Path) -> None:
 def test_search_is_pagefinds_danish_index_and_lunr_is_gone(hostile_site: Path) -> None:
     entry = json.loads((hostile_site / "pagefind" / "pagefind-entry.json").read_bytes())
     assert list(entry["languages"]) == ["da"]  # every page is Danish: the Danish stemmer
+    lock = json.loads((REPO / "package-lock.json").read_bytes())
+    assert entry["version"] == lock["packages"]["node_modules/pagefind"]["version"]  # pinned
     assert not (hostile_site / "search" / "search_index.json").exists()
     page = (hostile_site / "index.html").read_text("utf-8")
     assert 'lang="da"' in page
@@ -244,3 +247,18 @@ def test_the_plugin_says_in_danish_when_the_records_are_missing(tmp_path: Path) 
     config = load_site_config(_mkdocs_yml(tmp_path, records="mangler"), tmp_path / "site")
     with pytest.raises(PluginError, match="Mappen med poster findes ikke"):
         config.plugins.on_config(config)
+
+
+def test_a_missing_pagefind_is_a_danish_error_and_nothing_runs(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("PATH", str(tmp_path))  # no pagefind on PATH, no node_modules in root
+    with pytest.raises(
+        PortfolioError, match="Pagefind, som bygger søgeindekset, er ikke installeret"
+    ):
+        index_search(tmp_path / "site", root=tmp_path)
+    assert not (tmp_path / "site").exists()
+
+
+def test_the_pinned_pagefind_is_the_one_used() -> None:
+    assert pagefind_binary() == REPO / "node_modules" / ".bin" / "pagefind"
