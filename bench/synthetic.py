@@ -51,8 +51,37 @@ def _day(date: dt.date) -> str:
     return date.isoformat()
 
 
+def _words(text: str) -> list[str]:
+    return text.split()
+
+
+# Prose is half the small words every Danish text is made of ("og" is in every idea) and half
+# words of the municipality's work, each in about a quarter of the ideas ("skole", also a
+# title and tag word, in two fifths): a search for a topic finds thousands of 10,000 ideas.
+COMMON = _words(
+    "og i at til for med der det en som på af er vi de kan skal har ikke om så et "
+    "flere nye bedre mere sammen også hvor når"
+)
+TOPICAL = WORDS + _words(
+    "aktivitet anbringelse arbejdsplads beboere beskæftigelse besøg biler boliger bydel "
+    "byrum børnehave café dagtilbud demens digital dokumentation elever energi erfaring "
+    "familie fritid fællesskab genbrug grønne handicap hjemmehjælp hjemmepleje idræt "
+    "indkøb integration kantine kollegaer kommunikation kursus kultur kørsel ledighed "
+    "lektier læring mad madspild mentor motion museum mødested natur netværk opgaver "
+    "opholdssted park parkering pendling personale plejehjem praktik rengøring robot "
+    "sagsbehandling samarbejde sensorer sikkerhed sport sprogskole stier strøm sundhed "
+    "svømmehal tryghed trafik transport træer tolke undervisning unge vand velfærd "
+    "ventetid virksomheder værested ensomhed borgerservice forældre fagfolk"
+)
+
+
 def _text(rng: random.Random, words: int) -> str:
-    return " ".join(rng.choice(WORDS) for _ in range(words)).capitalize() + "."
+    weights = [1 / rank for rank in range(1, len(COMMON) + 1)]  # Zipf: "og" most of all
+    chosen = [
+        rng.choices(COMMON, weights)[0] if rng.random() < 0.5 else rng.choice(TOPICAL)
+        for _ in range(words)
+    ]
+    return " ".join(chosen).capitalize() + "."
 
 
 def _idea_yaml(rng: random.Random, index: int, submitted: dt.date) -> str:
