@@ -118,6 +118,23 @@ def _wait_for(url: str, text: str, deadline: float) -> float:
     return float("inf")
 
 
+def _cpu_seconds(pid: int) -> float:
+    """CPU time of a process and of the children it has waited for (Pagefind), from /proc."""
+    fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    utime, stime, cutime, cstime = (int(value) for value in fields[11:15])
+    return (utime + stime + cutime + cstime) / os.sysconf("SC_CLK_TCK")
+
+
+def _wait_idle(pid: int, quiet: float = 1.0, deadline: float = 120) -> None:
+    """Until the process has used no CPU for `quiet` seconds: its background work is done."""
+    started, last, still = time.monotonic(), _cpu_seconds(pid), 0.0
+    while still < quiet and time.monotonic() - started < deadline:
+        time.sleep(0.25)
+        now = _cpu_seconds(pid)
+        still = still + 0.25 if now - last < 0.01 else 0.0
+        last = now
+
+
 def measure_serve(root: Path, edits: int) -> list[float]:
     """Save one idea record at a time under `portfolio serve`; seconds until its page shows it."""
     port = _free_port()
@@ -131,6 +148,7 @@ def measure_serve(root: Path, edits: int) -> list[float]:
     try:
         if _wait_for(base, "Innovationsmotoren", 600) == float("inf"):
             raise SystemExit("portfolio serve did not start; see serve.log")
+        _wait_idle(server.pid)  # the first build's search index
         latencies = []
         for index in range(edits):
             idea = f"ide-{index * 7:05d}"
@@ -140,7 +158,7 @@ def measure_serve(root: Path, edits: int) -> list[float]:
             lines = [f"title: {new_title}\n" if ln.startswith("title:") else ln for ln in lines]
             card.write_text("".join(lines), "utf-8")
             latencies.append(_wait_for(f"{base}ideer/{idea}/", new_title, 60))
-            time.sleep(6)  # let the background check finish, as between two real saves
+            _wait_idle(server.pid)  # the background check is done, as between two real saves
         return latencies
     finally:
         server.terminate()

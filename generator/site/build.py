@@ -26,6 +26,7 @@ from generator.render.pages import PageRenderer
 from generator.settings import Settings
 from generator.site.search import index_search, with_search_data
 from generator.site.source import CONFIG_NAME, read_site_config, site_source, write_source
+from generator.site.templates import PLUGIN_NAME, TemplateCache
 
 os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")  # MkDocs' banner is not for our users
 
@@ -95,16 +96,23 @@ def default_site_dir(config_file: Path) -> Path:
 
 
 def build_source(
-    source_dir: Path, site_dir: Path, *, strict: bool, dirty: bool = False, live: bool = False
+    source_dir: Path,
+    site_dir: Path,
+    *,
+    strict: bool,
+    dirty: bool = False,
+    live: TemplateCache | None = None,
 ) -> None:
     """MkDocs' own build of a rendered source folder into site_dir.
 
     A live preview's pages are served with MkDocs' inline reload script: `live_reload`
-    tells the page template to let it run (overrides/main.html).
+    tells the page template to let it run (overrides/main.html). Its builds share one
+    template cache (`live`), so that the theme is compiled once, not after every save.
     """
     config = load_site_config(source_dir / CONFIG_NAME, site_dir, strict=strict)
-    if live:
+    if live is not None:
         config.extra["live_reload"] = True
+        config.plugins[PLUGIN_NAME] = live  # registers its on_env, as MkDocs' loader does
     try:
         mkdocs_build.build(config, dirty=dirty)
     except SystemExit as error:  # MkDocs' Abort, e.g. a warning in strict mode

@@ -32,6 +32,7 @@ from generator.render.pages import PageRenderer
 from generator.schema import Schemas, load_schemas
 from generator.settings import Settings
 from generator.site.build import SiteOptions, build_source, site_content
+from generator.site.templates import TemplateCache
 from generator.site.search import index_search, with_search_data
 from generator.site.source import (
     CONFIG_NAME,
@@ -117,6 +118,7 @@ class LiveSite:
         self.source_dir, self.site_dir = work_dir / "kilde", work_dir / "site"
         self.lock = threading.Lock()  # one change at a time
         self.renderer = PageRenderer(settings.today)  # used under the lock only
+        self.templates = TemplateCache()  # the theme, compiled once for every build
         self.generation = 0
         self.records: Snapshot = {}
         self.inputs: Snapshot = {}
@@ -165,7 +167,7 @@ class LiveSite:
 
     def _build(self, changed: list[str], *, full: bool) -> None:
         """MkDocs' build of the source: whole, or the changed pages alone."""
-        build_source(self.source_dir, self.site_dir, strict=False, dirty=not full, live=True)
+        build_source(self.source_dir, self.site_dir, strict=False, dirty=not full, live=self.templates)
         for path in changed:
             rel = path.removeprefix(f"{DOCS_DIR}/")
             if not (self.source_dir / path).exists():  # a page or file that is gone

@@ -7,12 +7,15 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
+from typing import Any
 
+import jinja2
 import pytest
 import yaml
 
 from generator.schema import load_schemas
 from generator.settings import Settings
+from generator.site.build import build_source
 from generator.site.live import (
     LiveSite,
     load_idea,
@@ -140,3 +143,28 @@ def test_the_preview_reads_an_idea_through_the_loader_and_follows_no_link(
 def test_snapshot_sees_every_file(tmp_path: Path) -> None:
     write_records(tmp_path, SAMPLE)
     assert set(snapshot(tmp_path / "records")) == set(SAMPLE)
+
+
+def test_the_preview_compiles_the_theme_once_and_an_edited_override_again(
+    live: LiveSite, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    assert live.templates.bytecode.codes  # the first build filled the cache
+    compiled: list[str | None] = []
+    compile_template = jinja2.Environment.compile
+
+    def counting(env: jinja2.Environment, source: Any, name: str | None = None, *a: Any) -> Any:
+        compiled.append(name)
+        return compile_template(env, source, name, *a)
+
+    monkeypatch.setattr(jinja2.Environment, "compile", counting)
+    _edit(live.settings.records_dir, "ideas/renere-luft/idea.yaml", title="Frisk luft")
+    live.rebuild()
+    assert "Frisk luft" in _page(live, "ideer/renere-luft")
+    assert compiled == []  # every template came from the cache
+    _settle(live)
+
+    footer = live.source_dir / "overrides" / "partials" / "copyright.html"
+    footer.write_text(footer.read_text("utf-8") + "<p>Ændret skabelon</p>", "utf-8")
+    build_source(live.source_dir, live.site_dir, strict=False, live=live.templates)
+    assert "partials/copyright.html" in compiled
+    assert "Ændret skabelon" in _page(live, "ideer/renere-luft")
