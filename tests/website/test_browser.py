@@ -256,3 +256,15 @@ def test_a_saved_record_shows_up_in_the_open_preview(browser: Browser, tmp_path:
     finally:
         server.terminate()
         server.wait(timeout=30)
+
+
+def test_the_search_page_and_its_filters_fit_a_320_pixel_screen(
+    browser: Browser, site_url: str
+) -> None:
+    # WCAG 1.4.10 (reflow): no sideways scrolling at 320 CSS pixels, filter lists included.
+    page, watch = _open(browser, site_url, viewport={"width": 320, "height": 640})
+    page.goto(site_url + "soeg/?q=borgerne", wait_until="networkidle")
+    page.locator("#search-filter-tema").wait_for()
+    assert page.evaluate("document.documentElement.scrollWidth - window.innerWidth") <= 0
+    assert watch.errors == [] and watch.foreign == []
+    page.context.close()
