@@ -32,7 +32,6 @@ from generator.render.pages import PageRenderer
 from generator.schema import Schemas, load_schemas
 from generator.settings import Settings
 from generator.site.build import SiteOptions, build_source, site_content
-from generator.site.templates import TemplateCache
 from generator.site.search import index_search, with_search_data
 from generator.site.source import (
     CONFIG_NAME,
@@ -43,6 +42,7 @@ from generator.site.source import (
     update_source,
     write_source,
 )
+from generator.site.templates import TemplateCache
 from generator.vocabulary import is_slug
 from generator.yamlstrict import Parsed
 

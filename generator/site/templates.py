@@ -1,7 +1,7 @@
 """Site stage, the preview's template cache: each of MkDocs' builds compiles the theme anew.
 
 `portfolio serve` rebuilds the site after every save, and every MkDocs build makes a new
-Jinja environment that compiles Material's templates again, a third of a page-by-page
+Jinja environment that compiles Material's templates again, about half of a page-by-page
 rebuild. This plugin, added to the preview's builds only, hands each new environment one
 bytecode cache kept in memory through MkDocs' public `on_env` event. Jinja checks each
 template's source against the checksum stored with its code, so an edited override is
@@ -31,9 +31,6 @@ class MemoryBytecodeCache(jinja2.BytecodeCache):
 
     def dump_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
         self.codes[bucket.key] = bucket.bytecode_to_string()
-
-    def clear(self) -> None:
-        self.codes.clear()
 
 
 class TemplateCache(BasePlugin):  # type: ignore[type-arg,no-untyped-call]
