@@ -30,11 +30,11 @@ LAZY_COMMANDS = {
     "render": "generator.site.cli:render",
     "serve": "generator.site.cli:serve",
     "export": "generator.site.cli:export",
-    "new": "generator.contrib.cli:new",
-    "codeowners": "generator.contrib.cli:codeowners",
+    "new": "generator.authoring.cli:new",
+    "codeowners": "generator.authoring.cli:codeowners",
     "review": "generator.review.cli:review",
     "report": "generator.figures.cli:report",
-    "issueform": "generator.contrib.cli_periods:issueform",
+    "issueform": "generator.authoring.cli_periods:issueform",
 }
 
 

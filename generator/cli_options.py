@@ -13,7 +13,7 @@ import click
 from generator import cli_danish
 from generator.pipeline import Checked, check_portfolio
 from generator.problems import format_text
-from generator.schema_dates import is_iso_date, iso_date_message
+from generator.schema.dates import is_iso_date, iso_date_message
 from generator.settings import Settings
 
 # Before any click type is made: some take their Danish name when they are created.

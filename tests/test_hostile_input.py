@@ -8,11 +8,11 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
+from generator.load.yaml_reader import Parsed, parse_yaml
 from generator.pipeline import check_portfolio
 from generator.problems import Problem
 from generator.rules.privacy import _EMAIL
 from generator.settings import Settings
-from generator.yamlstrict import Parsed, parse_yaml
 from tests.conftest import BASE_RECORDS, CASE_TODAY, make_tree
 
 IDEA = "ideas/digital-nabohjaelp/idea.yaml"

@@ -7,10 +7,10 @@ from collections.abc import Callable
 from pathlib import Path
 
 from generator.load import load_records, read_record
+from generator.load.yaml_reader import MAX_BYTES, Parsed
 from generator.problems import Problem
 from generator.rules.naming import check_names
 from generator.settings import Settings
-from generator.yamlstrict import MAX_BYTES, Parsed
 from tests.conftest import CASE_TODAY
 
 IDEA = "ideas/digital-nabohjaelp/idea.yaml"

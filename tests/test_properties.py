@@ -142,7 +142,7 @@ def test_a_list_valued_kind_beside_a_forbidden_field_is_a_problem() -> None:
 
 
 def test_decisions_and_test_cards_get_a_compiled_check_for_each_kind_and_status() -> None:
-    from generator.schema_fast import specialise
+    from generator.schema.fast import specialise
 
     decision = specialise(SCHEMAS.documents["decision"])
     testcard = specialise(SCHEMAS.documents["testcard"])

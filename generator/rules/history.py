@@ -21,9 +21,9 @@ from generator.gitrepo import (
     run_git,
 )
 from generator.load import RecordKind, classify, parse_record, read_record_bytes
+from generator.load.yaml_reader import Parsed
 from generator.problems import PathKey, Problem
 from generator.settings import Settings
-from generator.yamlstrict import Parsed
 
 
 @dataclass(frozen=True)

@@ -9,7 +9,7 @@ from collections.abc import Iterator
 from generator.load import Loaded, RecordFile, Stray
 from generator.model import KIND_ORDER
 from generator.problems import Problem
-from generator.schema_dates import is_iso_date
+from generator.schema.dates import is_iso_date
 from generator.vocabulary import MAX_ID_LENGTH, is_slug
 
 DECISION_NAME = re.compile(r"^(?P<date>\d{4}-\d{2}-\d{2})-(?P<kind>[a-z]+(?:-[a-z]+)*)$")

@@ -44,7 +44,7 @@ from generator.site.source import (
 )
 from generator.site.templates import TemplateCache
 from generator.vocabulary import is_slug
-from generator.yamlstrict import Parsed
+from generator.load.yaml_reader import Parsed
 
 Snapshot = dict[str, tuple[int, int]]
 

@@ -26,7 +26,7 @@ from generator.errors import PortfolioError
 from generator.pipeline import check_portfolio
 from generator.problems import format_text
 from generator.render import SiteContent
-from generator.schema_dates import is_iso_date, iso_date_message
+from generator.schema.dates import is_iso_date, iso_date_message
 from generator.settings import Settings
 from generator.site.build import SiteOptions, site_content
 from generator.site.search import index_search

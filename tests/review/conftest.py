@@ -10,11 +10,11 @@ import pytest
 from click.testing import CliRunner, Result
 
 from generator.cli import main
-from tests.contrib.conftest import Tree
+from tests.authoring.conftest import Tree
 from tests.gittools import git
 
 REPO = Path(__file__).resolve().parents[2]
-FIXTURES = REPO / "tests" / "contrib" / "fixtures" / "records"
+FIXTURES = REPO / "tests" / "authoring" / "fixtures" / "records"
 TODAY = "2022-06-30"  # inside the fixture themes' period 2019-2022
 
 

@@ -1,0 +1,212 @@
+"""Command line for contributors: `portfolio new …` and `portfolio codeowners`.
+
+Each command gathers its options, asks for the rest in Danish, and calls the library.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import click
+
+from generator.authoring.cli_common import common_options, create, options, shown_path
+from generator.authoring.cli_periods import new_theme
+from generator.authoring.codeowners import (
+    MAINTAINERS_TEAM,
+    check_codeowners,
+    default_output,
+    render_codeowners,
+    write_codeowners,
+)
+from generator.authoring.decision import ask_decision
+from generator.authoring.drafts import load_on_disk
+from generator.authoring.idea import ask_idea, refuse_without_open_theme
+from generator.authoring.issue_body import read_issue
+from generator.authoring.prompts import is_empty, option_mode
+from generator.authoring.testcard import ask_testcard
+from generator.cli_options import (
+    ISO_DATE,
+    help_option,
+    make_settings,
+    records_option,
+)
+from generator.errors import PortfolioError
+from generator.settings import Settings
+
+_MAX_ISSUE_BYTES = 256 * 1024
+
+
+_card_options = options(
+    click.option("--question", help="Testkort: hvad der skal testes i dette skridt."),
+    click.option("--hypothesis", help="Testkort: hypotesen."),
+    click.option("--method", help="Testkort: metoden."),
+    click.option(
+        "--success-criterion",
+        "success_criteria",
+        multiple=True,
+        help="Testkort: et målbart succeskriterium (gentag for flere).",
+    ),
+    click.option(
+        "--budget", type=click.IntRange(0), help="Testkort: budgettet; standard er trinnets beløb."
+    ),
+    click.option("--start", type=ISO_DATE, help="Testkort: testens første dag."),
+    click.option("--end", type=ISO_DATE, help="Testkort: testens sidste dag."),
+    click.option(
+        "--status",
+        type=click.Choice(["planned", "running", "done"]),
+        help="Testkort: status; standard er planned.",
+    ),
+    click.option(
+        "--result-outcome",
+        type=click.Choice(["confirmed", "refuted", "inconclusive"]),
+        help="Testkort med status done: udfaldet.",
+    ),
+    click.option("--result-learning", help="Testkort med status done: hvad testen lærte os."),
+    click.option("--evidence", multiple=True, help="Testkort med status done: et link (gentag)."),
+)
+
+
+@click.group()
+@help_option
+def new() -> None:
+    """Opret en ny post: et idekort, en beslutning, et testkort eller et tema."""
+
+
+new.add_command(new_theme, "theme")
+
+
+@new.command("idea", short_help="Opret et idekort.")
+@common_options
+@click.option(
+    "--from-issue",
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="En fil med teksten fra et issue lavet med formularen Idekort.",
+)
+@click.option("--id", "idea_id", help="Ideens id; standard er titlen som id (æ→ae, ø→oe, å→aa).")
+@click.option("--title", help="Ideen på én linje.")
+@click.option("--theme", help="Temaets id eller navn, fx klima; det skal være åbent.")
+@click.option("--submitted", type=ISO_DATE, help="Datoen, ideen blev indsendt; standard er i dag.")
+@click.option("--summary", help="Ideen på nogle få sætninger.")
+@click.option("--problem", help="Den væsentlige udfordring.")
+@click.option("--target-group", help="Den konkrete målgruppe.")
+@click.option("--benefit-potential", help="Gevinstpotentialet.")
+@click.option(
+    "--department", "departments", multiple=True, help="En afdelings id eller navn (gentag)."
+)
+@click.option("--partner", "partners", multiple=True, help="En samarbejdspartner (gentag).")
+@click.option("--owner-department", help="Id på den afdeling, der ejer ideen.")
+@click.option("--owner-unit", help="Enheden i afdelingen.")
+@click.option("--owner-contact", help="En funktionspostkasse, ikke en persons adresse.")
+@click.option("--tag", "tags", multiple=True, help="Et emneord (gentag for flere).")
+@click.option("--example", is_flag=True, help="Markér ideen som et opdigtet eksempel.")
+def new_idea(
+    records_dir: Path, today: str | None, no_input: bool, from_issue: Path | None, **given: Any
+) -> None:
+    """Opret et idekort: records/ideas/<id>/idea.yaml."""
+    settings = make_settings(records_dir, today)
+    if from_issue is not None:
+        refuse_without_open_theme(settings, load_on_disk(settings).portfolio, given)
+        given, no_input = _from_issue(settings, from_issue, given), True
+    create(ask_idea, settings, given, option_mode(no_input, given))
+
+
+def _from_issue(settings: Settings, path: Path, given: dict[str, Any]) -> dict[str, Any]:
+    """The fields of an issue made with the form; options given on the command line win."""
+    try:
+        raw = path.read_bytes()
+    except OSError as error:
+        raise PortfolioError(f"Kunne ikke læse {path}: {error.strerror}.") from error
+    if len(raw) > _MAX_ISSUE_BYTES:
+        raise PortfolioError(f"{path} er større end {_MAX_ISSUE_BYTES // 1024} KiB.")
+    try:
+        body = raw.decode("utf-8")
+    except UnicodeDecodeError as error:
+        raise PortfolioError(f"{path} er ikke gyldig UTF-8.") from error
+    issue = read_issue(body, load_on_disk(settings).portfolio)
+    if issue.errors:
+        listing = "\n".join(f"  - {message}" for message in issue.errors)
+        raise PortfolioError(f"Issuet kan ikke blive til et idekort:\n{listing}")
+    explicit = {key: value for key, value in given.items() if not is_empty(value)}
+    return {**issue.fields, **explicit}
+
+
+@new.command("decision", short_help="Opret en beslutning om en ide.")
+@common_options
+@click.argument("idea_id", metavar="[IDE_ID]", required=False)
+@click.option(
+    "--kind",
+    type=click.Choice(["screening", "investment", "close", "graduate"]),
+    help="Arten; standard er den næste lovlige.",
+)
+@click.option("--date", type=ISO_DATE, help="Beslutningens dato; standard er i dag.")
+@click.option("--decided-by", help="Forummet, der traf beslutningen.")
+@click.option("--rationale", help="Begrundelsen.")
+@click.option("--pull-request", help="Link til pull requesten, hvis godkendelse er beslutningen.")
+@click.option("--outcome", type=click.Choice(["fit", "no-fit"]), help="Screening: udfaldet.")
+@click.option("--step", type=click.IntRange(1), help="Investering: trinnet; standard er det næste.")
+@click.option(
+    "--amount", type=click.IntRange(1), help="Investering: beløbet; standard er trappens."
+)
+@click.option("--learning", help="Lukning og videreførelse: hvad vi har lært.")
+@click.option(
+    "--to",
+    type=click.Choice(["operations", "internal-fund", "external-fund"]),
+    help="Videreførelse: til drift, en intern eller en ekstern fond eller pulje.",
+)
+@_card_options
+def new_decision(
+    records_dir: Path, today: str | None, no_input: bool, idea_id: str | None, **given: Any
+) -> None:
+    """Opret en beslutning: records/ideas/<id>/decisions/<dato>-<art>.yaml.
+
+    En investering skrives sammen med testkortet for trinnet (records/ideas/<id>/tests/).
+    """
+    settings = make_settings(records_dir, today)
+    mode = option_mode(no_input, given)
+    create(ask_decision, settings, {"idea_id": idea_id, **given}, mode)
+
+
+@new.command("testcard", short_help="Opret et testkort for et bevilget trin.")
+@common_options
+@click.argument("idea_id", metavar="[IDE_ID]", required=False)
+@click.option(
+    "--step", type=click.IntRange(1), help="Trinnet; standard er det bevilgede uden kort."
+)
+@_card_options
+def new_testcard(
+    records_dir: Path, today: str | None, no_input: bool, idea_id: str | None, **given: Any
+) -> None:
+    """Opret et testkort: records/ideas/<id>/tests/step-<n>.yaml."""
+    settings = make_settings(records_dir, today)
+    mode = option_mode(no_input, given)
+    create(ask_testcard, settings, {"idea_id": idea_id, **given}, mode)
+
+
+@click.command(short_help="Skriv eller tjek .github/CODEOWNERS.")
+@help_option
+@records_option
+@click.option(
+    "--output",
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="Filen; standard er .github/CODEOWNERS i repositoriets rod.",
+)
+@click.option(
+    "--maintainers",
+    default=MAINTAINERS_TEAM,
+    help=f"Holdet, der vedligeholder værktøjet og grundreglerne (standard: {MAINTAINERS_TEAM}).",
+)
+@click.option("--check", is_flag=True, help="Skriv intet; fejl, hvis filen ikke er opdateret.")
+def codeowners(records_dir: Path, output: Path | None, maintainers: str, check: bool) -> None:
+    """Skriv .github/CODEOWNERS ud fra temaernes reviewers, eller tjek at den er opdateret."""
+    settings = Settings(records_dir=records_dir)
+    target = output or default_output(settings.root)
+    text = render_codeowners(load_on_disk(settings).portfolio, settings.records_prefix, maintainers)
+    shown = shown_path(target, settings.root)
+    if check:
+        check_codeowners(text, target, shown)
+        click.echo(f"{shown} er opdateret.")
+    elif write_codeowners(text, target):
+        click.echo(f"Skrev {shown}")
+    else:
+        click.echo(f"{shown} var allerede opdateret.")

@@ -1,0 +1,82 @@
+"""Command line for the coordinator: open a period (`portfolio new theme`) and keep the
+issue form's theme choices current (`portfolio issueform`)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import click
+
+from generator.authoring.cli_common import common_options, create, shown_path
+from generator.authoring.drafts import load_on_disk
+from generator.authoring.issue_form import (
+    default_form,
+    read_form,
+    render_form,
+    stale_message,
+    write_form,
+)
+from generator.authoring.prompts import option_mode
+from generator.authoring.theme import ask_theme
+from generator.cli_options import ISO_DATE, help_option, make_settings, records_option, today_option
+from generator.periods import open_themes
+
+
+@click.command("theme", short_help="Opret et tema; åbner en periode for nye ideer.")
+@common_options
+@click.option("--id", "theme_id", help="Temaets id; standard er navnet som id (æ→ae, ø→oe, å→aa).")
+@click.option("--name", help="Temaets navn, fx Klima.")
+@click.option(
+    "--kind",
+    type=click.Choice(["theme", "focus-area"]),
+    help="theme: et tema, der tager imod ideer (standard); focus-area: et indsatsområde.",
+)
+@click.option("--start", type=ISO_DATE, help="Periodens første dag; standard er i dag.")
+@click.option("--end", type=ISO_DATE, help="Periodens sidste dag.")
+@click.option("--anchored-in", multiple=True, help="En ansvarlig afdelings id eller navn (gentag).")
+@click.option(
+    "--reviewer", "reviewers", multiple=True, help="Et GitHub-hold, fx @org/hold (gentag)."
+)
+@click.option("--description", help="En kort beskrivelse af temaet.")
+def new_theme(records_dir: Path, today: str | None, no_input: bool, **given: Any) -> None:
+    """Opret et tema: records/themes/<id>.yaml.
+
+    Koordinatoren åbner en ny periode ved at oprette dens temaer. Kør bagefter
+    portfolio issueform og portfolio codeowners.
+    """
+    settings = make_settings(records_dir, today)
+    create(ask_theme, settings, given, option_mode(no_input, given))
+
+
+@click.command(short_help="Skriv eller tjek temaerne i formularen Idekort.")
+@help_option
+@records_option
+@today_option
+@click.option(
+    "--output",
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="Formularen; standard er .github/ISSUE_TEMPLATE/idekort.yml.",
+)
+@click.option("--check", is_flag=True, help="Skriv intet; fejl, hvis formularen er forældet.")
+def issueform(records_dir: Path, today: str | None, output: Path | None, check: bool) -> None:
+    """Skriv temaerne, der er åbne i dag, som valg i formularen Idekort, eller tjek dem.
+
+    Er intet tema åbent, siger formularen det øverst.
+    """
+    settings = make_settings(records_dir, today)
+    target = output or default_form(settings.root)
+    shown = shown_path(target, settings.root)
+    current = read_form(target, shown)
+    portfolio = load_on_disk(settings).portfolio
+    wanted = render_form(current, portfolio, settings.today)
+    names = ", ".join(t.name for t in open_themes(portfolio, settings.today)) or "ingen"
+    if check:
+        if wanted != current:
+            raise click.ClickException(stale_message(shown))
+        click.echo(f"{shown} er opdateret (åbne temaer: {names}).")
+    elif wanted == current:
+        click.echo(f"{shown} var allerede opdateret (åbne temaer: {names}).")
+    else:
+        write_form(target, wanted)
+        click.echo(f"Skrev {shown} (åbne temaer: {names}).")

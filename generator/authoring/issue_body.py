@@ -1,0 +1,154 @@
+"""An issue made with the form .github/ISSUE_TEMPLATE/idekort.yml → the fields of an idea card.
+
+GitHub writes a form's answers into the issue body as `### <label>` sections, `_No response_`
+for an empty answer, comma-separated choices for a multiple dropdown and `- [X]` for a
+ticked box. The text is the issue author's and untrusted: it is only ever read as data here,
+and the idea card made from it is checked like any other record before it is written.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Any
+
+from generator.authoring.answers import find_choice
+from generator.authoring.prompts import clean_text
+from generator.model import Portfolio
+
+MAX_BODY_CHARS = 65_536  # GitHub's own limit for an issue body
+NO_RESPONSE = "_No response_"
+
+
+@dataclass(frozen=True)
+class FormField:
+    """One question of the form: its label (the section heading) and what it becomes."""
+
+    label: str
+    key: str
+    required: bool = True
+
+
+# The form's questions in order; a test holds this table and idekort.yml to each other.
+FORM_FIELDS: tuple[FormField, ...] = (
+    FormField("Ideens titel", "title"),
+    FormField("Tema", "theme"),
+    FormField("Resumé", "summary"),
+    FormField("Væsentlig udfordring", "problem"),
+    FormField("Konkret målgruppe", "target_group"),
+    FormField("Gevinstpotentiale", "benefit_potential"),
+    FormField("Magistratsafdelinger", "departments"),
+    FormField("Ejerens afdeling", "owner_department"),
+    FormField("Enhed", "owner_unit", required=False),
+    FormField("Kontakt", "owner_contact", required=False),
+    FormField("Samarbejdspartnere", "partners", required=False),
+    FormField("Emneord", "tags", required=False),
+    FormField("Bekræftelse", "confirmation"),
+)
+
+_TICKED = re.compile(r"^\s*[-*]\s*\[[xX]\]", re.MULTILINE)
+_UNTICKED = re.compile(r"^\s*[-*]\s*\[ \]", re.MULTILINE)
+_BULLET = re.compile(r"^\s*(?:[-*+]|\d+[.)])\s+")
+
+
+@dataclass(frozen=True)
+class IssueIdea:
+    """The idea card's fields read from an issue, or what is wrong with the issue."""
+
+    fields: dict[str, Any] = field(default_factory=dict)
+    errors: list[str] = field(default_factory=list)
+
+
+def split_sections(body: str) -> tuple[dict[str, str], list[str]]:
+    """The text under each expected heading, in the form's order, and the headings missing.
+
+    Headings are looked for in order, each after the one before, so a `### ...` line that an
+    author writes inside an answer can only ever shift that author's own answers.
+    """
+    lines = body.replace("\r\n", "\n").replace("\r", "\n").split("\n")
+    found: list[tuple[FormField, int]] = []
+    missing: list[str] = []
+    position = 0
+    for form_field in FORM_FIELDS:
+        heading = f"### {form_field.label}"
+        index = next((i for i in range(position, len(lines)) if lines[i].strip() == heading), None)
+        if index is None:
+            missing.append(form_field.label)
+            continue
+        found.append((form_field, index))
+        position = index + 1
+    sections: dict[str, str] = {}
+    for number, (form_field, index) in enumerate(found):
+        end = found[number + 1][1] if number + 1 < len(found) else len(lines)
+        text = clean_text("\n".join(lines[index + 1 : end]))
+        sections[form_field.key] = "" if text == NO_RESPONSE else text
+    return sections, missing
+
+
+def _one_line(text: str) -> str:
+    return " ".join(text.split())
+
+
+def _quote(text: str) -> str:
+    """Untrusted text for a message: one line, short, never a workflow command."""
+    line = _one_line(text).replace("::", ": :")
+    return line if len(line) <= 60 else line[:59] + "…"
+
+
+def _items(text: str, separator: str | None) -> list[str]:
+    parts = text.split(separator) if separator else text.split("\n")
+    items = (_BULLET.sub("", part).strip() for part in parts)
+    return list(dict.fromkeys(item for item in items if item))
+
+
+def read_issue(body: str, portfolio: Portfolio) -> IssueIdea:
+    """The idea card's fields from an issue body, with theme and departments as ids."""
+    if len(body) > MAX_BODY_CHARS:
+        return IssueIdea(errors=[f"Issue-teksten er længere end {MAX_BODY_CHARS} tegn."])
+    sections, missing = split_sections(body)
+    errors = [
+        f"Feltet '{label}' mangler i issue-teksten; brug formularen Idekort." for label in missing
+    ]
+    for form_field in FORM_FIELDS:
+        if form_field.required and form_field.key in sections and not sections[form_field.key]:
+            errors.append(f"Feltet '{form_field.label}' er ikke udfyldt.")
+    fields: dict[str, Any] = {}
+    for key in ("title", "owner_unit", "owner_contact"):
+        if sections.get(key):
+            fields[key] = _one_line(sections[key])
+    for key in ("summary", "problem", "target_group", "benefit_potential"):
+        if sections.get(key):
+            fields[key] = sections[key]
+    fields["partners"] = _items(sections.get("partners", ""), None)
+    fields["tags"] = _items(sections.get("tags", ""), ",")
+    errors += _read_choices(sections, portfolio, fields)
+    confirmation = sections.get("confirmation", "")
+    if confirmation and (_UNTICKED.search(confirmation) or not _TICKED.search(confirmation)):
+        errors.append("Feltet 'Bekræftelse' er ikke krydset af.")
+    return IssueIdea(fields, errors)
+
+
+def _read_choices(
+    sections: dict[str, str], portfolio: Portfolio, fields: dict[str, Any]
+) -> list[str]:
+    """Theme and departments, chosen by name in the form, as ids."""
+    errors: list[str] = []
+    themes = {t.theme_id: t.name for t in portfolio.themes.values() if t.kind == "theme"}
+    departments = {d.department_id: d.name for d in portfolio.departments.values()}
+    if sections.get("theme"):
+        fields["theme"] = find_choice(sections["theme"], themes)
+        if fields["theme"] is None:
+            errors.append(f"Temaet '{_quote(sections['theme'])}' findes ikke.")
+    chosen: list[str] = []
+    for name in _items(sections.get("departments", ""), ","):
+        department = find_choice(name, departments)
+        if department is None:
+            errors.append(f"Afdelingen '{_quote(name)}' findes ikke.")
+        else:
+            chosen.append(department)
+    fields["departments"] = list(dict.fromkeys(chosen))
+    if sections.get("owner_department"):
+        fields["owner_department"] = find_choice(sections["owner_department"], departments)
+        if fields["owner_department"] is None:
+            errors.append(f"Afdelingen '{_quote(sections['owner_department'])}' findes ikke.")
+    return errors
