@@ -154,8 +154,3 @@ TEST_OUTCOME_LABELS: dict[str, str] = {
     "refuted": "Afkræftet",
     "inconclusive": "Uafklaret",
 }
-
-THEME_KIND_LABELS: dict[str, str] = {
-    "theme": "tema",
-    "focus-area": "fokusområde",
-}

@@ -158,17 +158,6 @@ def atom_feed(portfolio: Portfolio, site_url: str | None = None) -> bytes:
     return render_feed(site_feed_spec(portfolio), portfolio.ladder.currency, site_url)
 
 
-def idea_feeds(
-    portfolio: Portfolio, idea_ids: set[str], site_url: str | None = None
-) -> dict[str, bytes]:
-    """The feeds of these ideas (those still in the portfolio and shown) by their paths."""
-    currency = portfolio.ladder.currency
-    return {
-        spec.path: render_feed(spec, currency, site_url)
-        for spec in _idea_specs([i for i in shown_ideas(portfolio) if i.idea_id in idea_ids])
-    }
-
-
 def atom_feeds(portfolio: Portfolio, site_url: str | None = None) -> dict[str, bytes]:
     """Every feed of the site by its path: the site's, each theme's and each idea's."""
     currency = portfolio.ladder.currency

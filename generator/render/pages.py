@@ -282,10 +282,3 @@ class PageRenderer:
             feed=idea_feed_path(idea.idea_id),
             ladder_chart=charts.ladder_chart(rungs, ladder.currency), **common,
         )  # fmt: skip
-
-
-def render_pages(
-    portfolio: Portfolio, schemas: Mapping[str, Mapping[str, Any]] | None = None
-) -> dict[str, str]:
-    """Every generated page of the site by its path: the pure entry point."""
-    return PageRenderer().render(portfolio, schemas or {})

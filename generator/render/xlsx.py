@@ -24,7 +24,6 @@ from generator.render.datapackage import COLUMN_TYPES
 from generator.render.opendata import DECISION_COLUMNS, IDEA_COLUMNS, Column
 from generator.render.views import last_updated, shown_ideas
 
-DATE_FORMAT = "yyyy-mm-dd"
 FORMULA_START = ("=", "+", "-", "@")
 ZIP_TIME = (1980, 1, 1, 0, 0, 0)
 
