@@ -35,6 +35,7 @@ LAZY_COMMANDS = {
     "review": "generator.review.cli:review",
     "report": "generator.figures.cli:report",
     "issueform": "generator.authoring.cli_periods:issueform",
+    "import": "generator.importing.cli:import_command",
 }
 
 
