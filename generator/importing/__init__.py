@@ -64,6 +64,8 @@ def drafts_of(
     imported = Imported()
     for sheet in sheets:
         imported.problems += sheet.problems
+    if any(sheet.too_long for sheet in sheets):
+        return imported  # the size is the one thing to mend first
     for table in TABLES:
         table_map = maps[table.sheet]
         found = next((s for s in sheets if s.name.casefold() == table_map.sheet.casefold()), None)

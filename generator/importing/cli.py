@@ -8,7 +8,7 @@ from pathlib import Path
 
 import click
 
-from generator.authoring.drafts import Draft, record_path
+from generator.authoring.drafts import Draft, problem_file, record_path
 from generator.cli_options import help_option, make_settings, records_option, today_option
 from generator.errors import PortfolioError
 from generator.importing import ImportResult, import_files
@@ -65,7 +65,7 @@ def import_command(
     if dry_run:
         click.echo(f"Prøvekørsel: {_counts(result)} ville blive skrevet i {records_dir}:")
         for draft in result.drafts:
-            click.echo(f"  {record_path(settings, draft)}")
+            click.echo(f"  {problem_file(settings, draft)}")
         return
     write_all(settings, result.drafts)
     click.echo(

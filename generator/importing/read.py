@@ -61,21 +61,21 @@ class Sheet:
 
 
 def read_workbook(path: Path) -> list[Sheet]:
-    """Every sheet of an xlsx file."""
+    """Every sheet of an xlsx file; a sheet too long to import stops the reading."""
     too_long = _count_rows(path)
+    if too_long:  # told at once, without loading the rest
+        return [_too_long_sheet(name) for name in too_long]
     try:
         book = openpyxl.load_workbook(path, data_only=False)
     except (OSError, zipfile.BadZipFile, KeyError, ValueError) as error:
         raise PortfolioError(f"{path} kan ikke læses som et xlsx-regneark: {error}") from error
-    sheets = []
-    for worksheet in book.worksheets:
-        if worksheet.title in too_long:
-            sheet = Sheet(worksheet.title, [], too_long=True)
-            sheet.problems.append(_too_many_rows(worksheet.title))
-        else:
-            sheet = _read_worksheet(worksheet)
-        sheets.append(sheet)
-    return sheets
+    return [_read_worksheet(worksheet) for worksheet in book.worksheets]
+
+
+def _too_long_sheet(name: str) -> Sheet:
+    sheet = Sheet(name, [], too_long=True)
+    sheet.problems.append(_too_many_rows(name))
+    return sheet
 
 
 def _too_many_rows(name: str) -> CellProblem:
@@ -88,18 +88,18 @@ def _too_many_rows(name: str) -> CellProblem:
     )
 
 
-def _count_rows(path: Path) -> set[str]:
+def _count_rows(path: Path) -> list[str]:
     """The sheets with more than MAX_ROWS rows, found by streaming (no sheet is held)."""
     try:
         book = openpyxl.load_workbook(path, read_only=True)
     except (OSError, zipfile.BadZipFile, KeyError, ValueError) as error:
         raise PortfolioError(f"{path} kan ikke læses som et xlsx-regneark: {error}") from error
-    found = set()
+    found: list[str] = []
     try:
         for worksheet in book.worksheets:
             for count, _ in enumerate(worksheet.iter_rows(values_only=True), start=1):
                 if count > MAX_ROWS + 1:
-                    found.add(worksheet.title)
+                    found.append(worksheet.title)
                     break
     finally:
         book.close()
