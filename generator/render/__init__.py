@@ -15,6 +15,7 @@ from typing import Any
 from generator.figures import compute_figures, noegletal_json
 from generator.model import Portfolio
 from generator.render.datapackage import DataLicence, data_package
+from generator.render.dcat import Publisher, dcat_jsonld
 from generator.render.feed import atom_feeds
 from generator.render.opendata import decisions_csv, ideas_csv, portfolio_json
 from generator.render.pages import PageRenderer
@@ -24,6 +25,7 @@ DATA_FILES = ("data/portfolio.json", "data/ideer.csv", "data/beslutninger.csv")
 FIGURES_FILE = "data/noegletal.json"
 XLSX_FILE = "data/portefoelje.xlsx"
 PACKAGE_FILE = "data/datapackage.json"  # describes the CSV files beside it
+DCAT_FILE = "data/dcat.jsonld"  # describes the dataset for the open-data portals
 FEED_FILE = "feed.xml"
 
 
@@ -40,13 +42,16 @@ def data_files(
     schema_files: Mapping[str, bytes],
     today: str | None = None,
     licence: DataLicence | None = None,
+    publisher: Publisher | None = None,
 ) -> dict[str, bytes]:
     """The open data: portfolio.json, the CSV tables and their data package, the
-    spreadsheet, the figures and the schemas."""
+    spreadsheet, the figures, the schemas and the catalogue description (DCAT-AP-DK)."""
+    publisher = publisher or Publisher()
     tables = (portfolio_json(portfolio), ideas_csv(portfolio), decisions_csv(portfolio))
     files = dict(zip(DATA_FILES, tables, strict=True))
-    files[XLSX_FILE] = portfolio_xlsx(portfolio)
-    files[PACKAGE_FILE] = data_package(licence)
+    files[XLSX_FILE] = portfolio_xlsx(portfolio, publisher.name)
+    files[PACKAGE_FILE] = data_package(licence, publisher.name)
+    files[DCAT_FILE] = dcat_jsonld(portfolio, publisher, licence)
     as_of = today or dt.date.today().isoformat()
     files[FIGURES_FILE] = noegletal_json(compute_figures(portfolio, as_of))
     for name, content in sorted(schema_files.items()):
@@ -75,13 +80,17 @@ def render_site(
     *,
     today: str | None = None,
     licence: DataLicence | None = None,
+    publisher: Publisher | None = None,
 ) -> SiteContent:
     """Every generated page and file of the site; figures are counted as of `today`, the
     open data is published under `licence`."""
     renderer = renderer or PageRenderer(today)
     pages = renderer.render(portfolio, parse_schemas(schema_files), licence or DataLicence())
-    files = data_files(portfolio, schema_files, renderer.today, licence)
-    files.update(atom_feeds(portfolio, site_url))  # FEED_FILE, and one a theme and an idea
+    publisher = publisher or Publisher(site_url=site_url)
+    files = data_files(portfolio, schema_files, renderer.today, licence, publisher)
+    files.update(
+        atom_feeds(portfolio, site_url, publisher.name)
+    )  # FEED_FILE, and one a theme and an idea
     return SiteContent(pages, files)
 
 

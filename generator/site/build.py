@@ -22,6 +22,7 @@ from generator.errors import PortfolioError
 from generator.pipeline import Checked
 from generator.render import SiteContent, read_schema_files, render_site
 from generator.render.datapackage import DataLicence, licence_from
+from generator.render.dcat import Publisher, publisher_from
 from generator.render.pages import PageRenderer
 from generator.settings import Settings
 from generator.site.search import index_search, with_search_data
@@ -50,6 +51,7 @@ class SiteOptions:
 
     site_url: str | None = None
     licence: DataLicence = field(default_factory=DataLicence)
+    publisher: Publisher = field(default_factory=Publisher)
 
     @classmethod
     def of(cls, config: Mapping[str, Any]) -> SiteOptions:
@@ -59,6 +61,7 @@ class SiteOptions:
         return cls(
             site_url if isinstance(site_url, str) else None,
             licence_from(extra if isinstance(extra, Mapping) else {}),
+            publisher_from(config),
         )
 
 
@@ -77,6 +80,7 @@ def site_content(
         options.site_url,
         renderer or PageRenderer(settings.today),
         licence=options.licence,
+        publisher=options.publisher,
     )
     return with_search_data(content, checked.portfolio)
 

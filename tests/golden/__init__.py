@@ -47,6 +47,7 @@ GOLDEN = (
     "data/ideer.csv",
     "data/beslutninger.csv",
     "data/portefoelje.xlsx.json",  # the spreadsheet's sheets as cell values (xlsx_cells)
+    "data/dcat.jsonld",  # the catalogue description (DCAT-AP-DK)
     "feed.xml",
     "ideer/digital-nabohjaelp/feed.xml",  # one idea's feed
     "temaer/klima/feed.xml",  # one theme's feed
