@@ -44,6 +44,7 @@ from generator.render.markup import (
 from generator.render.paging import PAGE_SIZE, page_links, pager, split
 from generator.render.sanitize import TextRenderer, attribute_text, external_link, inline_text
 from generator.render.schema_doc import SCHEMA_FILES, schema_fields
+from generator.render.structured_data import jsonld_block, project_data
 from generator.render.tags import tag_link
 from generator.vocabulary import (
     GRADUATE_LABELS,
@@ -276,9 +277,10 @@ class PageRenderer:
         ladder = common["ladder"]
         rungs = render_views.ladder_rungs(ladder, idea)
         theme = common["portfolio"].themes.get(idea.theme)
-        return self._page(
+        page = self._page(
             "idea.md.j2", idea_page(idea.idea_id), idea.title,
             render_views.last_updated([idea]), idea=idea, idea_theme=theme, rungs=rungs,
             feed=idea_feed_path(idea.idea_id),
             ladder_chart=charts.ladder_chart(rungs, ladder.currency), **common,
         )  # fmt: skip
+        return page + "\n" + jsonld_block(project_data(idea, theme, ladder.currency))

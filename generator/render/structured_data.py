@@ -1,0 +1,53 @@
+"""Render stage, structured data: an idea as a schema.org `Project` in JSON-LD (no I/O).
+
+Search engines and portals read the idea page's card from it: the title, the summary, the
+theme, the dates and a `MonetaryGrant` for each step granted. It is a data block
+(`type="application/ld+json"`), which no browser runs, so the page's Content-Security-
+Policy lets it stand. Record text is untrusted: every <, > and & in it is written as a
+JSON escape, so no text can close the element and start markup of its own.
+"""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from generator.model import Idea, Theme
+from generator.vocabulary import format_date
+
+_ESCAPES = str.maketrans({"<": "\\u003c", ">": "\\u003e", "&": "\\u0026"})
+
+
+def project_data(idea: Idea, theme: Theme | None, currency: str) -> dict[str, Any]:
+    """The idea as a schema.org Project, with a MonetaryGrant for each step granted."""
+    grants = [
+        {
+            "@type": "MonetaryGrant",
+            "name": f"Investeringstrin {d.step}",
+            "description": f"Bevilget {format_date(d.date)} af {d.decided_by}.",
+            "amount": {"@type": "MonetaryAmount", "value": d.amount, "currency": currency},
+        }
+        for d in idea.decisions
+        if d.kind == "investment" and d.amount is not None
+    ]
+    project: dict[str, Any] = {
+        "@context": "https://schema.org",
+        "@type": "Project",
+        "identifier": idea.idea_id,
+        "name": idea.title,
+        "description": idea.summary,
+        "foundingDate": idea.submitted,
+    }
+    if theme is not None:
+        project["knowsAbout"] = theme.name
+    if idea.tags:
+        project["keywords"] = ", ".join(idea.tags)
+    if grants:
+        project["funding"] = grants
+    return project
+
+
+def jsonld_block(data: dict[str, Any]) -> str:
+    """A <script type="application/ld+json"> element whose text cannot break out of it."""
+    text = json.dumps(data, ensure_ascii=False, separators=(",", ":")).translate(_ESCAPES)
+    return f'<script type="application/ld+json">{text}</script>\n'
