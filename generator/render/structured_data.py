@@ -3,8 +3,8 @@
 Search engines and portals read the idea page's card from it: the title, the summary, the
 theme, the dates and a `MonetaryGrant` for each step granted. It is a data block
 (`type="application/ld+json"`), which no browser runs, so the page's Content-Security-
-Policy lets it stand. Record text is untrusted: every <, > and & in it is written as a
-JSON escape, so no text can close the element and start markup of its own.
+Policy lets it stand. Record text is untrusted: every <, >, & and square bracket in it is written
+as a JSON escape, so no text can close the element, start markup or make a link.
 """
 
 from __future__ import annotations
@@ -15,7 +15,10 @@ from typing import Any
 from generator.model import Idea, Theme
 from generator.vocabulary import format_date
 
-_ESCAPES = str.maketrans({"<": "\\u003c", ">": "\\u003e", "&": "\\u0026"})
+# Markup's own characters, and Markdown's link brackets, as JSON escapes.
+_ESCAPES = str.maketrans(
+    {"<": "\\u003c", ">": "\\u003e", "&": "\\u0026", "[": "\\u005b", "]": "\\u005d"}
+)
 
 
 def project_data(idea: Idea, theme: Theme | None, currency: str) -> dict[str, Any]:
@@ -47,7 +50,16 @@ def project_data(idea: Idea, theme: Theme | None, currency: str) -> dict[str, An
     return project
 
 
+def _json(value: object) -> str:
+    """Compact JSON whose strings escape markup's characters and Markdown's brackets."""
+    if isinstance(value, dict):
+        return "{" + ",".join(f"{_json(str(k))}:{_json(v)}" for k, v in value.items()) + "}"
+    if isinstance(value, list):
+        return "[" + ",".join(_json(item) for item in value) + "]"
+    text = json.dumps(value, ensure_ascii=False)
+    return text.translate(_ESCAPES) if isinstance(value, str) else text
+
+
 def jsonld_block(data: dict[str, Any]) -> str:
     """A <script type="application/ld+json"> element whose text cannot break out of it."""
-    text = json.dumps(data, ensure_ascii=False, separators=(",", ":")).translate(_ESCAPES)
-    return f'<script type="application/ld+json">{text}</script>\n'
+    return f'<script type="application/ld+json">{_json(data)}</script>\n'

@@ -43,7 +43,8 @@ def test_hostile_text_stays_inside_the_data_block(hostile_site: Path) -> None:
     (project,) = _data(html)
     assert project["name"] == HOSTILE_LINE and project["description"] == HOSTILE_TEXT
     (raw,) = BLOCK.findall(html)
-    assert "<" not in raw and ">" not in raw  # written as \\u003c and \\u003e
+    # written as \\u003c, \\u003e and \\u005d: no element can close, no Markdown link start
+    assert "<" not in raw and ">" not in raw and "](" not in raw
 
 
 @pytest.mark.browser
