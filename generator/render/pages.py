@@ -138,9 +138,10 @@ def _updated(date: str | None) -> str:
 class PageRenderer:
     """Renders every page of the site; keeps rendered record text between calls."""
 
-    def __init__(self, today: str | None = None) -> None:
+    def __init__(self, today: str | None = None, organisation: str = "Aarhus Kommune") -> None:
         self.text = TextRenderer()
         self.env = _environment(self.text)
+        self.env.globals["organisation"] = organisation  # who runs the portfolio
         # The day the site is built for: the front page lists the themes open on it.
         self.today = today or dt.date.today().isoformat()
 
@@ -166,6 +167,7 @@ class PageRenderer:
             "ladder": portfolio.ladder,
             "money": lambda amount: format_money(amount, portfolio.ladder.currency),
             "themes": render_views.themes_of_kind(portfolio, "theme"),
+            "focus_areas": render_views.focus_areas(portfolio),
             "departments": portfolio.departments,
             "latest": render_views.last_updated(ideas),
             "open_themes": open_themes(portfolio, self.today),
@@ -184,7 +186,8 @@ class PageRenderer:
         themes = {theme.theme_id for theme in common["themes"]}
         ideas = {idea.idea_id for idea in common["ideas"]}
         pages = self.render_some(common, {PAGE_FRONT, PAGE_THEMES, PAGE_LADDER}, themes, ideas)
-        pages[PAGE_HISTORY] = self.history_page(portfolio, common)
+        if render_views.focus_areas(portfolio):  # the history page tells of them alone
+            pages[PAGE_HISTORY] = self.history_page(portfolio, common)
         pages[PAGE_DATA] = self.data_page(schemas, common, licence or DataLicence())
         pages.update(render_figure_pages(self, common))
         pages.update(lists.tag_pages(self, common))
@@ -240,7 +243,7 @@ class PageRenderer:
     def history_page(self, portfolio: Portfolio, common: Mapping[str, Any]) -> str:
         return self._page(
             "history.md.j2", PAGE_HISTORY, "Organisering af innovationsindsatsen i 2015-2019",
-            HISTORY_UPDATED, focus_areas=render_views.focus_areas(portfolio), **common,
+            HISTORY_UPDATED, **common,
         )  # fmt: skip
 
     def data_page(

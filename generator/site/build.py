@@ -78,7 +78,7 @@ def site_content(
         checked.portfolio,
         schemas,
         options.site_url,
-        renderer or PageRenderer(settings.today),
+        renderer or PageRenderer(settings.today, options.publisher.name),
         licence=options.licence,
         publisher=options.publisher,
     )
