@@ -26,7 +26,11 @@ KINDS_DA = {
 @click.command(name="import")
 @help_option
 @click.argument(
-    "files", nargs=-1, required=True, type=click.Path(exists=True, dir_okay=False, path_type=Path)
+    "files",
+    metavar="FIL",
+    nargs=-1,
+    required=True,
+    type=click.Path(exists=True, dir_okay=False, path_type=Path),
 )
 @click.option(
     "--map",

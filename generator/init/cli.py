@@ -20,7 +20,7 @@ from generator.settings import Settings
 
 @click.command()
 @help_option
-@click.argument("directory", type=click.Path(file_okay=False, path_type=Path))
+@click.argument("directory", metavar="MAPPE", type=click.Path(file_okay=False, path_type=Path))
 @click.option("--organisation", required=True, help="Organisationens navn, fx 'Eksempel Kommune'.")
 @click.option(
     "--departments",

@@ -44,7 +44,7 @@ from generator.render.markup import (
 from generator.render.paging import PAGE_SIZE, page_links, pager, split
 from generator.render.sanitize import TextRenderer, attribute_text, external_link, inline_text
 from generator.render.schema_doc import SCHEMA_FILES, schema_fields
-from generator.render.structured_data import jsonld_block, project_data
+from generator.render.structured_data import jsonld_text, project_data
 from generator.render.tags import tag_link
 from generator.vocabulary import (
     GRADUATE_LABELS,
@@ -118,11 +118,13 @@ def _environment(text: TextRenderer) -> jinja2.Environment:
     return env
 
 
-def _front_matter(title: str, feed: str | None = None) -> str:
+def _front_matter(title: str, feed: str | None = None, structured_data: str | None = None) -> str:
     # The site engine prints the title as HTML in places: it goes in already escaped.
     head = "---\ntitle: " + json.dumps(str(attribute_text(title)), ensure_ascii=False) + "\n"
     if feed is not None:  # the page's own feed, from the site's root, for the page head
         head += "feed: " + json.dumps(feed) + "\n"
+    if structured_data is not None:  # JSON-LD for the page head (structured_data.py)
+        head += "structured_data: " + json.dumps(structured_data, ensure_ascii=False) + "\n"
     return head + "---\n\n"
 
 
@@ -147,7 +149,7 @@ class PageRenderer:
 
     def _page(self, template: str, path: str, title: str, updated: str | None, **ctx: Any) -> str:
         body = self.env.get_template(template).render(page_path=path, title=title, **ctx)
-        head = _front_matter(title, ctx.get("feed"))
+        head = _front_matter(title, ctx.get("feed"), ctx.get("structured_data"))
         return head + body.rstrip("\n") + "\n" + _updated(updated)
 
     def page(self, template: str, path: str, title: str, updated: str | None, **ctx: Any) -> str:
@@ -280,10 +282,10 @@ class PageRenderer:
         ladder = common["ladder"]
         rungs = render_views.ladder_rungs(ladder, idea)
         theme = common["portfolio"].themes.get(idea.theme)
-        page = self._page(
+        return self._page(
             "idea.md.j2", idea_page(idea.idea_id), idea.title,
             render_views.last_updated([idea]), idea=idea, idea_theme=theme, rungs=rungs,
             feed=idea_feed_path(idea.idea_id),
+            structured_data=jsonld_text(project_data(idea, theme, ladder.currency)),
             ladder_chart=charts.ladder_chart(rungs, ladder.currency), **common,
         )  # fmt: skip
-        return page + "\n" + jsonld_block(project_data(idea, theme, ladder.currency))

@@ -1,9 +1,9 @@
 """Render stage, structured data: an idea as a schema.org `Project` in JSON-LD (no I/O).
 
 Search engines and portals read the idea page's card from it: the title, the summary, the
-theme, the dates and a `MonetaryGrant` for each step granted. It is a data block
-(`type="application/ld+json"`), which no browser runs, so the page's Content-Security-
-Policy lets it stand. Record text is untrusted: every <, >, & and square bracket in it is written
+theme, the dates and a `MonetaryGrant` for each step granted. The page's head carries it
+(overrides/partials/structured-data.html) as a data block (`type="application/ld+json"`),
+which no browser runs, so the page's Content-Security-Policy lets it stand. Record text is untrusted: every <, >, & and square bracket in it is written
 as a JSON escape, so no text can close the element, start markup or make a link.
 """
 
@@ -60,6 +60,6 @@ def _json(value: object) -> str:
     return text.translate(_ESCAPES) if isinstance(value, str) else text
 
 
-def jsonld_block(data: dict[str, Any]) -> str:
-    """A <script type="application/ld+json"> element whose text cannot break out of it."""
-    return f'<script type="application/ld+json">{_json(data)}</script>\n'
+def jsonld_text(data: dict[str, Any]) -> str:
+    """The JSON of a <script type="application/ld+json"> element, which no text breaks out of."""
+    return _json(data)

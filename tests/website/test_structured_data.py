@@ -18,11 +18,19 @@ BLOCK = re.compile(r'<script type="application/ld\+json">(.*?)</script>', re.S)
 
 
 def _data(text: str) -> list[dict[str, Any]]:
+    """The JSON-LD of a built page's head."""
     return [json.loads(found) for found in BLOCK.findall(text)]
 
 
+def _front_matter_data(page: str) -> dict[str, Any]:
+    """The JSON-LD a rendered page hands the page head, in its front matter."""
+    head = page.split("---\n")[1]
+    (line,) = [x for x in head.splitlines() if x.startswith("structured_data: ")]
+    return dict(json.loads(json.loads(line.removeprefix("structured_data: "))))
+
+
 def test_an_idea_page_carries_its_project_and_grants(sample_content: SiteContent) -> None:
-    (project,) = _data(sample_content.pages["ideer/digital-nabohjaelp.md"])
+    project = _front_matter_data(sample_content.pages["ideer/digital-nabohjaelp.md"])
     assert project["@context"] == "https://schema.org" and project["@type"] == "Project"
     assert project["name"] == "Digital nabohjælp" and project["foundingDate"] == "2020-02-03"
     # Steps 1 and 2 granted: 25,000 and 125,000 kroner, one MonetaryGrant each.
@@ -34,13 +42,15 @@ def test_an_idea_page_carries_its_project_and_grants(sample_content: SiteContent
 
 
 def test_an_idea_without_grants_has_no_funding(sample_content: SiteContent) -> None:
-    (project,) = _data(sample_content.pages["ideer/solceller-paa-taget.md"])
+    project = _front_matter_data(sample_content.pages["ideer/solceller-paa-taget.md"])
     assert "funding" not in project
 
 
 def test_hostile_text_stays_inside_the_data_block(hostile_site: Path) -> None:
     html = (hostile_site / "ideer/fjendtlig-tekst/index.html").read_text("utf-8")
-    (project,) = _data(html)
+    head, _, body = html.partition("</head>")
+    assert "application/ld+json" not in body  # in the head, never in the page's content
+    (project,) = _data(head)
     assert project["name"] == HOSTILE_LINE and project["description"] == HOSTILE_TEXT
     (raw,) = BLOCK.findall(html)
     # written as \\u003c, \\u003e and \\u005d: no element can close, no Markdown link start
