@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from generator.kinds import GraduateTarget
 from generator.model import Idea, Portfolio, Theme
 from generator.vocabulary import GRADUATE_LABELS, TEST_OUTCOME_LABELS
 
@@ -40,7 +41,7 @@ def lessons_of(idea: Idea) -> list[Lesson]:
         if decision.kind == "close" and decision.learning:
             heading = "Lukket tidligt"
         elif decision.kind == "graduate" and decision.learning:
-            heading = "Videreført til " + GRADUATE_LABELS.get(decision.to or "", "drift")
+            heading = "Videreført til " + GRADUATE_LABELS[decision.to or GraduateTarget.OPERATIONS]
         else:
             continue
         found.append(Lesson(idea, idea.state.step, decision.date, heading, decision.learning))
