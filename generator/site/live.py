@@ -31,17 +31,16 @@ from generator.render.markup import idea_page
 from generator.render.pages import PageRenderer
 from generator.schema import Schemas, load_schemas
 from generator.settings import Settings
-from generator.site.build import SiteOptions, build_source, site_content
+from generator.site.build import build_source, site_content
 from generator.site.search import index_search, with_search_data
 from generator.site.source import (
-    CONFIG_NAME,
     DOCS_DIR,
     custom_dir_of,
-    read_site_config,
     site_source,
     update_source,
     write_source,
 )
+from generator.site_config import CONFIG_NAME, SiteOptions, read_site_config
 from generator.site.templates import TemplateCache
 from generator.vocabulary import is_slug
 from generator.load.yaml_reader import Parsed
