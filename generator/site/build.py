@@ -107,5 +107,5 @@ def build_site(checked: Checked, settings: Settings, config_file: Path, site_dir
     with tempfile.TemporaryDirectory(prefix="portfolio-source-") as scratch:
         content = render_source(checked, settings, config_file, Path(scratch))
         build_source(Path(scratch), site_dir, strict=True)
-    index_search(site_dir)
+    index_search(site_dir, config_file.parent)
     return content

@@ -148,7 +148,7 @@ class LiveSite:
         report(checked, self.checked)
         self._publish(checked, full=True)
         self.schemas = load_schemas(self.settings.schemas_dir)
-        index_quietly(self.site_dir)
+        index_quietly(self.site_dir, self.config_file.parent)
 
     def _publish(self, checked: Checked, *, full: bool) -> None:
         """Render everything, write what changed into the source and build it."""
@@ -238,13 +238,13 @@ class LiveSite:
                 return  # a newer change is being handled
             report(checked, self.checked)
             self._publish(checked, full=False)
-        index_quietly(self.site_dir)  # outside the lock: a save meanwhile is shown at once
+        index_quietly(self.site_dir, self.config_file.parent)  # outside the lock: a save meanwhile is shown at once
 
 
-def index_quietly(site_dir: Path) -> None:
+def index_quietly(site_dir: Path, root: Path) -> None:
     """The preview's search index; without Pagefind the preview goes on without search."""
     try:
-        index_search(site_dir)
+        index_search(site_dir, root)
     except PortfolioError as error:
         click.echo(error.message, err=True)
 

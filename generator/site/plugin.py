@@ -109,7 +109,7 @@ class PortfolioPlugin(BasePlugin[PortfolioPluginConfig]):  # type: ignore[no-unt
     def on_post_build(self, *, config: MkDocsConfig) -> None:
         if self.command != "serve":  # indexing every rebuild of a preview would slow it down
             try:
-                index_search(Path(config.site_dir))
+                index_search(Path(config.site_dir), Path(config.config_file_path).parent)
             except PortfolioError as error:
                 raise PluginError(error.message) from error
 

@@ -150,6 +150,9 @@ def _mkdocs_yml(tmp_path: Path, records: str = "records", today: str = "2022-12-
     config["theme"]["custom_dir"] = str(REPO / "overrides")
     target = tmp_path / "mkdocs.yml"
     target.write_text(yaml.safe_dump(config, allow_unicode=True), "utf-8")
+    # A project keeps its Pagefind beside mkdocs.yml, in node_modules/ (npm ci).
+    if not (tmp_path / "node_modules").exists():
+        (tmp_path / "node_modules").symlink_to(REPO / "node_modules", target_is_directory=True)
     return target
 
 
@@ -261,4 +264,4 @@ def test_a_missing_pagefind_is_a_danish_error_and_nothing_runs(
 
 
 def test_the_pinned_pagefind_is_the_one_used() -> None:
-    assert pagefind_binary() == REPO / "node_modules" / ".bin" / "pagefind"
+    assert pagefind_binary(REPO) == REPO / "node_modules" / ".bin" / "pagefind"
