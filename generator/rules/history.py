@@ -20,6 +20,7 @@ from generator.gitrepo import (
     repository_paths,
     resolve_commit,
 )
+from generator.kinds import TestStatus
 from generator.load import RecordKind, classify, parse_record, read_record_bytes
 from generator.load.yaml_reader import Parsed
 from generator.problems import PathKey, Problem
@@ -100,7 +101,7 @@ def _compare(
 ) -> Problem | None:
     """The L11 problem of one record that differs from the revision, if it counts."""
     before = _data(old, file)
-    if base.kind != "decision" and (before is None or before.data.get("status") != "done"):
+    if base.kind != "decision" and (before is None or before.data.get("status") != TestStatus.DONE):
         return None  # only a test card that was already done is history
     what = "Beslutningen" if base.kind == "decision" else "Testkortet (status: done)"
     if current is None:
