@@ -65,11 +65,12 @@ MISSING = (
 
 
 def pagefind_binary(root: Path) -> Path:
-    """The project's pinned Pagefind (under `root`, the folder of mkdocs.yml), else one on
-    PATH; a Danish error when there is none."""
-    pinned = root / NPM_BINARY
-    if pinned.is_file():
-        return pinned
+    """The project's pinned Pagefind (beside mkdocs.yml in `root`, or in the folder the command
+    runs in), else one on PATH; a Danish error when there is none."""
+    for folder in (root, Path.cwd()):
+        pinned = folder / NPM_BINARY
+        if pinned.is_file():
+            return pinned
     found = shutil.which("pagefind")
     if found is None:
         raise PortfolioError(MISSING)

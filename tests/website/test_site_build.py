@@ -150,9 +150,6 @@ def _mkdocs_yml(tmp_path: Path, records: str = "records", today: str = "2022-12-
     config["theme"]["custom_dir"] = str(REPO / "overrides")
     target = tmp_path / "mkdocs.yml"
     target.write_text(yaml.safe_dump(config, allow_unicode=True), "utf-8")
-    # A project keeps its Pagefind beside mkdocs.yml, in node_modules/ (npm ci).
-    if not (tmp_path / "node_modules").exists():
-        (tmp_path / "node_modules").symlink_to(REPO / "node_modules", target_is_directory=True)
     return target
 
 
@@ -256,6 +253,7 @@ def test_a_missing_pagefind_is_a_danish_error_and_nothing_runs(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     monkeypatch.setenv("PATH", str(tmp_path))  # no pagefind on PATH, no node_modules in root
+    monkeypatch.chdir(tmp_path)  # nor in the folder the command runs in
     with pytest.raises(
         PortfolioError, match="Pagefind, som bygger søgeindekset, er ikke installeret"
     ):
