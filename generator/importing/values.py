@@ -128,7 +128,7 @@ def read_choice(column: SheetColumn, value: object) -> str:
     wanted = " ".join(str(value).split()).casefold()
     for key, label in choices.items():
         if wanted in (key, label.casefold()):
-            return key
+            return str(key)
     found = SYNONYMS.get(wanted)
     if found is not None and found in choices:
         return found

@@ -5,7 +5,6 @@ Pure: the schemas come in as the bytes of their files, and nothing is read or wr
 
 from __future__ import annotations
 
-import datetime as dt
 import json
 from collections.abc import Mapping
 from dataclasses import dataclass, field
@@ -14,12 +13,13 @@ from typing import Any
 
 from generator.figures import compute_figures, noegletal_json
 from generator.model import Portfolio
-from generator.render.datapackage import DataLicence, data_package
-from generator.render.dcat import Publisher, dcat_jsonld
+from generator.render.datapackage import data_package
+from generator.render.dcat import dcat_jsonld
 from generator.render.feed import atom_feeds
 from generator.render.opendata import decisions_csv, ideas_csv, portfolio_json
 from generator.render.pages import PageRenderer
 from generator.render.xlsx import portfolio_xlsx
+from generator.site_config import DataLicence, Publisher
 
 DATA_FILES = ("data/portfolio.json", "data/ideer.csv", "data/beslutninger.csv")
 FIGURES_FILE = "data/noegletal.json"
@@ -40,7 +40,7 @@ class SiteContent:
 def data_files(
     portfolio: Portfolio,
     schema_files: Mapping[str, bytes],
-    today: str | None = None,
+    today: str,
     licence: DataLicence | None = None,
     publisher: Publisher | None = None,
 ) -> dict[str, bytes]:
@@ -52,8 +52,7 @@ def data_files(
     files[XLSX_FILE] = portfolio_xlsx(portfolio, publisher.name)
     files[PACKAGE_FILE] = data_package(licence, publisher.name)
     files[DCAT_FILE] = dcat_jsonld(portfolio, publisher, licence)
-    as_of = today or dt.date.today().isoformat()
-    files[FIGURES_FILE] = noegletal_json(compute_figures(portfolio, as_of))
+    files[FIGURES_FILE] = noegletal_json(compute_figures(portfolio, today))
     for name, content in sorted(schema_files.items()):
         files[f"data/schemas/{name}"] = content
     return files
@@ -78,7 +77,7 @@ def render_site(
     site_url: str | None = None,
     renderer: PageRenderer | None = None,
     *,
-    today: str | None = None,
+    today: str,
     licence: DataLicence | None = None,
     publisher: Publisher | None = None,
 ) -> SiteContent:

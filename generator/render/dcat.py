@@ -10,13 +10,11 @@ otherwise they are relative and resolve against the file's own address.
 from __future__ import annotations
 
 import json
-from collections.abc import Mapping
-from dataclasses import dataclass
 from typing import Any
 
 from generator.model import Portfolio
-from generator.render.datapackage import DataLicence
 from generator.render.views import last_updated, shown_ideas, themes_of_kind
+from generator.site_config import DataLicence, Publisher
 
 PROFILE = "https://data.gov.dk/model/profile/dcat-ap-dk-2.0.2/"
 CONTEXT = {
@@ -54,17 +52,6 @@ DISTRIBUTIONS = (
         "JSON",
     ),
 )
-
-
-@dataclass(frozen=True)
-class Publisher:
-    """Who publishes the open data, as the site's configuration says."""
-
-    name: str = "Aarhus Kommune"
-    site_url: str | None = None
-    contact: str | None = None  # a functional mailbox
-    contact_page: str | None = None  # where to ask when no mailbox is set (the repository)
-    municipality_code: str | None = None  # DAGI's four digits, e.g. 0751
 
 
 def _da(text: str) -> dict[str, str]:
@@ -155,22 +142,3 @@ def dcat_jsonld(
         **_dataset(portfolio, publisher or Publisher(), licence or DataLicence()),
     }
     return (json.dumps(document, ensure_ascii=False, indent=2) + "\n").encode("utf-8")
-
-
-def publisher_from(config: Mapping[str, Any]) -> Publisher:
-    """The publisher a site configuration names: site_author, site_url, extra.contact,
-    extra.municipality_code, and the repository's issues for questions."""
-    extra = config.get("extra") or {}
-    extra = extra if isinstance(extra, Mapping) else {}
-
-    def text(value: object) -> str | None:
-        return str(value) if isinstance(value, str | int) and str(value) else None
-
-    repo_url = text(config.get("repo_url"))
-    return Publisher(
-        name=text(config.get("site_author")) or Publisher.name,
-        site_url=text(config.get("site_url")),
-        contact=text(extra.get("contact")),
-        contact_page=f"{repo_url.rstrip('/')}/issues" if repo_url else text(config.get("site_url")),
-        municipality_code=text(extra.get("municipality_code")),
-    )

@@ -8,7 +8,6 @@ sanitiser's output, a chart, a link made here), so a template cannot forget to e
 
 from __future__ import annotations
 
-import datetime as dt
 import json
 from collections.abc import Mapping
 from typing import Any
@@ -27,7 +26,6 @@ from generator.model import (
 from generator.periods import last_period_end, open_themes
 from generator.render import charts, lists, opendata
 from generator.render import views as render_views
-from generator.render.datapackage import DataLicence
 from generator.render.feed import idea_feed_path, theme_feed_path
 from generator.render.figures_pages import figures_theme_page, render_figure_pages
 from generator.render.markup import (
@@ -46,6 +44,7 @@ from generator.render.sanitize import TextRenderer, attribute_text, external_lin
 from generator.render.schema_doc import SCHEMA_FILES, schema_fields
 from generator.render.structured_data import jsonld_text, project_data
 from generator.render.tags import tag_link
+from generator.site_config import DataLicence
 from generator.vocabulary import (
     GRADUATE_LABELS,
     TEST_OUTCOME_LABELS,
@@ -140,12 +139,12 @@ def _updated(date: str | None) -> str:
 class PageRenderer:
     """Renders every page of the site; keeps rendered record text between calls."""
 
-    def __init__(self, today: str | None = None, organisation: str = "Aarhus Kommune") -> None:
+    def __init__(self, today: str, organisation: str = "Aarhus Kommune") -> None:
         self.text = TextRenderer()
         self.env = _environment(self.text)
         self.env.globals["organisation"] = organisation  # who runs the portfolio
         # The day the site is built for: the front page lists the themes open on it.
-        self.today = today or dt.date.today().isoformat()
+        self.today = today
 
     def _page(self, template: str, path: str, title: str, updated: str | None, **ctx: Any) -> str:
         body = self.env.get_template(template).render(page_path=path, title=title, **ctx)

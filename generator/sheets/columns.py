@@ -35,7 +35,7 @@ class SheetColumn:
     kind: ValueKind
     width: int
     read: Reader
-    choices: Mapping[str, str] | None = None  # YAML value → the Danish word the sheet shows
+    choices: Mapping[Any, str] | None = None  # YAML value → the Danish word the sheet shows
 
 
 @dataclass(frozen=True)
@@ -76,7 +76,7 @@ def _col(  # noqa: PLR0917 (a table row reads best as one call)
     kind: ValueKind,
     width: int,
     read: Reader,
-    choices: Mapping[str, str] | None = None,
+    choices: Mapping[Any, str] | None = None,
 ) -> SheetColumn:
     return SheetColumn(heading, field, kind, width, read, choices)
 

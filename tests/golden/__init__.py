@@ -1,4 +1,5 @@
-"""Golden files of the rendered site: every page kind and every data file.
+"""Golden files of the rendered site: every page kind, every data file and the
+rendered mkdocs.yml.
 
 They are rendered from the fixed sample portfolio with an idea in every status
 (tests/website/sample.py, EVERY_STATUS) and kept under tests/golden/pages/ at the path they
@@ -19,7 +20,9 @@ from openpyxl import load_workbook
 from generator.pipeline import check_portfolio
 from generator.render import read_schema_files, render_site
 from generator.settings import Settings
-from tests.website.sample import EVERY_STATUS, TODAY, write_records
+from generator.site.source import source_config
+from generator.site_config import CONFIG_NAME, dump_site_config, read_site_config
+from tests.website.sample import EVERY_STATUS, REPO, TODAY, write_records
 
 GOLDEN_DIR = Path(__file__).resolve().parent / "pages"
 XLSX_CELLS = "data/portefoelje.xlsx.json"
@@ -48,6 +51,8 @@ GOLDEN = (
     "data/beslutninger.csv",
     "data/portefoelje.xlsx.json",  # the spreadsheet's sheets as cell values (xlsx_cells)
     "data/dcat.jsonld",  # the catalogue description (DCAT-AP-DK)
+    "data/datapackage.json",
+    "mkdocs.yml",  # the rendered site source's configuration, with its explicit nav
     "feed.xml",
     "ideer/digital-nabohjaelp/feed.xml",  # one idea's feed
     "temaer/klima/feed.xml",  # one theme's feed
@@ -63,9 +68,10 @@ def golden_outputs() -> dict[str, bytes]:
         content = render_site(
             checked.portfolio, read_schema_files(settings.schemas_dir), today=settings.today
         )
+        config = source_config(read_site_config(REPO / CONFIG_NAME), checked.portfolio)
     files = {**content.files, XLSX_CELLS: xlsx_cells(content.files["data/portefoelje.xlsx"])}
-    outputs = {}
-    for path in GOLDEN:
+    outputs = {CONFIG_NAME: dump_site_config(config).encode("utf-8")}
+    for path in (p for p in GOLDEN if p != CONFIG_NAME):
         page = content.pages.get(path)
         outputs[path] = page.encode("utf-8") if page is not None else files[path]
     return outputs

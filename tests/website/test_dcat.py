@@ -15,9 +15,9 @@ from rdflib.namespace import DCAT, DCTERMS, FOAF, RDF
 
 from generator.pipeline import Checked
 from generator.render import data_files
-from generator.render.datapackage import DataLicence
-from generator.render.dcat import MUNICIPALITIES, Publisher, publisher_from
+from generator.render.dcat import MUNICIPALITIES
 from generator.settings import Settings
+from generator.site_config import DataLicence, Publisher, publisher_from
 
 # rdflib's own JSON-LD parser still builds a ConjunctiveGraph, which rdflib 7.6 deprecates.
 pytestmark = pytest.mark.filterwarnings("ignore:ConjunctiveGraph is deprecated:DeprecationWarning")

@@ -43,7 +43,9 @@ TRAPS: dict[str, Any] = {
 @pytest.fixture(scope="module")
 def traps(tmp_path_factory: pytest.TempPathFactory) -> SiteContent:
     checked, settings = check_records(tmp_path_factory.mktemp("traps"), TRAPS)
-    return render_site(checked.portfolio, read_schema_files(settings.schemas_dir))
+    return render_site(
+        checked.portfolio, read_schema_files(settings.schemas_dir), today=settings.today
+    )
 
 
 @pytest.fixture(scope="module")
@@ -141,7 +143,9 @@ def test_the_spreadsheet_is_the_same_for_the_same_portfolio(
     traps: SiteContent, tmp_path: Path
 ) -> None:
     checked, settings = check_records(tmp_path, TRAPS)
-    again = render_site(checked.portfolio, read_schema_files(settings.schemas_dir))
+    again = render_site(
+        checked.portfolio, read_schema_files(settings.schemas_dir), today=settings.today
+    )
     assert again.files["data/portefoelje.xlsx"] == traps.files["data/portefoelje.xlsx"]
 
 
