@@ -15,6 +15,7 @@ import yaml
 
 from generator.errors import PortfolioError
 from generator.init import manifest, texts
+from generator.load.yaml_reader import Parsed, parse_yaml
 from generator.vocabulary import first_forbidden_character, is_slug, slugify
 
 SOURCE = Path(__file__).resolve().parents[2]  # the repository this package is part of
@@ -86,10 +87,8 @@ def read_departments(path: Path | None) -> dict[str, str]:
         text = path.read_text("utf-8")
     except (OSError, UnicodeDecodeError) as error:
         raise PortfolioError(f"Afdelingerne i {path} kan ikke læses: {error}") from error
-    try:
-        loaded = yaml.safe_load(text)
-    except yaml.YAMLError:
-        loaded = None
+    parsed = parse_yaml(text.encode("utf-8"), str(path), with_lines=False)
+    loaded = parsed.data if isinstance(parsed, Parsed) else None
     if isinstance(loaded, Mapping):
         found = {
             str(k): str(v.get("name", "")) if isinstance(v, Mapping) else str(v)

@@ -2,20 +2,20 @@
 
 from __future__ import annotations
 
-import datetime as dt
 import re
+import subprocess
+import sys
 from pathlib import Path
 
 import click
 
 from generator.authoring.codeowners import render_codeowners, write_codeowners
 from generator.authoring.issue_form import default_form, render_form, write_form
-from generator.cli_options import help_option
+from generator.cli_options import help_option, make_settings
 from generator.errors import PortfolioError
 from generator.init import create_portfolio
 from generator.init.texts import organisation_slug
 from generator.pipeline import check_portfolio
-from generator.settings import Settings
 
 
 @click.command()
@@ -54,7 +54,7 @@ def init(
 
 def _write_generated(directory: Path, organisation: str) -> None:
     """CODEOWNERS and the idea form's theme choices, for a portfolio without themes."""
-    settings = Settings(records_dir=directory / "records", today=dt.date.today().isoformat())
+    settings = make_settings(directory / "records", None)
     checked = check_portfolio(settings)
     if checked.failed:
         raise PortfolioError("Den nye portefølje validerer ikke: " + checked.failing[0].as_text())
@@ -65,3 +65,9 @@ def _write_generated(directory: Path, organisation: str) -> None:
     form = default_form(directory)
     if form.is_file():
         write_form(form, render_form(form.read_text("utf-8"), checked.portfolio, settings.today))
+    # The golden copy of the rendered site configuration is the new mkdocs.yml's own.
+    golden = subprocess.run(
+        [sys.executable, "-m", "tests.golden"], cwd=directory, capture_output=True, check=False
+    )
+    if golden.returncode != 0:
+        click.echo("Advarsel: kør 'make golden' i den nye portefølje.", err=True)

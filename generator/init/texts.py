@@ -60,9 +60,9 @@ def site_config(text: str, organisation: str, municipality_code: str | None) -> 
 def workflows(text: str, organisation: str) -> str:
     """A workflow whose CODEOWNERS names the organisation's maintainers."""
     team = f"@{organisation_slug(organisation)}/portefoeljeteam"
-    return re.sub(
-        r"portfolio codeowners(?! --maintainers)",
-        f"portfolio codeowners --maintainers {team}",
+    return re.sub(  # at the end of the line: `portfolio codeowners --check` stays whole
+        r"(portfolio codeowners\b[^\n]*)",
+        lambda found: f"{found.group(1)} --maintainers {team}",
         text,
     )
 

@@ -116,11 +116,20 @@ def test_its_site_builds_says_no_theme_is_open_and_has_no_word_of_aarhus(
 
 
 def test_its_own_tests_pass_there(new_repo: Path) -> None:
-    """A meaningful part of the new repository's own suite, run in it: the rule cases,
-    the loader and the import's values (its full `make test` is run by hand)."""
+    """A meaningful part of the new repository's own suite, run in it: the rule cases, the
+    loader, the layers, the workflows and the golden pages (its full `make test` is run by
+    hand: README.md, "Another municipality")."""
+    tests = [
+        "tests/test_cases.py",
+        "tests/test_yaml_reader.py",
+        "tests/test_cli_validate.py",
+        "tests/test_layers.py",
+        "tests/test_site_config.py",
+        "tests/authoring/test_workflows.py",
+        "tests/website/test_render.py",
+    ]
     done = subprocess.run(
-        [sys.executable, "-m", "pytest", "-q", "-x", "-p", "no:randomly", "-p", "no:cacheprovider",
-         "tests/test_cases.py", "tests/test_yaml_reader.py", "tests/test_cli_validate.py"],
+        [sys.executable, "-m", "pytest", "-q", "-x", "-p", "no:randomly", "-p", "no:cacheprovider", *tests],
         cwd=new_repo, capture_output=True, text=True, check=False,
     )  # fmt: skip
     assert done.returncode == 0, done.stdout[-3000:] + done.stderr[-2000:]
