@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import json
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Collection, Iterable, Mapping, Sequence
 from dataclasses import asdict, dataclass, field
 from typing import Literal
 
@@ -64,6 +64,12 @@ class Source:
 def sort_problems(problems: Iterable[Problem]) -> list[Problem]:
     """Sorted by file, line, column and code, without repeats."""
     return sorted(set(problems))
+
+
+def warnings_only_in(problems: Iterable[Problem], files: Collection[str]) -> list[Problem]:
+    """Every error, and the warnings of `files` alone: what a change touches is its to mend,
+    while an old idea's warning would otherwise show in every pull request."""
+    return [p for p in problems if p.severity == "error" or p.file in files]
 
 
 def errors_in(problems: Iterable[Problem], *, strict: bool) -> list[Problem]:

@@ -13,13 +13,19 @@ from dataclasses import dataclass
 from generator.vocabulary import FORBIDDEN_CHARACTERS
 
 MAX_TEXT = 600  # characters of one free-text field in a summary
+MAX_CARD_TEXT = 4000  # characters of one field of the idea card, which reviewers decide on
 
 _MARKDOWN_PUNCTUATION = frozenset("\\`*_{}[]()#+-.!|~$\"'=:^")
 _HTML = {"&": "&amp;", "<": "&lt;", ">": "&gt;"}
 _ZERO_WIDTH_SPACE = "&#8203;"
 # What GitHub would turn into a link or a notification: a mention or e-mail (@), an issue
-# reference (#12), and the autolinked addresses (https://, www., mailto:, xmpp:).
+# reference (#12, owner/repo#12), and the autolinked addresses (https://, www., mailto:, xmpp:).
 _AUTOLINK_WORD = re.compile(r"(?i)\b(https?|ftp|www|mailto|xmpp)\b")
+# GH-12 and a repository's own autolink references (ABC-12): a word, a hyphen, a number.
+# In the escaped text the hyphen is "\-"; a break after it parts prefix from number.
+_PREFIXED_NUMBER = re.compile(r"(?<=[A-Za-z]\\-)(?=[0-9])")
+# A commit id, full or short (7 to 40 hexadecimal characters; @sha too): broken every 6.
+_HEX_RUN = re.compile(r"(?i)(?<![0-9a-z])[0-9a-f]{7,}(?![0-9a-z])")
 _SAFE_URL = re.compile(r"^https?://[A-Za-z0-9.-]+(?::[0-9]+)?(?:/[A-Za-z0-9._~/-]*)?$")
 
 
@@ -44,12 +50,19 @@ def escape_markdown(text: str, limit: int = MAX_TEXT) -> str:
     escaped = "".join(out)
     # An autolink needs its scheme or "www" whole: split off the first letter.
     escaped = _AUTOLINK_WORD.sub(_split_word, escaped)
+    escaped = _PREFIXED_NUMBER.sub(_ZERO_WIDTH_SPACE, escaped)
+    escaped = _HEX_RUN.sub(_split_hex, escaped)
     return escaped.replace("\\#", "\\#" + _ZERO_WIDTH_SPACE)
 
 
 def _split_word(match: re.Match[str]) -> str:
     word = match.group(1)
     return word[0] + _ZERO_WIDTH_SPACE + word[1:]
+
+
+def _split_hex(match: re.Match[str]) -> str:
+    run = match.group()
+    return _ZERO_WIDTH_SPACE.join(run[i : i + 6] for i in range(0, len(run), 6))
 
 
 def safe_site_url(url: str | None) -> str | None:
@@ -81,6 +94,13 @@ class Markdown:
     def code(self, value: str) -> str:
         return escape_markdown(value, limit=300)
 
+    def prose(self, value: str) -> str:
+        return escape_markdown(value, limit=MAX_CARD_TEXT)
+
+    def folded(self, summary: str, lines: list[str]) -> list[str]:
+        """Lines in a collapsed block that the reader opens (GitHub's <details>)."""
+        return ["<details>", f"<summary>{summary}</summary>", "", *lines, "", "</details>", ""]
+
 
 @dataclass(frozen=True)
 class Text:
@@ -104,6 +124,12 @@ class Text:
 
     def code(self, value: str) -> str:
         return one_line(value, limit=300)
+
+    def prose(self, value: str) -> str:
+        return one_line(value, limit=MAX_CARD_TEXT)
+
+    def folded(self, summary: str, lines: list[str]) -> list[str]:
+        return [f"{summary}:", "", *lines, ""]
 
 
 Style = Markdown | Text
