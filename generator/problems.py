@@ -7,7 +7,10 @@ from collections.abc import Collection, Iterable, Mapping, Sequence
 from dataclasses import asdict, dataclass, field
 from typing import Literal
 
+from generator.markdown_escape import escape_markdown
+
 Severity = Literal["error", "warning"]
+_CELL = 2000  # characters of one cell of the job summary's table
 
 # A key's place in a record: the keys and list indexes from the top, and its (line, column).
 PathKey = tuple[str | int, ...]
@@ -123,18 +126,15 @@ def format_github(problems: Sequence[Problem]) -> str:
     return "\n".join(lines) + "\n"
 
 
-def _escape_cell(text: str) -> str:
-    return text.replace("\\", "\\\\").replace("|", "\\|").replace("\n", " ")
-
-
 def format_step_summary(problems: Sequence[Problem]) -> str:
     """A Markdown table for $GITHUB_STEP_SUMMARY."""
     out = ["## Validering af porteføljen", "", summary_line(problems), ""]
     if problems:
         out += ["| Fil | Linje | Kode | Alvor | Besked |", "| --- | ---: | --- | --- | --- |"]
+        # File names and messages quote record text: inert, like the reviewers' summary.
         out += [
-            f"| `{_escape_cell(p.file)}` | {p.line} | {p.code} | "
-            f"{SEVERITY_LABEL_DA[p.severity]} | {_escape_cell(p.message)} |"
+            f"| {escape_markdown(p.file, _CELL)} | {p.line} | {escape_markdown(p.code, _CELL)} | "
+            f"{SEVERITY_LABEL_DA[p.severity]} | {escape_markdown(p.message, _CELL)} |"
             for p in problems
         ]
     return "\n".join(out) + "\n"

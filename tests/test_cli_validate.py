@@ -3,14 +3,18 @@
 from __future__ import annotations
 
 import json
+import re
 import subprocess
 import sys
 from collections.abc import Callable
 from pathlib import Path
 
+import cmarkgfm
 import pytest
+from cmarkgfm.cmark import Options
 from click.testing import Result
 
+from generator.markdown_escape import escape_markdown
 from tests.conftest import REPO
 
 BAD_AMOUNT = {
@@ -86,7 +90,32 @@ def test_github_format_annotates_and_writes_the_step_summary(
     assert result.output.startswith(f"::error file={DECISION},line=6,col=1,title=L08::Trin 1 er på")
     table = summary.read_text(encoding="utf-8")
     assert "| Fil | Linje | Kode | Alvor | Besked |" in table
-    assert f"| `{DECISION}` | 6 | L08 | fejl |" in table
+    assert f"| {escape_markdown(DECISION)} | 6 | L08 | fejl |" in table
+
+
+def test_the_step_summary_keeps_quoted_record_text_and_file_names_inert(
+    records_tree: Callable[..., Path],
+    run_cli: Run,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    summary = tmp_path / "summary.md"
+    monkeypatch.setenv("GITHUB_STEP_SUMMARY", str(summary))
+    idea = SINGLE_DEPARTMENT["ideas/digital-nabohjaelp/idea.yaml"]
+    hostile = "target_group: Elever #<img src=x onerror=alert(1)> [klik](https://evil.example) @all"
+    card = re.sub(r"(?m)^target_group:.*$", hostile, idea)
+    records = records_tree({"ideas/digital-nabohjaelp/idea.yaml": card})
+    (records / "ideas" / "<img src=x onerror=alert(2)>.yaml").write_text("a: 1\n")
+    result = run_cli(
+        "validate", "--records", str(records), "--today", "2022-12-31", "--format", "github"
+    )
+    assert "W03" in result.output and "L01" in result.output  # both quote the hostile text
+    table = summary.read_text(encoding="utf-8")
+    html = cmarkgfm.github_flavored_markdown_to_html(table, options=Options.CMARK_OPT_UNSAFE)
+    tags = set(re.findall(r"<([a-z0-9]+)", html))
+    assert tags <= {"h2", "p", "table", "thead", "tbody", "tr", "th", "td"}, tags
+    assert "onerror=alert(1)" in html and "onerror=alert(2)" in html  # shown, as text
+    assert not re.search(r"@\w", html)
 
 
 def test_warnings_fail_only_when_strict(records_tree: Callable[..., Path], run_cli: Run) -> None:
