@@ -11,8 +11,8 @@ from pathlib import Path
 
 import cmarkgfm
 import pytest
-from cmarkgfm.cmark import Options
 from click.testing import Result
+from cmarkgfm.cmark import Options
 
 from generator.markdown_escape import escape_markdown
 from tests.conftest import REPO
