@@ -16,7 +16,12 @@ from generator.errors import PortfolioError
 from generator.pipeline import Checked, check_portfolio
 from generator.problems import Problem, sort_problems
 from generator.settings import Settings
-from generator.vocabulary import MAX_ID_LENGTH, first_forbidden_character, is_slug
+from generator.vocabulary import (
+    first_forbidden_character,
+    id_rule,
+    is_slug,
+    text_refusal,
+)
 
 FIELD_LABELS_DA: dict[str, str] = {
     "title": "titel",
@@ -41,10 +46,7 @@ FIELD_LABELS_DA: dict[str, str] = {
 def require_id(value: str, what: str) -> str:
     """`value` when it is a valid id, else a Danish refusal."""
     if not is_slug(value):
-        raise PortfolioError(
-            f"'{value}' er ikke et gyldigt id for {what}: brug små bogstaver a-z, tal og "
-            f"bindestreger (æ→ae, ø→oe, å→aa), højst {MAX_ID_LENGTH} tegn."
-        )
+        raise PortfolioError(f"'{value}' er ikke et gyldigt id for {what}: {id_rule(value)}.")
     return value
 
 
@@ -103,6 +105,10 @@ def invisible_characters(data: Mapping[str, Value], where: str = "") -> list[str
                 f"Feltet '{name}' indeholder et usynligt tegn eller styretegn "
                 f"(U+{ord(bad):04X}); slet det."
             )
+            continue
+        refusal = next(filter(None, map(text_refusal, _texts(value))), None)
+        if refusal is not None:
+            found.append(f"Feltet '{name}': {refusal}")
     return found
 
 
