@@ -188,3 +188,31 @@ def test_many_departments_and_many_unknown_ones_are_reported_plainly(
     problems = check_portfolio(Settings(records_dir=records, today="2022-12-31")).problems
     assert len([p for p in problems if p.code == "L02"]) == 2000
     assert all(len(p.message) < 200 for p in problems)
+
+
+def test_at_most_fifty_problems_are_listed_a_file(
+    records_tree: Callable[..., Path],
+    run_cli: Run,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    # 62 partners, each cut short by a comment: 62 W03 warnings in one file. 50 are listed,
+    # then "og 12 flere i samme fil" (62 - 50 = 12); the count says all 62.
+    idea = SINGLE_DEPARTMENT["ideas/digital-nabohjaelp/idea.yaml"].replace(
+        "[sundhed-og-omsorg]", "[sundhed-og-omsorg, kultur-og-borgerservice]"
+    )
+    partners = "partners:\n" + "".join(f"  - Forening {n} #{n}\n" for n in range(62))
+    records = records_tree({"ideas/digital-nabohjaelp/idea.yaml": idea + partners})
+    card = "records/ideas/digital-nabohjaelp/idea.yaml"
+    summary = tmp_path / "summary.md"
+    monkeypatch.setenv("GITHUB_STEP_SUMMARY", str(summary))
+    args = ("validate", "--records", str(records), "--today", "2022-12-31")
+    text = run_cli(*args, cwd=records.parent).output.splitlines()
+    assert len(text) == 50 + 2
+    assert text[-2:] == [f"{card}: og 12 flere i samme fil.", "Fandt 0 fejl og 62 advarsler."]
+    github = run_cli(*args, "--format", "github").output.splitlines()
+    assert len([line for line in github if line.startswith("::warning ")]) == 50
+    assert github[-2] == f"::notice file={card}::og 12 flere i samme fil."
+    assert "og 12 flere i samme fil\\." in summary.read_text(encoding="utf-8")
+    rows = json.loads(run_cli(*args, "--format", "json").output)
+    assert len(rows) == 62  # the data is whole

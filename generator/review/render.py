@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from generator.model import Decision, Idea
-from generator.problems import Problem, summary_line
+from generator.problems import Problem, listed, summary_line
 from generator.review.compare import DecisionChange, IdeaReview, Review, TestCardChange
 from generator.review.markup import Markdown, Style, Text
 from generator.vocabulary import (
@@ -232,7 +232,14 @@ def _problem_lines(review: Review, style: Style) -> list[str]:
     if not review.problems:
         return [*out, "Valideringen fandt ingen problemer."]
     out += [summary_line(review.problems), ""]
-    return out + [style.bullet(_problem_line(p, style)) for p in review.problems]
+    return out + [
+        style.bullet(
+            _problem_line(p, style)
+            if isinstance(p, Problem)
+            else f"{style.code(p.file)}: {p.message}"
+        )
+        for p in listed(review.problems)
+    ]
 
 
 def _problem_line(problem: Problem, style: Style) -> str:

@@ -71,3 +71,18 @@ def test_problems_come_before_the_ideas_so_no_padding_hides_them() -> None:
     assert "forkortet" in text
     assert "**L11**" in text
     assert text.index("Problemer") < text.index("Idé nummer 0 ")
+
+
+def test_the_summary_lists_at_most_fifty_problems_a_file() -> None:
+    # 55 problems in one file and 1 in another: 50 + "og 5 flere" + 1 (55 - 50 = 5).
+    many = tuple(
+        Problem("records/ideas/a/idea.yaml", line, 1, "W03", "Kommentar.", "warning")
+        for line in range(1, 56)
+    )
+    other = Problem("records/ideas/b/idea.yaml", 1, 1, "L02", "Ukendt tema.")
+    text = render_text(
+        Review("main", (), (), (*many, other), failed=True, ladder_total=0, currency="DKK")
+    )
+    assert text.count("W03 (advarsel)") == 50
+    assert "- records/ideas/a/idea.yaml: og 5 flere i samme fil." in text
+    assert "L02 records/ideas/b/idea.yaml" in text
