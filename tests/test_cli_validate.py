@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import re
 import subprocess
 import sys
@@ -216,3 +217,33 @@ def test_at_most_fifty_problems_are_listed_a_file(
     assert "og 12 flere i samme fil\\." in summary.read_text(encoding="utf-8")
     rows = json.loads(run_cli(*args, "--format", "json").output)
     assert len(rows) == 62  # the data is whole
+
+
+@pytest.mark.parametrize("output_format", ["text", "json", "github"])
+def test_a_name_that_is_not_utf8_is_an_l01_problem_in_every_format(
+    records_tree: Callable[..., Path],
+    run_cli: Run,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    output_format: str,
+) -> None:
+    summary = tmp_path / "summary.md"
+    monkeypatch.setenv("GITHUB_STEP_SUMMARY", str(summary))
+    records = records_tree()
+    folder = records / "ideas" / os.fsdecode(b"caf\xe9")  # Latin-1 é: not UTF-8
+    folder.mkdir()
+    (folder / "idea.yaml").write_bytes(b"title: x\n")
+    result = run_cli(
+        "validate", "--records", str(records), "--today", "2022-12-31", "--format", output_format
+    )
+    assert result.exit_code == 1, result.output
+    assert "Traceback" not in result.output
+    shown = "records/ideas/caf\ufffd"
+    if output_format == "json":
+        [row] = json.loads(result.output)
+        assert (row["file"], row["code"]) == (shown, "L01")
+        assert "ikke gyldig UTF-8" in row["message"]
+    else:
+        assert "L01" in result.output and shown in result.output
+    if output_format == "github":
+        assert "L01" in summary.read_text(encoding="utf-8")

@@ -27,6 +27,11 @@ def _stray_message(stray: Stray) -> str:
         return "Symbolske links er ikke tilladt; læg filen selv her."
     if stray.kind == "other":
         return "Her må kun ligge almindelige filer og mapper."
+    if stray.kind == "not-utf8":
+        return (
+            "Navnet er ikke gyldig UTF-8 og kan ikke læses; omdøb det med små bogstaver a-z, "
+            "tal og bindestreger (æ→ae, ø→oe, å→aa)."
+        )
     hint = "brug endelsen .yaml" if stray.rel.endswith(".yml") else LAYOUT_DA
     return f"Filen passer ikke ind i mappestrukturen; {hint}."
 
