@@ -18,6 +18,8 @@ from mkdocs.commands import build as mkdocs_build
 from mkdocs.config import load_config
 from mkdocs.config.defaults import MkDocsConfig
 
+from generator.gitrepo import merged_pull_requests
+from generator.render.approvals import Approvals, repository_url
 from generator.errors import PortfolioError
 from generator.pipeline import Checked
 from generator.render import SiteContent, read_schema_files, render_site
@@ -50,6 +52,7 @@ class SiteOptions:
 
     site_url: str | None = None
     licence: DataLicence = field(default_factory=DataLicence)
+    repository: str | None = None  # repo_url: whose pull requests approve the decisions
 
     @classmethod
     def of(cls, config: Mapping[str, Any]) -> SiteOptions:
@@ -59,7 +62,12 @@ class SiteOptions:
         return cls(
             site_url if isinstance(site_url, str) else None,
             licence_from(extra if isinstance(extra, Mapping) else {}),
+            repository_url(config.get("repo_url")),
         )
+
+    def approvals(self, settings: Settings) -> Approvals:
+        """The decisions' pull requests: from the records, and from git (the edge)."""
+        return Approvals(self.repository, merged_pull_requests(settings))
 
 
 def site_content(
@@ -75,7 +83,7 @@ def site_content(
         checked.portfolio,
         schemas,
         options.site_url,
-        renderer or PageRenderer(settings.today),
+        renderer or PageRenderer(settings.today, options.approvals(settings)),
         licence=options.licence,
     )
     return with_search_data(content, checked.portfolio)

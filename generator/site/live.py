@@ -117,7 +117,8 @@ class LiveSite:
         self.settings, self.config_file = settings, config_file
         self.source_dir, self.site_dir = work_dir / "kilde", work_dir / "site"
         self.lock = threading.Lock()  # one change at a time
-        self.renderer = PageRenderer(settings.today)  # used under the lock only
+        approvals = SiteOptions.of(read_site_config(config_file)).approvals(settings)
+        self.renderer = PageRenderer(settings.today, approvals)  # used under the lock only
         self.templates = TemplateCache()  # the theme, compiled once for every build
         self.generation = 0
         self.records: Snapshot = {}

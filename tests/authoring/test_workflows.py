@@ -134,6 +134,8 @@ def test_pages_builds_read_only_and_deploys_alone() -> None:
     assert jobs["deploy"]["permissions"] == {"pages": "write", "id-token": "write"}
     assert set(jobs["deploy"]["needs"]) == {"validate", "build"}
     assert jobs["deploy"]["environment"]["name"] == "github-pages"
+    [checkout] = [s for s in jobs["build"]["steps"] if "checkout" in s.get("uses", "")]
+    assert checkout["with"]["fetch-depth"] == 0  # "Godkendt i pull request" reads the history
     uses = [step.get("uses", "") for step in jobs["deploy"]["steps"]]
     assert [u.split("@")[0] for u in uses] == ["actions/deploy-pages"]
 
