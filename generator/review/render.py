@@ -56,7 +56,8 @@ def _lines(review: Review, style: Style) -> list[str]:
         ]
     out += [_verdict(review), ""]
     # Problems first: however long the ideas' text, a cut comment still shows them.
-    out += [*_problem_lines(review, style), ""]
+    problems = _problem_lines(review, style)
+    out += [*problems, ""] if problems else []
     for idea in review.ideas:
         out += _idea_lines(idea, review, style)
     if review.other_files:
@@ -228,9 +229,10 @@ def _test_card_lines(change: TestCardChange, review: Review, style: Style) -> li
 
 
 def _problem_lines(review: Review, style: Style) -> list[str]:
-    out = [style.heading(2, "Problemer"), ""]
+    """The problems under their heading; none when there are none (the verdict says so)."""
     if not review.problems:
-        return [*out, "Valideringen fandt ingen problemer."]
+        return []
+    out = [style.heading(2, "Problemer"), ""]
     out += [summary_line(review.problems), ""]
     return out + [
         style.bullet(
