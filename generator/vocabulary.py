@@ -8,6 +8,19 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Iterable
+from enum import StrEnum
+
+from generator.kinds import (
+    FIT_STAGE,
+    DecisionKind,
+    GraduateTarget,
+    ScreeningOutcome,
+    Status,
+    TestOutcome,
+    TestStatus,
+    ThemeKind,
+)
 
 # --- ids -------------------------------------------------------------------------------
 
@@ -174,56 +187,101 @@ def format_date(iso: str) -> str:
 # The derived statuses, and the funnel's stage `fit` (Figures: `funnel`), which an idea
 # reaches with a screening `fit` whatever comes after.
 STATUS_LABELS: dict[str, str] = {
-    "submitted": "Indsendt",
-    "pitch": "Inviteret til pitch",
-    "fit": "Strategisk fit",
-    "rejected": "Ikke strategisk fit",
-    "closed": "Lukket",
-    "graduated": "Videreført",
+    Status.SUBMITTED: "Indsendt",
+    Status.PITCH: "Inviteret til pitch",
+    FIT_STAGE: "Strategisk fit",
+    Status.REJECTED: "Ikke strategisk fit",
+    Status.CLOSED: "Lukket",
+    Status.GRADUATED: "Videreført",
 }
 
 
 def status_label(status: str) -> str:
     """The Danish label of a status or a funnel stage, step ones (`step-N`) included."""
-    if status.startswith("step-"):
-        return f"Investeringstrin {status.removeprefix('step-')}"
+    step = Status(status).step
+    if step is not None:
+        return f"Investeringstrin {step}"
     return STATUS_LABELS[status]
 
 
-DECISION_LABELS: dict[str, str] = {
-    "screening": "Screening",
-    "investment": "Investering",
-    "close": "Lukning",
-    "graduate": "Videreførelse",
+DECISION_LABELS: dict[DecisionKind, str] = {
+    DecisionKind.SCREENING: "Screening",
+    DecisionKind.INVESTMENT: "Investering",
+    DecisionKind.CLOSE: "Lukning",
+    DecisionKind.GRADUATE: "Videreførelse",
 }
 
 # What each kind means, for the prompts of `portfolio new decision`.
-DECISION_KIND_HELP: dict[str, str] = {
-    "screening": "screening (strategisk fit eller ej)",
-    "investment": "investering (et trin på investeringstrappen)",
-    "close": "lukning (tidlig lukning)",
-    "graduate": "videreførelse (ud over trappen)",
+DECISION_KIND_HELP: dict[DecisionKind, str] = {
+    DecisionKind.SCREENING: "screening (strategisk fit eller ej)",
+    DecisionKind.INVESTMENT: "investering (et trin på investeringstrappen)",
+    DecisionKind.CLOSE: "lukning (tidlig lukning)",
+    DecisionKind.GRADUATE: "videreførelse (ud over trappen)",
 }
 
-SCREENING_OUTCOME_LABELS: dict[str, str] = {
-    "fit": "strategisk fit",
-    "no-fit": "ikke strategisk fit",
+SCREENING_OUTCOME_LABELS: dict[ScreeningOutcome, str] = {
+    ScreeningOutcome.FIT: "strategisk fit",
+    ScreeningOutcome.NO_FIT: "ikke strategisk fit",
 }
 
-GRADUATE_LABELS: dict[str, str] = {
-    "operations": "drift",
-    "internal-fund": "intern fond eller pulje",
-    "external-fund": "ekstern fond eller pulje",
+GRADUATE_LABELS: dict[GraduateTarget, str] = {
+    GraduateTarget.OPERATIONS: "drift",
+    GraduateTarget.INTERNAL_FUND: "intern fond eller pulje",
+    GraduateTarget.EXTERNAL_FUND: "ekstern fond eller pulje",
 }
 
-TEST_STATUS_LABELS: dict[str, str] = {
-    "planned": "Planlagt",
-    "running": "I gang",
-    "done": "Afsluttet",
+TEST_STATUS_LABELS: dict[TestStatus, str] = {
+    TestStatus.PLANNED: "Planlagt",
+    TestStatus.RUNNING: "I gang",
+    TestStatus.DONE: "Afsluttet",
 }
 
-TEST_OUTCOME_LABELS: dict[str, str] = {
-    "confirmed": "Bekræftet",
-    "refuted": "Afkræftet",
-    "inconclusive": "Uafklaret",
+TEST_OUTCOME_LABELS: dict[TestOutcome, str] = {
+    TestOutcome.CONFIRMED: "Bekræftet",
+    TestOutcome.REFUTED: "Afkræftet",
+    TestOutcome.INCONCLUSIVE: "Uafklaret",
 }
+
+THEME_KIND_LABELS: dict[ThemeKind, str] = {
+    ThemeKind.THEME: "tema",
+    ThemeKind.FOCUS_AREA: "indsatsområde",
+}
+
+# --- the Danish words a prompt, an option or a form accepts for a fixed choice ----------
+
+# Beside each YAML value, the Danish words typed for it (the spec's "Command line"); the
+# first is the one a prompt shows. Matching ignores case and surrounding space.
+CHOICE_WORDS: dict[StrEnum, tuple[str, ...]] = {
+    DecisionKind.SCREENING: ("screening",),
+    DecisionKind.INVESTMENT: ("investering",),
+    DecisionKind.CLOSE: ("lukning",),
+    DecisionKind.GRADUATE: ("videreførelse",),
+    ScreeningOutcome.FIT: ("fit", "strategisk fit"),
+    ScreeningOutcome.NO_FIT: ("ikke fit", "ikke strategisk fit"),
+    GraduateTarget.OPERATIONS: ("drift",),
+    GraduateTarget.INTERNAL_FUND: ("intern finansiering", "intern fond eller pulje"),
+    GraduateTarget.EXTERNAL_FUND: ("ekstern finansiering", "ekstern fond eller pulje"),
+    TestStatus.PLANNED: ("planlagt",),
+    TestStatus.RUNNING: ("i gang",),
+    TestStatus.DONE: ("afsluttet",),
+    TestOutcome.CONFIRMED: ("bekræftet",),
+    TestOutcome.REFUTED: ("afkræftet",),
+    TestOutcome.INCONCLUSIVE: ("uafklaret",),
+    ThemeKind.THEME: ("tema",),
+    ThemeKind.FOCUS_AREA: ("indsatsområde",),
+}
+
+
+def choice_names(members: Iterable[StrEnum]) -> dict[str, str]:
+    """Every word accepted for the members, YAML value and Danish words alike → the value."""
+    names: dict[str, str] = {}
+    for member in members:
+        names[member.value] = member.value
+        for word in CHOICE_WORDS[member]:
+            names[word] = member.value
+    return names
+
+
+def choice_prompt(members: Iterable[StrEnum]) -> str:
+    """The Danish words a prompt shows for a choice: 'investering, lukning, …'."""
+    return ", ".join(CHOICE_WORDS[member][0] for member in members)

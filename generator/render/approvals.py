@@ -2,7 +2,7 @@
 request #26", linked).
 
 From the decision's own `pull_request` when it is an address of this repository's pull
-requests (MkDocs' `repo_url`), otherwise from the git history of the decision's file: the
+requests (MkDocs' `repo_url`, read by generator/site_config.py), otherwise from the git history of the decision's file: the
 number of the merge or squash commit that added it, which the git edge reads
 (generator/gitrepo.py, `merged_pull_requests`). An address of any other host or repository
 is never shown as a pull request: record text cannot pass one off as an approval.
@@ -16,8 +16,6 @@ from dataclasses import dataclass, field
 
 from generator.model import Decision
 
-_REPOSITORY = re.compile(r"^https://[A-Za-z0-9.-]+(?::[0-9]+)?(?:/[A-Za-z0-9._-]+){2}$")
-
 
 @dataclass(frozen=True)
 class Approval:
@@ -25,14 +23,6 @@ class Approval:
 
     number: int
     url: str | None
-
-
-def repository_url(repo_url: object) -> str | None:
-    """`repo_url` as https://host/owner/name (no slash or .git at the end), else None."""
-    if not isinstance(repo_url, str):
-        return None
-    url = repo_url.strip().rstrip("/").removesuffix(".git")
-    return url if _REPOSITORY.match(url) else None
 
 
 def own_pull_request(url: str | None, repository: str | None) -> int | None:

@@ -5,22 +5,13 @@ Record text is escaped by generator.markdown_escape, so that it stays text in th
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 
 from generator.markdown_escape import MAX_TEXT, escape_markdown, one_line
 
-__all__ = ["MAX_TEXT", "Markdown", "Style", "Text", "escape_markdown", "one_line", "safe_site_url"]
+__all__ = ["MAX_TEXT", "Markdown", "Style", "Text", "escape_markdown", "one_line"]
 
 MAX_CARD_TEXT = 4000  # characters of one field of the idea card, which reviewers decide on
-_SAFE_URL = re.compile(r"^https?://[A-Za-z0-9.-]+(?::[0-9]+)?(?:/[A-Za-z0-9._~/-]*)?$")
-
-
-def safe_site_url(url: str | None) -> str | None:
-    """The site's address when it is a plain http(s) address, ending in '/'; else None."""
-    if not url or not _SAFE_URL.match(url):
-        return None
-    return url if url.endswith("/") else url + "/"
 
 
 @dataclass(frozen=True)

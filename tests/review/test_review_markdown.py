@@ -11,8 +11,9 @@ from click.testing import CliRunner
 from cmarkgfm.cmark import Options
 
 from generator.cli import main
-from generator.review.markup import escape_markdown, safe_site_url
+from generator.review.markup import escape_markdown
 from generator.review.render import COMMENT_MARKER
+from generator.site_config import safe_site_url
 from tests.gittools import git
 from tests.review.conftest import Repo
 

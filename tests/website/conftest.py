@@ -39,16 +39,20 @@ def hostile(tmp_path_factory: pytest.TempPathFactory) -> tuple[Checked, Settings
 @pytest.fixture(scope="session")
 def sample_content(sample: tuple[Checked, Settings]) -> SiteContent:
     checked, settings = sample
-    approvals = Approvals(REPOSITORY)
     return render_site(
-        checked.portfolio, read_schema_files(settings.schemas_dir), approvals=approvals
+        checked.portfolio,
+        read_schema_files(settings.schemas_dir),
+        today=settings.today,
+        approvals=Approvals(REPOSITORY),
     )
 
 
 @pytest.fixture(scope="session")
 def hostile_content(hostile: tuple[Checked, Settings]) -> SiteContent:
     checked, settings = hostile
-    return render_site(checked.portfolio, read_schema_files(settings.schemas_dir))
+    return render_site(
+        checked.portfolio, read_schema_files(settings.schemas_dir), today=settings.today
+    )
 
 
 def build_into(checked: Checked, settings: Settings, site_dir: Path) -> Path:

@@ -11,8 +11,9 @@ import pytest
 from generator.gitrepo import merged_pull_requests, pull_request_of_subject
 from generator.pipeline import check_portfolio
 from generator.render import read_schema_files, render_site
-from generator.render.approvals import Approvals, own_pull_request, repository_url
+from generator.render.approvals import Approvals, own_pull_request
 from generator.settings import Settings
+from generator.site_config import repository_url
 from tests.authoring.conftest import FIXTURES
 from tests.gittools import git
 
@@ -127,7 +128,7 @@ def test_the_idea_page_says_which_pull_request_approved_each_decision(history: P
     checked = check_portfolio(settings)
     approvals = Approvals(REPOSITORY, merged_pull_requests(settings))
     pages = render_site(
-        checked.portfolio, read_schema_files(settings.schemas_dir), approvals=approvals
+        checked.portfolio, read_schema_files(settings.schemas_dir), today=TODAY, approvals=approvals
     ).pages
     til_pitch, ny_ide = pages["ideer/til-pitch.md"], pages["ideer/ny-ide.md"]
     link = '<a href="{url}" rel="nofollow noopener noreferrer">Godkendt i pull request #{n}</a>'
@@ -138,6 +139,7 @@ def test_the_idea_page_says_which_pull_request_approved_each_decision(history: P
     plain = render_site(
         checked.portfolio,
         read_schema_files(settings.schemas_dir),
+        today=TODAY,
         approvals=Approvals(None, merged_pull_requests(settings)),
     ).pages
     assert "- Godkendt i pull request #26\n" in plain["ideer/ny-ide.md"]
