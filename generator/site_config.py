@@ -94,6 +94,17 @@ def safe_url(url: str) -> str | None:
     return candidate
 
 
+_REPOSITORY = re.compile(r"^https://[A-Za-z0-9.-]+(?::[0-9]+)?(?:/[A-Za-z0-9._-]+){2}$")
+
+
+def repository_url(repo_url: object) -> str | None:
+    """`repo_url` as https://host/owner/name (no slash or .git at the end), else None."""
+    if not isinstance(repo_url, str):
+        return None
+    url = repo_url.strip().rstrip("/").removesuffix(".git")
+    return url if _REPOSITORY.match(url) else None
+
+
 def safe_site_url(url: object) -> str | None:
     """The site's address when it is a plain http(s) address, ending in '/'; else None."""
     if not isinstance(url, str) or not _SITE_URL.match(url):
@@ -166,6 +177,7 @@ class SiteOptions:
     site_url: str | None = None
     licence: DataLicence = field(default_factory=DataLicence)
     publisher: Publisher = field(default_factory=Publisher)
+    repository: str | None = None  # repo_url: whose pull requests approve the decisions
 
     @classmethod
     def of(cls, config: Mapping[str, Any]) -> SiteOptions:
@@ -176,4 +188,5 @@ class SiteOptions:
             site_url if isinstance(site_url, str) else None,
             licence_from(extra if isinstance(extra, Mapping) else {}),
             publisher_from(config),
+            repository_url(config.get("repo_url")),
         )
