@@ -12,7 +12,7 @@ from generator.rules import RULES
 from tests.authoring.conftest import REPO
 
 CONTRIBUTING = (REPO / "CONTRIBUTING.md").read_text(encoding="utf-8")
-CODES = ["yaml", "schema", *(f"L{n:02}" for n in range(1, 12)), "P01", "W01", "W02", "W03"]
+CODES = ["yaml", "schema", *(f"L{n:02}" for n in range(1, 12)), "P01", "W01", "W02", "W03", "W04"]
 
 
 @pytest.mark.parametrize("code", CODES)
