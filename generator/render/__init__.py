@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from generator.figures import compute_figures, noegletal_json
+from generator.figures import Figures, compute_figures, noegletal_json
 from generator.model import Portfolio
 from generator.render.datapackage import DataLicence, data_package
 from generator.render.feed import atom_feeds
@@ -40,15 +40,16 @@ def data_files(
     schema_files: Mapping[str, bytes],
     today: str | None = None,
     licence: DataLicence | None = None,
+    figures: Figures | None = None,
 ) -> dict[str, bytes]:
     """The open data: portfolio.json, the CSV tables and their data package, the
-    spreadsheet, the figures and the schemas."""
+    spreadsheet, the figures (counted as of `today` unless given) and the schemas."""
     tables = (portfolio_json(portfolio), ideas_csv(portfolio), decisions_csv(portfolio))
     files = dict(zip(DATA_FILES, tables, strict=True))
     files[XLSX_FILE] = portfolio_xlsx(portfolio)
     files[PACKAGE_FILE] = data_package(licence)
     as_of = today or dt.date.today().isoformat()
-    files[FIGURES_FILE] = noegletal_json(compute_figures(portfolio, as_of))
+    files[FIGURES_FILE] = noegletal_json(figures or compute_figures(portfolio, as_of))
     for name, content in sorted(schema_files.items()):
         files[f"data/schemas/{name}"] = content
     return files
@@ -79,8 +80,9 @@ def render_site(
     """Every generated page and file of the site; figures are counted as of `today`, the
     open data is published under `licence`."""
     renderer = renderer or PageRenderer(today)
-    pages = renderer.render(portfolio, parse_schemas(schema_files), licence or DataLicence())
-    files = data_files(portfolio, schema_files, renderer.today, licence)
+    common = renderer.common(portfolio)  # the figures, counted once for pages and data
+    pages = renderer.render(portfolio, parse_schemas(schema_files), licence, common)
+    files = data_files(portfolio, schema_files, renderer.today, licence, common["figures"])
     files.update(atom_feeds(portfolio, site_url))  # FEED_FILE, and one a theme and an idea
     return SiteContent(pages, files)
 

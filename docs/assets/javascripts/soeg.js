@@ -72,8 +72,12 @@
     var link = element("a", "", (data.meta && data.meta.title) || data.url);
     link.href = new URL(data.url.replace(/^\//, ""), siteRoot).href;
     heading.appendChild(link);
-    item.appendChild(heading);
     var meta = data.meta || {};
+    if (meta.eksempel) {
+      heading.appendChild(document.createTextNode(" "));
+      heading.appendChild(element("span", "example-label", "Eksempel"));
+    }
+    item.appendChild(heading);
     var facts = [];
     if (meta.tema) facts.push("Tema: " + meta.tema);
     if (meta.status) facts.push("Status: " + meta.status);
