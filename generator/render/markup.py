@@ -51,7 +51,8 @@ def examples_notice(examples: int, ideas: int) -> str:
     elif examples == ideas:
         counted = f"Alle {ideas} ideer er fiktive"
     else:
-        counted = f"{examples} af de {ideas} ideer er fiktive og mærket Eksempel"
+        adjective = "fiktiv" if examples == 1 else "fiktive"
+        counted = f"{examples} af de {ideas} ideer er {adjective} og mærket Eksempel"
     return (
         '<p class="examples-notice" data-pagefind-ignore><strong>Porteføljen indeholder '
         f"opdigtede eksempler.</strong> {counted}: deres beløb, beslutninger og resultater "
@@ -92,7 +93,7 @@ def with_notice(markdown: str, notice: str) -> str:
         return f"{head}\n{title}\n\n{notice}{rest.lstrip(chr(10))}"
     if body.startswith("<h1"):
         title, _, rest = body.partition("</h1>")
-        return f"{head}{title}</h1>\n\n{notice}{rest.lstrip(chr(10))}"
+        return f"{head}\n{title}</h1>\n\n{notice}{rest.lstrip(chr(10))}"
     return f"{head}{notice}{body}"
 
 

@@ -158,7 +158,7 @@ def check_screening_first(ctx: RuleContext) -> Iterator[Problem]:
             yield first.source.problem(
                 ("kind",),
                 "L05",
-                "Den første beslutning om en ide skal være en screening; tilføj screeningen før.",
+                "Den første beslutning om en idé skal være en screening; tilføj screeningen før.",
             )
         screenings = [d for d in idea.decisions if d.kind == "screening"]
         for extra in screenings[1:]:

@@ -28,9 +28,9 @@ def test_the_rule_table_has_no_undocumented_code() -> None:
 
 def test_contributing_explains_the_two_ways_and_both_decisions() -> None:
     for heading in (
-        "## Send en ide med formularen",
-        "## Send en ide som YAML-fil",
-        "## Sådan bliver en ide screenet",
+        "## Send en idé med formularen",
+        "## Send en idé som YAML-fil",
+        "## Sådan bliver en idé screenet",
         "## Sådan bliver der truffet en investeringsbeslutning",
     ):
         assert heading in CONTRIBUTING
