@@ -22,6 +22,7 @@ from generator.render.markup import idea_page
 from generator.vocabulary import status_label
 
 INDEX_DIR = "pagefind"
+IDEA_PAGE = "idé"  # the filter `side` of every idea page; docs/assets/javascripts/soeg.js
 ROOT_SELECTOR = "article"  # the page's own content: no sidebar, header or footer
 # Furniture, never an excerpt: permalink marks, dates, "Læs op", table headings, notices.
 EXCLUDED = ".headerlink, .page-updated, .md-source-file, .laes-op, thead, .examples-notice"
@@ -37,6 +38,7 @@ def search_fields(idea: Idea, portfolio: Portfolio) -> dict[str, str]:
     }
     if idea.example:  # shown on the result, never offered as a filter
         fields["eksempel"] = "Eksempel"
+    fields["side"] = IDEA_PAGE  # /soeg/ puts the idea pages first
     return fields
 
 
