@@ -11,10 +11,11 @@ from __future__ import annotations
 import json
 from dataclasses import replace
 
+from generator.pipeline import Checked
 from generator.render import SiteContent, render_site
 from generator.render.markup import examples_notice, with_notice
+from generator.settings import Settings
 from generator.site.search import search_fields
-from tests.website.conftest import Checked, Settings
 
 RED = (
     '<span class="signal signal-red"><span class="signal-shape" aria-hidden="true">■</span> '
