@@ -23,7 +23,9 @@ def test_anchors_transliterate_danish_letters() -> None:
 
 
 def test_every_table_stands_in_a_keyboard_scrollable_box_named_after_its_section() -> None:
-    html = _render("## Bevilget pr. tema\n\n| Tema | Bevilget |\n| --- | ---: |\n| Klima | 0 kr. |\n")
+    html = _render(
+        "## Bevilget pr. tema\n\n| Tema | Bevilget |\n| --- | ---: |\n| Klima | 0 kr. |\n"
+    )
     assert (
         '<div aria-label="Tabel: Bevilget pr. tema" class="table-scroll" role="region" '
         'tabindex="0"><table>'
