@@ -62,7 +62,7 @@ def examples_notice(examples: int, ideas: int) -> str:
 
 # Search (Pagefind) counts words by the weight of the element they stand in: the idea's own
 # text counts most, so an idea ranks above the lists, tags and figures that name it.
-IDEA_TEXT_WEIGHT = 5
+IDEA_TEXT_WEIGHT = 10  # the most Pagefind gives; a title heading counts 7
 LIST_HEADING_WEIGHT = 1
 
 
