@@ -9,7 +9,6 @@ with excerpts from the idea's own text.
 from __future__ import annotations
 
 from collections.abc import Iterator
-from pathlib import Path
 from typing import Any
 
 import pytest
