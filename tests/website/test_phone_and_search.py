@@ -15,7 +15,7 @@ import pytest
 
 pytest.importorskip("playwright")
 from axe_playwright_python.sync_playwright import Axe
-from playwright.sync_api import Browser, Page
+from playwright.sync_api import Browser, Page, ViewportSize
 
 from tests.website.browsing import PAGE_KINDS, serving
 from tests.website.conftest import build_into, check_records
@@ -23,7 +23,7 @@ from tests.website.sample import SAMPLE
 
 pytestmark = pytest.mark.browser
 
-PHONE = {"width": 390, "height": 844}
+PHONE: ViewportSize = {"width": 390, "height": 844}
 WCAG_21_AA = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
 SCROLL_BOXES = ".table-scroll, .figure-table-wrap, .chart-scroll"
 # Elements of the page's content that reach past the right edge of the screen, other than
