@@ -11,8 +11,13 @@ from __future__ import annotations
 import json
 from dataclasses import replace
 
+import pytest
+
+from generator import render
+from generator.figures import Figures, compute_figures
+from generator.model import Portfolio
 from generator.pipeline import Checked
-from generator.render import SiteContent, render_site
+from generator.render import SiteContent, pages, render_site
 from generator.render.markup import examples_notice, with_notice
 from generator.settings import Settings
 from generator.site.search import search_fields
@@ -125,3 +130,21 @@ def test_the_notice_goes_after_the_front_matter_and_the_title() -> None:
     assert with_notice(page, notice) == f'---\ntitle: "Søg"\n---\n\n# Søg\n\n{notice}Tekst.\n'
     assert with_notice("Tekst.\n", notice) == f"{notice}Tekst.\n"
     assert with_notice(page, "") == page
+
+
+def test_the_figures_are_counted_once_a_build(
+    sample: tuple[Checked, Settings], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Once for the portfolio and once a theme, however many pages show them."""
+    checked, _ = sample
+    calls: list[int] = []
+
+    def counting(portfolio: Portfolio, as_of: str) -> Figures:
+        calls.append(len(portfolio.ideas))
+        return compute_figures(portfolio, as_of)
+
+    monkeypatch.setattr(pages, "compute_figures", counting)
+    monkeypatch.setattr(render, "compute_figures", counting)
+    render_site(checked.portfolio, {}, today="2022-12-31")
+    # the portfolio's 3 ideas, then Klima's 2 and Samskabelse og frivillighed's 1
+    assert sorted(calls) == [1, 2, 3]
