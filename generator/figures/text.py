@@ -147,9 +147,8 @@ def figures_text(figures: Figures, portfolio: Portfolio) -> str:
 
 
 def waiting_text(figures: Figures, portfolio: Portfolio) -> str:
-    """The waiting ideas, oldest first, as a table with each idea's signal."""
-    if not figures.waiting:
-        return "Ingen ideer venter på en beslutning.\n"
+    """The waiting ideas, oldest first, as a table with each idea's signal; then any other
+    idea whose signal is yellow or red (an idea at pitch waits for its step-1 decision)."""
     signals = figures.signals.by_idea
     rows = [
         [w.idea_id, portfolio.ideas[w.idea_id].title, REASON_LABELS[w.reason],
@@ -157,8 +156,16 @@ def waiting_text(figures: Figures, portfolio: Portfolio) -> str:
          signal_label(signals[w.idea_id].signal) if w.idea_id in signals else "–"]
         for w in figures.waiting
     ]  # fmt: skip
+    listed = {w.idea_id for w in figures.waiting}
+    others = [s for s in figures.signals.listed if s.idea_id not in listed]
+    if not rows and not others:
+        return "Ingen ideer venter på en beslutning.\n"
     head = ["Idé", "Titel", "Venter på", "Siden", "Dage", "Signal"]
-    return "\n".join(table(head, rows, {4})) + "\n"
+    lines = table(head, rows, {4}) if rows else ["Ingen ideer venter på en beslutning."]
+    if others:
+        lines += ["", "Også med gult eller rødt signal:"]
+        lines += [f"{signal_label(s.signal)}  {s.idea_id}: {signal_sentence(s)}" for s in others]
+    return "\n".join(lines) + "\n"
 
 
 def colour_count(count: int, one: str, more: str) -> str:

@@ -13,6 +13,7 @@ import pytest
 from generator.figures import compute_figures
 from generator.figures.labels import signal_label, signal_sentence
 from generator.figures.signals import signal_of
+from generator.figures.text import waiting_text
 from generator.model import Idea
 from tests.figures.builders import card, close, idea, investment, portfolio, screening
 
@@ -155,3 +156,16 @@ def test_the_sentences_of_waits() -> None:
 def test_examples_are_counted() -> None:
     ideas = [idea("a", "2021-05-01", example=True), idea("b", "2021-05-01")]
     assert compute_figures(portfolio(*ideas), AS_OF).examples == 1
+
+
+def test_report_waiting_names_every_stalled_idea_with_its_signal() -> None:
+    # waiting for the screening 61 days (yellow), and at pitch since 31 January: 121 days
+    # (red), which `waiting` leaves out but the report still names
+    ideas = portfolio(_submitted("2021-04-01"), _at_pitch("2021-01-31"))
+    text = waiting_text(compute_figures(ideas, AS_OF), ideas)
+    lines = text.splitlines()
+    assert lines[2].split() == ["venter", "Venter", "screening", "2021-04-01", "61", "Gul"]
+    assert lines[-2:] == [
+        "Også med gult eller rødt signal:",
+        "Rød  pitch: Venter på beslutning om trin 1 siden screeningen 31. januar 2021: 121 dage.",
+    ]
