@@ -119,7 +119,7 @@ def _from_issue(settings: Settings, path: Path, given: dict[str, Any]) -> dict[s
     return {**issue.fields, **explicit}
 
 
-@new.command("decision", short_help="Opret en beslutning om en ide.")
+@new.command("decision", short_help="Opret en beslutning om en idé.")
 @common_options
 @click.argument("idea_id", metavar="[IDE_ID]", required=False)
 @click.option(

@@ -238,7 +238,7 @@ def find_idea(portfolio: Portfolio, idea_id: str | None, asker: Asker) -> Idea:
             {},
             "idea_id",
             "Ideens id (mappens navn under records/ideas/)",
-            check=choice(titles, "en ide i porteføljen"),
+            check=choice(titles, "en idé i porteføljen"),
             option="IDE_ID (ideens id som første argument)",
         )
         asker.finish()

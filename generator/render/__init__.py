@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from generator.figures import compute_figures, noegletal_json
+from generator.figures import Figures, compute_figures, noegletal_json
 from generator.model import Portfolio
 from generator.render.approvals import Approvals
 from generator.render.datapackage import data_package
@@ -43,17 +43,20 @@ def data_files(
     schema_files: Mapping[str, bytes],
     today: str,
     licence: DataLicence | None = None,
+    figures: Figures | None = None,
+    *,
     publisher: Publisher | None = None,
 ) -> dict[str, bytes]:
     """The open data: portfolio.json, the CSV tables and their data package, the
-    spreadsheet, the figures, the schemas and the catalogue description (DCAT-AP-DK)."""
+    spreadsheet, the figures (counted as of `today` unless given), the schemas and the
+    catalogue description (DCAT-AP-DK)."""
     publisher = publisher or Publisher()
     tables = (portfolio_json(portfolio), ideas_csv(portfolio), decisions_csv(portfolio))
     files = dict(zip(DATA_FILES, tables, strict=True))
     files[XLSX_FILE] = portfolio_xlsx(portfolio, publisher.name)
     files[PACKAGE_FILE] = data_package(licence, publisher.name)
     files[DCAT_FILE] = dcat_jsonld(portfolio, publisher, licence)
-    files[FIGURES_FILE] = noegletal_json(compute_figures(portfolio, today))
+    files[FIGURES_FILE] = noegletal_json(figures or compute_figures(portfolio, today))
     for name, content in sorted(schema_files.items()):
         files[f"data/schemas/{name}"] = content
     return files
@@ -87,12 +90,14 @@ def render_site(
     open data is published under `licence`, decisions name the pull requests `approvals`
     knows."""
     renderer = renderer or PageRenderer(today, approvals)
-    pages = renderer.render(portfolio, parse_schemas(schema_files), licence or DataLicence())
+    common = renderer.common(portfolio)  # the figures, counted once for pages and data
+    pages = renderer.render(portfolio, parse_schemas(schema_files), licence, common)
     publisher = publisher or Publisher(site_url=site_url)
-    files = data_files(portfolio, schema_files, renderer.today, licence, publisher)
-    files.update(
-        atom_feeds(portfolio, site_url, publisher.name)
-    )  # FEED_FILE, and one a theme and an idea
+    files = data_files(
+        portfolio, schema_files, renderer.today, licence, common["figures"], publisher=publisher
+    )
+    # FEED_FILE, and one a theme and an idea
+    files.update(atom_feeds(portfolio, site_url, publisher.name))
     return SiteContent(pages, files)
 
 

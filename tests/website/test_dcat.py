@@ -40,7 +40,7 @@ def _shapes(name: str) -> Graph:
 def described(sample: tuple[Checked, Settings]) -> dict[str, bytes]:
     checked, settings = sample
     licence = DataLicence("Vilkår for brug af danske offentlige data", "https://example.dk/vilkaar")
-    return data_files(checked.portfolio, {}, settings.today, licence, PUBLISHER)
+    return data_files(checked.portfolio, {}, settings.today, licence, publisher=PUBLISHER)
 
 
 @pytest.mark.parametrize(
@@ -102,7 +102,7 @@ def test_without_site_url_addresses_resolve_against_the_file(
     sample: tuple[Checked, Settings],
 ) -> None:
     checked, settings = sample
-    files = data_files(checked.portfolio, {}, settings.today, None, Publisher("Aarhus Kommune"))
+    files = data_files(checked.portfolio, {}, settings.today, publisher=Publisher("Aarhus Kommune"))
     graph = _graph(files["data/dcat.jsonld"], base="https://andet.example.dk/data/dcat.jsonld")
     downloads = {str(o) for o in graph.objects(None, DCAT.downloadURL)}
     assert "https://andet.example.dk/data/portfolio.json" in downloads
