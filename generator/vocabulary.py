@@ -154,3 +154,80 @@ TEST_OUTCOME_LABELS: dict[str, str] = {
     "refuted": "Afkræftet",
     "inconclusive": "Uafklaret",
 }
+
+# --- the Danish words of every fixed choice --------------------------------------------
+
+# Keyed by the YAML value: the word a person types or picks, in prompts, options and the
+# issue forms' dropdowns alike (spec, "Command line"). Prompts show these words; the YAML
+# value is accepted as well. A test holds each set to its schema's `enum`.
+CHOICE_WORDS: dict[str, dict[str, str]] = {
+    "decision_kind": {
+        "screening": "screening",
+        "investment": "investering",
+        "close": "lukning",
+        "graduate": "videreførelse",
+    },
+    "screening_outcome": {"fit": "fit", "no-fit": "ikke fit"},
+    "graduate_to": {
+        "operations": "drift",
+        "internal-fund": "intern finansiering",
+        "external-fund": "ekstern finansiering",
+    },
+    "test_status": {"planned": "planlagt", "running": "i gang", "done": "afsluttet"},
+    "test_outcome": {"confirmed": "bekræftet", "refuted": "afkræftet", "inconclusive": "uafklaret"},
+    "theme_kind": {"theme": "tema", "focus-area": "indsatsområde"},
+}
+
+
+def choice_words(kind: str) -> str:
+    """The Danish words of a closed set for a prompt: 'planlagt, i gang, afsluttet'."""
+    return ", ".join(CHOICE_WORDS[kind].values())
+
+
+_DANISH_DATE = re.compile(r"^\s*(\d{1,2})\.?\s+([a-zæøå]+)\.?\s+(\d{4})\s*$", re.IGNORECASE)
+
+
+def read_date(text: str) -> str:
+    """'4. december 2026' (or '4 dec. 2026') as '2026-12-04'; any other text unchanged."""
+    found = _DANISH_DATE.match(text)
+    if not found:
+        return text.strip()
+    day, month_text, year = found.groups()
+    month_text = month_text.lower()
+    months = [i for i, name in enumerate(MONTHS, 1) if name.startswith(month_text[:3])]
+    if len(months) != 1 or not MONTHS[months[0] - 1].startswith(month_text):
+        return text.strip()
+    return f"{year}-{months[0]:02d}-{int(day):02d}"
+
+
+# The decision form's dropdown ("Screening: strategisk fit", "Investeringstrin", …) and a
+# decision typed in words: the kind's Danish word, or the screening's outcome after a colon.
+_OUTCOME_WORDS = {**{w: k for k, w in CHOICE_WORDS["screening_outcome"].items()},
+                  **{w: k for k, w in SCREENING_OUTCOME_LABELS.items()}}  # fmt: skip
+
+
+def read_decision_choice(text: str) -> tuple[str, str | None] | None:
+    """('screening', 'fit') for 'Screening: strategisk fit', ('investment', None) for
+    'Investeringstrin'; None for anything else."""
+    folded = " ".join(text.casefold().split())
+    head, _, rest = (part.strip() for part in folded.partition(":"))
+    kinds = {
+        **{w: k for k, w in CHOICE_WORDS["decision_kind"].items()},
+        "investeringstrin": "investment",
+    }
+    kind = kinds.get(head) or (head if head in CHOICE_WORDS["decision_kind"] else None)
+    if kind is None:
+        return None
+    if kind != "screening":
+        return (kind, None) if not rest else None
+    outcome = _OUTCOME_WORDS.get(rest) or (rest if rest in SCREENING_OUTCOME_LABELS else None)
+    return (kind, outcome) if outcome else None
+
+
+def read_choice(kind: str, text: str) -> str | None:
+    """The YAML value of a closed set's Danish word (or of the value itself), in any case."""
+    folded = " ".join(text.casefold().split())
+    for value, word in CHOICE_WORDS[kind].items():
+        if folded in (value, word):
+            return value
+    return None

@@ -17,14 +17,10 @@ from generator.authoring.testcard import CARD_OPTIONS, card_fields
 from generator.errors import PortfolioError
 from generator.model import Idea, Portfolio
 from generator.settings import Settings
-from generator.vocabulary import DECISION_KIND_HELP, format_kroner
+from generator.vocabulary import CHOICE_WORDS, DECISION_KIND_HELP, choice_words, format_kroner
 
 Given = Mapping[str, Any]
-GRADUATE_TO = {
-    "operations": "drift",
-    "internal-fund": "intern fond eller pulje",
-    "external-fund": "ekstern fond eller pulje",
-}
+GRADUATE_TO = CHOICE_WORDS["graduate_to"]
 
 
 def ask_decision(
@@ -118,10 +114,9 @@ def _ask_by_kind(
 ) -> dict[str, Any]:
     """The fields of one kind of decision."""
     if kind == "screening":
-        outcomes = {"fit": "inviteres til pitch", "no-fit": "ikke strategisk fit"}
         outcome = asker.value(
-            given, "outcome", "Udfald (fit: inviteres til pitch; no-fit: ikke strategisk fit)",
-            default="fit", check=answers.choice(outcomes, "et udfald"),
+            given, "outcome", f"Udfald (fit: inviteres til pitch; {choice_words('screening_outcome')})",
+            default="fit", check=answers.choice(CHOICE_WORDS["screening_outcome"], "et udfald"),
         )  # fmt: skip
         return {"outcome": outcome}
     if kind == "investment":
@@ -140,8 +135,7 @@ def _ask_by_kind(
         fields["to"] = asker.value(
             given,
             "to",
-            "Videreført til (operations: drift; internal-fund / external-fund: intern / ekstern "
-            "fond eller pulje)",
+            f"Videreført til ({choice_words('graduate_to')})",
             check=answers.choice(GRADUATE_TO, "et sted at videreføre til"),
         )
     if kind in ("close", "graduate"):

@@ -50,11 +50,16 @@ def require_id(value: str, what: str) -> str:
 
 @dataclass(frozen=True)
 class Draft:
-    """A record to be written: its kind (schema name), place under records/ and data."""
+    """A record to be written: its kind (schema name), place under records/ and data.
+
+    `replaces` marks the one kind of change `portfolio new` makes to a record that exists:
+    a test card finished with its result (`portfolio new result`).
+    """
 
     kind: str
     relpath: PurePosixPath
     data: Mapping[str, Value]
+    replaces: bool = False
 
     @property
     def text(self) -> str:
@@ -160,6 +165,7 @@ class DraftError(PortfolioError):
         super().__init__(
             f"{names} er ikke skrevet, fordi der er fejl:\n{listing}\nRet værdierne og prøv igen."
         )
+        self.drafts = list(drafts)
         self.errors = errors
         self.listing = listing
 
@@ -167,7 +173,8 @@ class DraftError(PortfolioError):
 def refuse_errors(settings: Settings, drafts: Sequence[Draft]) -> list[Problem]:
     """Check the drafts together; refuse on any error. Returns the warnings."""
     for draft in drafts:
-        refuse_existing(settings, draft)
+        if not draft.replaces:
+            refuse_existing(settings, draft)
     problems = check_drafts(settings, drafts)
     errors = [p for p in problems if p.severity == "error"]
     if errors:
@@ -185,7 +192,7 @@ def _write_new(settings: Settings, draft: Draft) -> None:
     target = record_path(settings, draft)
     try:
         target.parent.mkdir(parents=True, exist_ok=True)
-        with target.open("x", encoding="utf-8", newline="\n") as handle:
+        with target.open("w" if draft.replaces else "x", encoding="utf-8", newline="\n") as handle:
             handle.write(draft.text)
     except FileExistsError as error:
         raise PortfolioError(

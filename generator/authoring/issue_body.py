@@ -8,15 +8,21 @@ and the idea card made from it is checked like any other record before it is wri
 
 from __future__ import annotations
 
+import os
 import re
+import stat
+from collections.abc import Sequence
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import Any
 
 from generator.authoring.answers import find_choice
 from generator.authoring.prompts import clean_text
+from generator.errors import PortfolioError
 from generator.model import Portfolio
 
 MAX_BODY_CHARS = 65_536  # GitHub's own limit for an issue body
+MAX_ISSUE_BYTES = 256 * 1024
 NO_RESPONSE = "_No response_"
 
 
@@ -59,7 +65,34 @@ class IssueIdea:
     errors: list[str] = field(default_factory=list)
 
 
-def split_sections(body: str) -> tuple[dict[str, str], list[str]]:
+def read_issue_file(path: Path) -> str:
+    """The text of an issue saved to a file: a regular file of at most 256 KiB, in UTF-8.
+
+    The file is looked at before it is read, so a device (/dev/zero), a pipe that nobody
+    writes to, or a folder is refused at once instead of filling memory or waiting forever.
+    """
+    try:
+        handle = os.open(path, os.O_RDONLY | os.O_NONBLOCK)
+    except OSError as error:
+        raise PortfolioError(f"Kunne ikke læse {path}: {error.strerror}.") from error
+    if not stat.S_ISREG(os.fstat(handle).st_mode):
+        os.close(handle)
+        raise PortfolioError(
+            f"{path} er ikke en almindelig fil; gem issue-teksten i en fil og angiv den."
+        )
+    with os.fdopen(handle, "rb") as opened:
+        raw = opened.read(MAX_ISSUE_BYTES + 1)
+    if len(raw) > MAX_ISSUE_BYTES:
+        raise PortfolioError(f"{path} er større end {MAX_ISSUE_BYTES // 1024} KiB.")
+    try:
+        return raw.decode("utf-8")
+    except UnicodeDecodeError as error:
+        raise PortfolioError(f"{path} er ikke gyldig UTF-8.") from error
+
+
+def split_sections(
+    body: str, form_fields: Sequence[FormField] = FORM_FIELDS
+) -> tuple[dict[str, str], list[str]]:
     """The text under each expected heading, in the form's order, and the headings missing.
 
     Headings are looked for in order, each after the one before, so a `### ...` line that an
@@ -69,7 +102,7 @@ def split_sections(body: str) -> tuple[dict[str, str], list[str]]:
     found: list[tuple[FormField, int]] = []
     missing: list[str] = []
     position = 0
-    for form_field in FORM_FIELDS:
+    for form_field in form_fields:
         heading = f"### {form_field.label}"
         index = next((i for i in range(position, len(lines)) if lines[i].strip() == heading), None)
         if index is None:

@@ -128,7 +128,9 @@ def test_new_theme_asks_in_danish_and_checks_each_answer(tree: Build, portfolio_
     typed = [
         "Klima", "klima",  # the name gives a taken id: asked for the id
         "groen-omstilling", "emne", "Tema", "", "2026-10-31", "2027-12-31",
-        "finans", "teknik og miljø", "aarhus-kommune/hold", "@aarhus-kommune/hold", "", "",
+        "finans", "teknik og miljø", "aarhus-kommune/hold", "@aarhus-kommune/hold", "",
+        "", "",  # beliefs, investment areas: none
+        "Ideen skal være tværorganisatorisk.", "Ideen skal kunne skaleres.", "",  # criteria
     ]  # fmt: skip
     result = portfolio_cli(
         "new", "theme", "--records", t.records, "--today", CLOSED, input="\n".join(typed) + "\n"
@@ -145,6 +147,9 @@ def test_new_theme_asks_in_danish_and_checks_each_answer(tree: Build, portfolio_
     text = t.read(THEME)
     assert "name: Klima\nkind: theme\nperiod:\n  start: 2026-11-28\n  end: 2027-12-31\n" in text
     assert "anchored_in: [teknik-og-miljoe]\n" in text and "description" not in text
+    assert text.endswith(
+        "criteria:\n  - Ideen skal være tværorganisatorisk.\n  - Ideen skal kunne skaleres.\n"
+    )
 
 
 @pytest.mark.parametrize(
