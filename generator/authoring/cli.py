@@ -20,13 +20,14 @@ from generator.authoring.codeowners import (
     write_codeowners,
 )
 from generator.authoring.decision import ask_decision
-from generator.authoring.drafts import load_on_disk
+from generator.authoring.drafts import load_on_disk, problem_file, write_checked
 from generator.authoring.from_issue import create_from_issue
 from generator.authoring.idea import ask_idea, refuse_without_open_theme
 from generator.authoring.issue_answers import decision_answers, result_answers
 from generator.authoring.issue_body import read_issue, read_issue_file
 from generator.authoring.issue_forms import DECISION_FORM, RESULT_FORM
 from generator.authoring.prompts import is_empty, option_mode
+from generator.authoring.pull_request_link import linked_decision
 from generator.authoring.result import ask_result
 from generator.authoring.testcard import ask_testcard
 from generator.cli_options import (
@@ -241,6 +242,26 @@ def new_testcard(
     settings = make_settings(records_dir, today)
     mode = option_mode(no_input, given)
     create(ask_testcard, settings, {"idea_id": idea_id, **given}, mode)
+
+
+@click.command("link-pull-request", short_help="Skriv pull requestens adresse i nye beslutninger.")
+@help_option
+@records_option
+@click.argument("url", metavar="ADRESSE")
+@click.argument(
+    "files", metavar="FIL...", nargs=-1, required=True,
+    type=click.Path(exists=True, dir_okay=False, path_type=Path),
+)  # fmt: skip
+def link_pull_request(records_dir: Path, url: str, files: tuple[Path, ...]) -> None:
+    """Skriv ADRESSE som pull_request i beslutningerne FIL..., der tilføjes af den pull request.
+
+    Alle filer tjekkes, før nogen skrives; en beslutning med en anden adresse ændres ikke.
+    """
+    settings = Settings(records_dir=records_dir)
+    drafts = [linked_decision(settings, path, url) for path in files]
+    write_checked(settings, drafts)
+    for draft in drafts:
+        click.echo(f"Skrev {problem_file(settings, draft)}")
 
 
 @click.command(short_help="Skriv eller tjek .github/CODEOWNERS.")
