@@ -24,7 +24,7 @@ from generator.model import (
     Portfolio,
     Theme,
 )
-from generator.periods import last_period_end, open_themes
+from generator.periods import is_open, last_period_end, open_themes
 from generator.render import charts, lists, opendata
 from generator.render import views as render_views
 from generator.render.datapackage import DataLicence
@@ -44,6 +44,7 @@ from generator.render.markup import (
 from generator.render.paging import PAGE_SIZE, page_links, pager, split
 from generator.render.sanitize import TextRenderer, attribute_text, external_link, inline_text
 from generator.render.schema_doc import SCHEMA_FILES, schema_fields
+from generator.render.submit import SubmitLinks, theme_periods
 from generator.render.tags import tag_link
 from generator.vocabulary import (
     GRADUATE_LABELS,
@@ -137,11 +138,13 @@ def _updated(date: str | None) -> str:
 class PageRenderer:
     """Renders every page of the site; keeps rendered record text between calls."""
 
-    def __init__(self, today: str | None = None) -> None:
+    def __init__(self, today: str | None = None, submit: SubmitLinks | None = None) -> None:
         self.text = TextRenderer()
         self.env = _environment(self.text)
         # The day the site is built for: the front page lists the themes open on it.
         self.today = today or dt.date.today().isoformat()
+        # Where "Send en idé" leads (mkdocs.yml's repo_url and extra.contact).
+        self.submit = submit or SubmitLinks()
 
     def _page(self, template: str, path: str, title: str, updated: str | None, **ctx: Any) -> str:
         body = self.env.get_template(template).render(page_path=path, title=title, **ctx)
@@ -168,6 +171,9 @@ class PageRenderer:
             "departments": portfolio.departments,
             "latest": render_views.last_updated(ideas),
             "open_themes": open_themes(portfolio, self.today),
+            "periods": theme_periods(render_views.themes_of_kind(portfolio, "theme"), self.today),
+            "submit": self.submit,
+            "is_open": lambda theme: is_open(theme, self.today),
             "last_period_end": last_period_end(portfolio, self.today),
         }
 

@@ -23,6 +23,7 @@ from generator.pipeline import Checked
 from generator.render import SiteContent, read_schema_files, render_site
 from generator.render.datapackage import DataLicence, licence_from
 from generator.render.pages import PageRenderer
+from generator.render.submit import SubmitLinks, submit_links_from
 from generator.settings import Settings
 from generator.site.search import index_search, with_search_data
 from generator.site.source import CONFIG_NAME, read_site_config, site_source, write_source
@@ -50,6 +51,7 @@ class SiteOptions:
 
     site_url: str | None = None
     licence: DataLicence = field(default_factory=DataLicence)
+    submit: SubmitLinks = field(default_factory=SubmitLinks)
 
     @classmethod
     def of(cls, config: Mapping[str, Any]) -> SiteOptions:
@@ -59,6 +61,7 @@ class SiteOptions:
         return cls(
             site_url if isinstance(site_url, str) else None,
             licence_from(extra if isinstance(extra, Mapping) else {}),
+            submit_links_from(config),
         )
 
 
@@ -75,7 +78,7 @@ def site_content(
         checked.portfolio,
         schemas,
         options.site_url,
-        renderer or PageRenderer(settings.today),
+        renderer or PageRenderer(settings.today, options.submit),
         licence=options.licence,
     )
     return with_search_data(content, checked.portfolio)
