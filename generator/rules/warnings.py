@@ -1,4 +1,4 @@
-"""Rules stage: the warnings (W01-W03), which fail validation only with --strict."""
+"""Rules stage: the warnings (W01-W03, W05), which fail validation only with --strict."""
 
 from __future__ import annotations
 
@@ -7,6 +7,7 @@ from collections.abc import Iterator
 
 from generator.load import RawRecord
 from generator.model import Portfolio
+from generator.periods import is_open
 from generator.problems import Problem
 
 SCREENING_WAIT_DAYS = 60
@@ -51,5 +52,19 @@ def check_comments_after_text(records: list[RawRecord]) -> Iterator[Problem]:
                 "W03",
                 f"Værdien læses kun som '{value}': alt efter ' #' er en kommentar. Hører "
                 f'resten med, så sæt hele teksten i anførselstegn: "{whole}".',
+                "warning",
+            )
+
+
+def check_open_theme_reviewers(portfolio: Portfolio, today: str) -> Iterator[Problem]:
+    """W05: a theme open today without reviewers: its decisions would fall to the maintainers."""
+    for theme in portfolio.themes.values():
+        if is_open(theme, today) and not theme.reviewers:
+            yield theme.source.problem(
+                ("name",),
+                "W05",
+                "Temaet er åbent for ideer, men har ingen reviewere; dets beslutninger ville "
+                "falde til vedligeholderne. Skriv temaets direktører og strategiske chefer som "
+                "GitHub-hold under reviewers, fx reviewers: ['@org/hold'].",
                 "warning",
             )
