@@ -54,7 +54,7 @@ def child_portfolio(root: Path) -> None:
         render_source(checked, settings, REPO / "mkdocs.yml", Path(scratch))
         build_source(Path(scratch), root / "site", strict=True)
     built = time.perf_counter()
-    index_search(root / "site")
+    index_search(root / "site", REPO)
     _child_result(started, validate_seconds=validated, index_seconds=time.perf_counter() - built)
 
 

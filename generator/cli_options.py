@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import datetime as dt
 import sys
 from dataclasses import replace
 from pathlib import Path
@@ -15,7 +14,7 @@ from generator.pipeline import Checked, check_portfolio
 from generator.problems import format_text
 from generator.schema.dates import is_iso_date, iso_date_message
 from generator.settings import Settings
-from generator.vocabulary import CHOICE_WORDS, read_choice, read_date
+from generator.vocabulary import choice_shown, read_choice, read_date
 
 # Before any click type is made: some take their Danish name when they are created.
 cli_danish.install()
@@ -44,12 +43,12 @@ class DanishChoice(click.ParamType[str]):
         self.name = "valg"
 
     def get_metavar(self, param: click.Parameter, ctx: click.Context | None = None) -> str:
-        return "[" + "|".join(CHOICE_WORDS[self.kind].values()) + "]"
+        return "[" + "|".join(choice_shown(self.kind).values()) + "]"
 
     def convert(self, value: Any, param: click.Parameter | None, ctx: click.Context | None) -> str:
         chosen = read_choice(self.kind, str(value))
         if chosen is None:
-            words = ", ".join(f"'{word}'" for word in CHOICE_WORDS[self.kind].values())
+            words = ", ".join(f"'{word}'" for word in choice_shown(self.kind).values())
             self.fail(f"'{value}' er ikke et af valgene {words}.", param, ctx)
         return chosen
 
@@ -70,9 +69,9 @@ today_option = click.option(
 def make_settings(
     records_dir: Path, today: str | None, *, strict: bool = False, base: str | None = None
 ) -> Settings:
-    """Settings from command-line options; today defaults to the current date."""
+    """Settings from command-line options; without --today, the settings' own today."""
     settings = Settings(records_dir=records_dir, strict=strict, base=base)
-    return replace(settings, today=today or dt.date.today().isoformat())
+    return replace(settings, today=today) if today else settings
 
 
 def checked_or_exit(settings: Settings, nothing_done: str) -> Checked:

@@ -1,6 +1,7 @@
-"""The git edge: run git, find a revision, read blobs. Danish GitError on every failure.
+"""The git edge: run git, find a revision, list and read its files, date a file's last
+commit. Danish GitError on every failure.
 
-L11 and `portfolio review` read the records as they were at a revision through these.
+L11, `portfolio review` and the site's "last updated" dates read git only through these.
 """
 
 from __future__ import annotations
@@ -8,6 +9,7 @@ from __future__ import annotations
 import hashlib
 import os
 import subprocess
+from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 
 from generator.errors import GitError
@@ -99,3 +101,33 @@ def object_format(top: Path) -> str:
         return run_git(top, "rev-parse", "--show-object-format").decode().strip() or "sha1"
     except GitError:
         return "sha1"  # git before 2.25 knows only SHA-1
+
+
+@dataclass(frozen=True)
+class TreeEntry:
+    """A file at a revision: its mode (100644, 100755, 120000 for a link) and blob id."""
+
+    mode: str
+    blob: str
+
+
+def list_files(top: Path, commit: str, folder: str) -> dict[str, TreeEntry]:
+    """Path (relative to `folder`) → entry of every file or link under `folder` at `commit`."""
+    prefix = "" if folder == "." else f"{folder}/"
+    out = run_git(top, "ls-tree", "-r", "-z", "--full-tree", commit, "--", prefix or ".")
+    files: dict[str, TreeEntry] = {}
+    for line in out.decode("utf-8", "replace").split("\0"):
+        meta, _, path = line.partition("\t")
+        parts = meta.split()
+        if len(parts) == 3 and parts[1] == "blob" and path.startswith(prefix):
+            files[path.removeprefix(prefix)] = TreeEntry(parts[0], parts[2])
+    return files
+
+
+def last_commit_date(path: Path) -> str | None:
+    """The date of the last commit that touched a file, or None outside git or before it."""
+    try:
+        date = run_git(path.parent, "log", "-1", "--format=%cs", "--", path.name).decode().strip()
+    except GitError:
+        return None
+    return date if len(date) == 10 else None

@@ -8,6 +8,19 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Iterable
+from enum import StrEnum
+
+from generator.kinds import (
+    FIT_STAGE,
+    DecisionKind,
+    GraduateTarget,
+    ScreeningOutcome,
+    Status,
+    TestOutcome,
+    TestStatus,
+    ThemeKind,
+)
 
 # --- ids -------------------------------------------------------------------------------
 
@@ -101,87 +114,125 @@ def format_date(iso: str) -> str:
 # The derived statuses, and the funnel's stage `fit` (Figures: `funnel`), which an idea
 # reaches with a screening `fit` whatever comes after.
 STATUS_LABELS: dict[str, str] = {
-    "submitted": "Indsendt",
-    "pitch": "Inviteret til pitch",
-    "fit": "Strategisk fit",
-    "rejected": "Ikke strategisk fit",
-    "closed": "Lukket",
-    "graduated": "Videreført",
+    Status.SUBMITTED: "Indsendt",
+    Status.PITCH: "Inviteret til pitch",
+    FIT_STAGE: "Strategisk fit",
+    Status.REJECTED: "Ikke strategisk fit",
+    Status.CLOSED: "Lukket",
+    Status.GRADUATED: "Videreført",
 }
 
 
 def status_label(status: str) -> str:
     """The Danish label of a status or a funnel stage, step ones (`step-N`) included."""
-    if status.startswith("step-"):
-        return f"Investeringstrin {status.removeprefix('step-')}"
+    step = Status(status).step
+    if step is not None:
+        return f"Investeringstrin {step}"
     return STATUS_LABELS[status]
 
 
-DECISION_LABELS: dict[str, str] = {
-    "screening": "Screening",
-    "investment": "Investering",
-    "close": "Lukning",
-    "graduate": "Videreførelse",
+DECISION_LABELS: dict[DecisionKind, str] = {
+    DecisionKind.SCREENING: "Screening",
+    DecisionKind.INVESTMENT: "Investering",
+    DecisionKind.CLOSE: "Lukning",
+    DecisionKind.GRADUATE: "Videreførelse",
 }
 
 # What each kind means, for the prompts of `portfolio new decision`.
-DECISION_KIND_HELP: dict[str, str] = {
-    "screening": "screening (strategisk fit eller ej)",
-    "investment": "investering (et trin på investeringstrappen)",
-    "close": "lukning (tidlig lukning)",
-    "graduate": "videreførelse (ud over trappen)",
+DECISION_KIND_HELP: dict[DecisionKind, str] = {
+    DecisionKind.SCREENING: "screening (strategisk fit eller ej)",
+    DecisionKind.INVESTMENT: "investering (et trin på investeringstrappen)",
+    DecisionKind.CLOSE: "lukning (tidlig lukning)",
+    DecisionKind.GRADUATE: "videreførelse (ud over trappen)",
 }
 
-SCREENING_OUTCOME_LABELS: dict[str, str] = {
-    "fit": "strategisk fit",
-    "no-fit": "ikke strategisk fit",
+SCREENING_OUTCOME_LABELS: dict[ScreeningOutcome, str] = {
+    ScreeningOutcome.FIT: "strategisk fit",
+    ScreeningOutcome.NO_FIT: "ikke strategisk fit",
 }
 
-GRADUATE_LABELS: dict[str, str] = {
-    "operations": "drift",
-    "internal-fund": "intern fond eller pulje",
-    "external-fund": "ekstern fond eller pulje",
+GRADUATE_LABELS: dict[GraduateTarget, str] = {
+    GraduateTarget.OPERATIONS: "drift",
+    GraduateTarget.INTERNAL_FUND: "intern fond eller pulje",
+    GraduateTarget.EXTERNAL_FUND: "ekstern fond eller pulje",
 }
 
-TEST_STATUS_LABELS: dict[str, str] = {
-    "planned": "Planlagt",
-    "running": "I gang",
-    "done": "Afsluttet",
+TEST_STATUS_LABELS: dict[TestStatus, str] = {
+    TestStatus.PLANNED: "Planlagt",
+    TestStatus.RUNNING: "I gang",
+    TestStatus.DONE: "Afsluttet",
 }
 
-TEST_OUTCOME_LABELS: dict[str, str] = {
-    "confirmed": "Bekræftet",
-    "refuted": "Afkræftet",
-    "inconclusive": "Uafklaret",
+TEST_OUTCOME_LABELS: dict[TestOutcome, str] = {
+    TestOutcome.CONFIRMED: "Bekræftet",
+    TestOutcome.REFUTED: "Afkræftet",
+    TestOutcome.INCONCLUSIVE: "Uafklaret",
 }
 
-# --- the Danish words of every fixed choice --------------------------------------------
+THEME_KIND_LABELS: dict[ThemeKind, str] = {
+    ThemeKind.THEME: "tema",
+    ThemeKind.FOCUS_AREA: "indsatsområde",
+}
 
-# Keyed by the YAML value: the word a person types or picks, in prompts, options and the
-# issue forms' dropdowns alike (spec, "Command line"). Prompts show these words; the YAML
-# value is accepted as well. A test holds each set to its schema's `enum`.
-CHOICE_WORDS: dict[str, dict[str, str]] = {
-    "decision_kind": {
-        "screening": "screening",
-        "investment": "investering",
-        "close": "lukning",
-        "graduate": "videreførelse",
-    },
-    "screening_outcome": {"fit": "fit", "no-fit": "ikke fit"},
-    "graduate_to": {
-        "operations": "drift",
-        "internal-fund": "intern finansiering",
-        "external-fund": "ekstern finansiering",
-    },
-    "test_status": {"planned": "planlagt", "running": "i gang", "done": "afsluttet"},
-    "test_outcome": {"confirmed": "bekræftet", "refuted": "afkræftet", "inconclusive": "uafklaret"},
-    "theme_kind": {"theme": "tema", "focus-area": "indsatsområde"},
+# --- the Danish words a prompt, an option or a form accepts for a fixed choice ----------
+
+# Beside each YAML value, the Danish words typed for it (the spec's "Command line"); the
+# first is the one a prompt shows. Matching ignores case and surrounding space.
+CHOICE_WORDS: dict[StrEnum, tuple[str, ...]] = {
+    DecisionKind.SCREENING: ("screening",),
+    DecisionKind.INVESTMENT: ("investering",),
+    DecisionKind.CLOSE: ("lukning",),
+    DecisionKind.GRADUATE: ("videreførelse",),
+    ScreeningOutcome.FIT: ("fit", "strategisk fit"),
+    ScreeningOutcome.NO_FIT: ("ikke fit", "ikke strategisk fit"),
+    GraduateTarget.OPERATIONS: ("drift",),
+    GraduateTarget.INTERNAL_FUND: ("intern finansiering", "intern fond eller pulje"),
+    GraduateTarget.EXTERNAL_FUND: ("ekstern finansiering", "ekstern fond eller pulje"),
+    TestStatus.PLANNED: ("planlagt",),
+    TestStatus.RUNNING: ("i gang",),
+    TestStatus.DONE: ("afsluttet",),
+    TestOutcome.CONFIRMED: ("bekræftet",),
+    TestOutcome.REFUTED: ("afkræftet",),
+    TestOutcome.INCONCLUSIVE: ("uafklaret",),
+    ThemeKind.THEME: ("tema",),
+    ThemeKind.FOCUS_AREA: ("indsatsområde",),
+}
+
+
+def choice_names(members: Iterable[StrEnum]) -> dict[str, str]:
+    """Every word accepted for the members, YAML value and Danish words alike → the value."""
+    names: dict[str, str] = {}
+    for member in members:
+        names[member.value] = member.value
+        for word in CHOICE_WORDS[member]:
+            names[word] = member.value
+    return names
+
+
+def choice_prompt(members: Iterable[StrEnum]) -> str:
+    """The Danish words a prompt shows for a choice: 'investering, lukning, …'."""
+    return ", ".join(CHOICE_WORDS[member][0] for member in members)
+
+
+# The closed sets by the name the command line and the issue forms use for them.
+CHOICE_SETS: dict[str, type[StrEnum]] = {
+    "decision_kind": DecisionKind,
+    "screening_outcome": ScreeningOutcome,
+    "graduate_to": GraduateTarget,
+    "test_status": TestStatus,
+    "test_outcome": TestOutcome,
+    "theme_kind": ThemeKind,
 }
 
 
 def choice_words(kind: str) -> str:
     """The Danish words of a closed set for a prompt: 'planlagt, i gang, afsluttet'."""
-    return ", ".join(CHOICE_WORDS[kind].values())
+    return choice_prompt(CHOICE_SETS[kind])
+
+
+def choice_shown(kind: str) -> dict[str, str]:
+    """Each YAML value of a closed set with the Danish word a prompt shows for it."""
+    return {member.value: CHOICE_WORDS[member][0] for member in CHOICE_SETS[kind]}
 
 
 _DANISH_DATE = re.compile(r"^\s*(\d{1,2})\.?\s+([a-zæøå]+)\.?\s+(\d{4})\s*$", re.IGNORECASE)
@@ -202,8 +253,7 @@ def read_date(text: str) -> str:
 
 # The decision form's dropdown ("Screening: strategisk fit", "Investeringstrin", …) and a
 # decision typed in words: the kind's Danish word, or the screening's outcome after a colon.
-_OUTCOME_WORDS = {**{w: k for k, w in CHOICE_WORDS["screening_outcome"].items()},
-                  **{w: k for k, w in SCREENING_OUTCOME_LABELS.items()}}  # fmt: skip
+_OUTCOME_WORDS = choice_names(ScreeningOutcome)
 
 
 def read_decision_choice(text: str) -> tuple[str, str | None] | None:
@@ -211,23 +261,16 @@ def read_decision_choice(text: str) -> tuple[str, str | None] | None:
     'Investeringstrin'; None for anything else."""
     folded = " ".join(text.casefold().split())
     head, _, rest = (part.strip() for part in folded.partition(":"))
-    kinds = {
-        **{w: k for k, w in CHOICE_WORDS["decision_kind"].items()},
-        "investeringstrin": "investment",
-    }
-    kind = kinds.get(head) or (head if head in CHOICE_WORDS["decision_kind"] else None)
+    kinds = {**choice_names(DecisionKind), "investeringstrin": DecisionKind.INVESTMENT.value}
+    kind = kinds.get(head)
     if kind is None:
         return None
     if kind != "screening":
         return (kind, None) if not rest else None
-    outcome = _OUTCOME_WORDS.get(rest) or (rest if rest in SCREENING_OUTCOME_LABELS else None)
+    outcome = _OUTCOME_WORDS.get(rest)
     return (kind, outcome) if outcome else None
 
 
 def read_choice(kind: str, text: str) -> str | None:
     """The YAML value of a closed set's Danish word (or of the value itself), in any case."""
-    folded = " ".join(text.casefold().split())
-    for value, word in CHOICE_WORDS[kind].items():
-        if folded in (value, word):
-            return value
-    return None
+    return choice_names(CHOICE_SETS[kind]).get(" ".join(text.casefold().split()))

@@ -17,10 +17,10 @@ from generator.authoring.testcard import CARD_OPTIONS, card_fields
 from generator.errors import PortfolioError
 from generator.model import Idea, Portfolio
 from generator.settings import Settings
-from generator.vocabulary import CHOICE_WORDS, DECISION_KIND_HELP, choice_words, format_kroner
+from generator.vocabulary import DECISION_KIND_HELP, choice_shown, choice_words, format_kroner
 
 Given = Mapping[str, Any]
-GRADUATE_TO = CHOICE_WORDS["graduate_to"]
+GRADUATE_TO = choice_shown("graduate_to")
 
 
 def ask_decision(
@@ -34,7 +34,7 @@ def ask_decision(
     state = idea.state
     asker.say(f"Status: {state.label_da}; bevilget i alt {format_kroner(state.granted)}")
     asker.say(proposal.note)
-    kinds = {kind: DECISION_KIND_HELP[kind] for kind in proposal.kinds}
+    kinds: dict[str, str] = {kind: DECISION_KIND_HELP[kind] for kind in proposal.kinds}
     if asker.given(given, "kind") is None:
         asker.list_choices("Mulige beslutninger nu:", kinds)
     kind = asker.value(
@@ -116,7 +116,7 @@ def _ask_by_kind(
     if kind == "screening":
         outcome = asker.value(
             given, "outcome", f"Udfald (fit: inviteres til pitch; {choice_words('screening_outcome')})",
-            default="fit", check=answers.choice(CHOICE_WORDS["screening_outcome"], "et udfald"),
+            default="fit", check=answers.choice(choice_shown("screening_outcome"), "et udfald"),
         )  # fmt: skip
         return {"outcome": outcome}
     if kind == "investment":

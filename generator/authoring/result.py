@@ -17,7 +17,7 @@ from generator.errors import PortfolioError
 from generator.load.yaml_reader import Parsed, parse_yaml
 from generator.model import Idea, Portfolio, TestCard
 from generator.settings import Settings
-from generator.vocabulary import CHOICE_WORDS, choice_words, format_date
+from generator.vocabulary import choice_shown, choice_words, format_date
 
 Given = Mapping[str, Any]
 
@@ -29,7 +29,7 @@ def ask_result(asker: Asker, settings: Settings, portfolio: Portfolio, given: Gi
     asker.say(f"Testkortet for trin {card.step}: {card.question}")
     outcome = asker.value(
         given, "outcome", f"Resultat ({choice_words('test_outcome')})",
-        check=answers.choice(CHOICE_WORDS["test_outcome"], "et resultat"),
+        check=answers.choice(choice_shown("test_outcome"), "et resultat"),
     )  # fmt: skip
     learning = asker.text(given, "learning", "Læring: hvad testen lærte jer")
     evidence = asker.lines(

@@ -17,7 +17,7 @@ from generator.authoring.prompts import Asker, drop_empty, find_idea
 from generator.errors import PortfolioError
 from generator.model import Portfolio
 from generator.settings import Settings
-from generator.vocabulary import CHOICE_WORDS, choice_words, format_kroner
+from generator.vocabulary import choice_shown, choice_words, format_kroner
 
 Given = Mapping[str, Any]
 
@@ -60,8 +60,8 @@ def ask_testcard(
     return [testcard_draft(idea.idea_id, card)]
 
 
-TEST_STATUS = CHOICE_WORDS["test_status"]
-TEST_OUTCOMES = CHOICE_WORDS["test_outcome"]
+TEST_STATUS = choice_shown("test_status")
+TEST_OUTCOMES = choice_shown("test_outcome")
 
 
 def card_fields(

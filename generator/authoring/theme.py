@@ -18,10 +18,10 @@ from generator.authoring.prompts import Asker, drop_empty
 from generator.errors import PortfolioError
 from generator.model import Portfolio
 from generator.settings import Settings
-from generator.vocabulary import CHOICE_WORDS, choice_words, slugify
+from generator.vocabulary import choice_shown, choice_words, slugify
 
 Given = Mapping[str, Any]
-THEME_KINDS = CHOICE_WORDS["theme_kind"]
+THEME_KINDS = choice_shown("theme_kind")
 
 # What the directors screen ideas against (seed 001), asked one sentence a line.
 SCREENING_TEXTS: tuple[tuple[str, str, str], ...] = (

@@ -5,7 +5,6 @@ Pure: the schemas come in as the bytes of their files, and nothing is read or wr
 
 from __future__ import annotations
 
-import datetime as dt
 import json
 from collections.abc import Mapping
 from dataclasses import dataclass, field
@@ -14,11 +13,12 @@ from typing import Any
 
 from generator.figures import compute_figures, noegletal_json
 from generator.model import Portfolio
-from generator.render.datapackage import DataLicence, data_package
+from generator.render.datapackage import data_package
 from generator.render.feed import atom_feeds
 from generator.render.opendata import decisions_csv, ideas_csv, portfolio_json
 from generator.render.pages import PageRenderer
 from generator.render.xlsx import portfolio_xlsx
+from generator.site_config import DataLicence
 
 DATA_FILES = ("data/portfolio.json", "data/ideer.csv", "data/beslutninger.csv")
 FIGURES_FILE = "data/noegletal.json"
@@ -38,7 +38,7 @@ class SiteContent:
 def data_files(
     portfolio: Portfolio,
     schema_files: Mapping[str, bytes],
-    today: str | None = None,
+    today: str,
     licence: DataLicence | None = None,
 ) -> dict[str, bytes]:
     """The open data: portfolio.json, the CSV tables and their data package, the
@@ -47,8 +47,7 @@ def data_files(
     files = dict(zip(DATA_FILES, tables, strict=True))
     files[XLSX_FILE] = portfolio_xlsx(portfolio)
     files[PACKAGE_FILE] = data_package(licence)
-    as_of = today or dt.date.today().isoformat()
-    files[FIGURES_FILE] = noegletal_json(compute_figures(portfolio, as_of))
+    files[FIGURES_FILE] = noegletal_json(compute_figures(portfolio, today))
     for name, content in sorted(schema_files.items()):
         files[f"data/schemas/{name}"] = content
     return files
@@ -73,7 +72,7 @@ def render_site(
     site_url: str | None = None,
     renderer: PageRenderer | None = None,
     *,
-    today: str | None = None,
+    today: str,
     licence: DataLicence | None = None,
 ) -> SiteContent:
     """Every generated page and file of the site; figures are counted as of `today`, the

@@ -10,6 +10,7 @@ from typing import Any
 import jinja2
 from markupsafe import Markup
 
+from generator.kinds import ThemeKind
 from generator.model import Idea, Portfolio
 from generator.render.sanitize import TextRenderer, attribute_text, inline_text, markup
 from generator.vocabulary import format_date, format_money, is_slug
@@ -45,7 +46,7 @@ def theme_link(portfolio: Portfolio, theme_id: str, from_page: str) -> Markup:
     theme = portfolio.themes.get(theme_id)
     if theme is None:
         return inline_text(theme_id)
-    if theme.kind != "theme" or not is_slug(theme_id):
+    if theme.kind != ThemeKind.THEME or not is_slug(theme_id):
         return inline_text(theme.name)
     return markup(f"[{inline_text(theme.name)}]({relative_link(from_page, theme_page(theme_id))})")
 

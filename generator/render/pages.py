@@ -8,7 +8,6 @@ sanitiser's output, a chart, a link made here), so a template cannot forget to e
 
 from __future__ import annotations
 
-import datetime as dt
 import json
 from collections.abc import Mapping
 from typing import Any
@@ -27,7 +26,6 @@ from generator.model import (
 from generator.periods import is_open, last_period_end, open_themes
 from generator.render import charts, lists, opendata
 from generator.render import views as render_views
-from generator.render.datapackage import DataLicence
 from generator.render.feed import idea_feed_path, theme_feed_path
 from generator.render.figures_pages import figures_theme_page, render_figure_pages
 from generator.render.markup import (
@@ -44,8 +42,9 @@ from generator.render.markup import (
 from generator.render.paging import PAGE_SIZE, page_links, pager, split
 from generator.render.sanitize import TextRenderer, attribute_text, external_link, inline_text
 from generator.render.schema_doc import SCHEMA_FILES, schema_fields
-from generator.render.submit import SubmitLinks, theme_periods
 from generator.render.tags import tag_link
+from generator.render.theme_periods import theme_periods
+from generator.site_config import DataLicence, SubmitLinks
 from generator.vocabulary import (
     GRADUATE_LABELS,
     TEST_OUTCOME_LABELS,
@@ -138,11 +137,11 @@ def _updated(date: str | None) -> str:
 class PageRenderer:
     """Renders every page of the site; keeps rendered record text between calls."""
 
-    def __init__(self, today: str | None = None, submit: SubmitLinks | None = None) -> None:
+    def __init__(self, today: str, submit: SubmitLinks | None = None) -> None:
         self.text = TextRenderer()
         self.env = _environment(self.text)
         # The day the site is built for: the front page lists the themes open on it.
-        self.today = today or dt.date.today().isoformat()
+        self.today = today
         # Where "Send en idé" leads (mkdocs.yml's repo_url and extra.contact).
         self.submit = submit or SubmitLinks()
 

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from pathlib import PurePosixPath
 from typing import Literal, TypeVar
 
+from generator.kinds import TestStatus
 from generator.model import Decision, Idea, Portfolio, TestCard
 from generator.problems import Problem
 
@@ -35,7 +36,7 @@ class TestCardChange:
 
     change: Change
     card: TestCard
-    status_before: str | None = None
+    status_before: TestStatus | None = None
 
 
 @dataclass(frozen=True)

@@ -20,7 +20,6 @@ _ZERO_WIDTH_SPACE = "&#8203;"
 # What GitHub would turn into a link or a notification: a mention or e-mail (@), an issue
 # reference (#12), and the autolinked addresses (https://, www., mailto:, xmpp:).
 _AUTOLINK_WORD = re.compile(r"(?i)\b(https?|ftp|www|mailto|xmpp)\b")
-_SAFE_URL = re.compile(r"^https?://[A-Za-z0-9.-]+(?::[0-9]+)?(?:/[A-Za-z0-9._~/-]*)?$")
 
 
 def one_line(text: str, limit: int = MAX_TEXT) -> str:
@@ -50,13 +49,6 @@ def escape_markdown(text: str, limit: int = MAX_TEXT) -> str:
 def _split_word(match: re.Match[str]) -> str:
     word = match.group(1)
     return word[0] + _ZERO_WIDTH_SPACE + word[1:]
-
-
-def safe_site_url(url: str | None) -> str | None:
-    """The site's address when it is a plain http(s) address, ending in '/'; else None."""
-    if not url or not _SAFE_URL.match(url):
-        return None
-    return url if url.endswith("/") else url + "/"
 
 
 @dataclass(frozen=True)

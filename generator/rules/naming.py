@@ -6,8 +6,8 @@ import re
 import unicodedata
 from collections.abc import Iterator
 
+from generator.kinds import KIND_ORDER
 from generator.load import Loaded, RecordFile, Stray
-from generator.model import KIND_ORDER
 from generator.problems import Problem
 from generator.schema.dates import is_iso_date
 from generator.vocabulary import MAX_ID_LENGTH, is_slug

@@ -21,12 +21,11 @@ from mkdocs.config.defaults import MkDocsConfig
 from generator.errors import PortfolioError
 from generator.pipeline import Checked
 from generator.render import SiteContent, read_schema_files, render_site
-from generator.render.datapackage import DataLicence, licence_from
 from generator.render.pages import PageRenderer
-from generator.render.submit import SubmitLinks, submit_links_from
 from generator.settings import Settings
 from generator.site.search import index_search, with_search_data
-from generator.site.source import CONFIG_NAME, read_site_config, site_source, write_source
+from generator.site.source import site_source, write_source
+from generator.site_config import CONFIG_NAME, SiteOptions, read_site_config
 from generator.site.templates import PLUGIN_NAME, TemplateCache
 
 os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")  # MkDocs' banner is not for our users
@@ -45,26 +44,6 @@ def load_site_config(config_file: Path, site_dir: Path | None = None, **extra: A
         raise PortfolioError(f"Konfigurationen {config_file} er ugyldig.") from error
 
 
-@dataclass(frozen=True)
-class SiteOptions:
-    """What mkdocs.yml says that the rendered pages show: the address and the data licence."""
-
-    site_url: str | None = None
-    licence: DataLicence = field(default_factory=DataLicence)
-    submit: SubmitLinks = field(default_factory=SubmitLinks)
-
-    @classmethod
-    def of(cls, config: Mapping[str, Any]) -> SiteOptions:
-        """The options of a site configuration, as plain data or as MkDocs' own."""
-        site_url = config.get("site_url")
-        extra = config.get("extra") or {}
-        return cls(
-            site_url if isinstance(site_url, str) else None,
-            licence_from(extra if isinstance(extra, Mapping) else {}),
-            submit_links_from(config),
-        )
-
-
 def site_content(
     checked: Checked,
     settings: Settings,
@@ -79,6 +58,7 @@ def site_content(
         schemas,
         options.site_url,
         renderer or PageRenderer(settings.today, options.submit),
+        today=settings.today,
         licence=options.licence,
     )
     return with_search_data(content, checked.portfolio)
@@ -127,5 +107,5 @@ def build_site(checked: Checked, settings: Settings, config_file: Path, site_dir
     with tempfile.TemporaryDirectory(prefix="portfolio-source-") as scratch:
         content = render_source(checked, settings, config_file, Path(scratch))
         build_source(Path(scratch), site_dir, strict=True)
-    index_search(site_dir)
+    index_search(site_dir, config_file.parent)
     return content

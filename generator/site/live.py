@@ -31,17 +31,16 @@ from generator.render.markup import idea_page
 from generator.render.pages import PageRenderer
 from generator.schema import Schemas, load_schemas
 from generator.settings import Settings
-from generator.site.build import SiteOptions, build_source, site_content
+from generator.site.build import build_source, site_content
 from generator.site.search import index_search, with_search_data
 from generator.site.source import (
-    CONFIG_NAME,
     DOCS_DIR,
     custom_dir_of,
-    read_site_config,
     site_source,
     update_source,
     write_source,
 )
+from generator.site_config import CONFIG_NAME, SiteOptions, read_site_config
 from generator.site.templates import TemplateCache
 from generator.vocabulary import is_slug
 from generator.load.yaml_reader import Parsed
@@ -149,7 +148,7 @@ class LiveSite:
         report(checked, self.checked)
         self._publish(checked, full=True)
         self.schemas = load_schemas(self.settings.schemas_dir)
-        index_quietly(self.site_dir)
+        index_quietly(self.site_dir, self.config_file.parent)
 
     def _publish(self, checked: Checked, *, full: bool) -> None:
         """Render everything, write what changed into the source and build it."""
@@ -241,13 +240,13 @@ class LiveSite:
                 return  # a newer change is being handled
             report(checked, self.checked)
             self._publish(checked, full=False)
-        index_quietly(self.site_dir)  # outside the lock: a save meanwhile is shown at once
+        index_quietly(self.site_dir, self.config_file.parent)  # outside the lock: a save meanwhile is shown at once
 
 
-def index_quietly(site_dir: Path) -> None:
+def index_quietly(site_dir: Path, root: Path) -> None:
     """The preview's search index; without Pagefind the preview goes on without search."""
     try:
-        index_search(site_dir)
+        index_search(site_dir, root)
     except PortfolioError as error:
         click.echo(error.message, err=True)
 

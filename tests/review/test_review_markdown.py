@@ -8,8 +8,9 @@ import cmarkgfm
 import pytest
 from cmarkgfm.cmark import Options
 
-from generator.review.markup import escape_markdown, safe_site_url
+from generator.review.markup import escape_markdown
 from generator.review.render import COMMENT_MARKER
+from generator.site_config import safe_site_url
 from tests.review.conftest import Repo
 
 HOSTILE_IDEA = """\

@@ -38,13 +38,17 @@ def hostile(tmp_path_factory: pytest.TempPathFactory) -> tuple[Checked, Settings
 @pytest.fixture(scope="session")
 def sample_content(sample: tuple[Checked, Settings]) -> SiteContent:
     checked, settings = sample
-    return render_site(checked.portfolio, read_schema_files(settings.schemas_dir))
+    return render_site(
+        checked.portfolio, read_schema_files(settings.schemas_dir), today=settings.today
+    )
 
 
 @pytest.fixture(scope="session")
 def hostile_content(hostile: tuple[Checked, Settings]) -> SiteContent:
     checked, settings = hostile
-    return render_site(checked.portfolio, read_schema_files(settings.schemas_dir))
+    return render_site(
+        checked.portfolio, read_schema_files(settings.schemas_dir), today=settings.today
+    )
 
 
 def build_into(checked: Checked, settings: Settings, site_dir: Path) -> Path:

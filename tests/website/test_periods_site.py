@@ -15,9 +15,9 @@ from generator.errors import PortfolioError
 from generator.pipeline import check_portfolio
 from generator.render.pages import PageRenderer
 from generator.render.sanitize import LINK_REL
-from generator.render.submit import SubmitLinks, submit_links_from
 from generator.settings import Settings
 from generator.site.build import build_site
+from generator.site_config import SubmitLinks, submit_links_from
 from tests.website.browsing import serving
 from tests.website.sample import REPO, SAMPLE, write_records
 

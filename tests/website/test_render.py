@@ -146,7 +146,7 @@ random.Random(int(sys.argv[1])).shuffle(items)
 with tempfile.TemporaryDirectory() as folder:
     settings = Settings(records_dir=write_records(Path(folder), dict(items)), today=TODAY)
     checked = check_portfolio(settings)
-    content = render_site(checked.portfolio, read_schema_files(settings.schemas_dir))
+    content = render_site(checked.portfolio, read_schema_files(settings.schemas_dir), today=TODAY)
 outputs = {**content.pages, **content.files}
 print(json.dumps({
     path: hashlib.sha256(data.encode() if isinstance(data, str) else data).hexdigest()
