@@ -128,8 +128,9 @@ def _quote(text: str) -> str:
     return line if len(line) <= 60 else line[:59] + "…"
 
 
-def _items(text: str, separator: str | None) -> list[str]:
-    parts = text.split(separator) if separator else text.split("\n")
+def _items(text: str) -> list[str]:
+    """A list answer: comma-separated, as every list is typed (a line a part is read too)."""
+    parts = text.replace("\n", ",").split(",")
     items = (_BULLET.sub("", part).strip() for part in parts)
     return list(dict.fromkeys(item for item in items if item))
 
@@ -152,8 +153,8 @@ def read_issue(body: str, portfolio: Portfolio) -> IssueIdea:
     for key in ("summary", "problem", "target_group", "benefit_potential"):
         if sections.get(key):
             fields[key] = sections[key]
-    fields["partners"] = _items(sections.get("partners", ""), None)
-    fields["tags"] = _items(sections.get("tags", ""), ",")
+    fields["partners"] = _items(sections.get("partners", ""))
+    fields["tags"] = _items(sections.get("tags", ""))
     errors += _read_choices(sections, portfolio, fields)
     confirmation = sections.get("confirmation", "")
     if confirmation and (_UNTICKED.search(confirmation) or not _TICKED.search(confirmation)):
@@ -173,7 +174,7 @@ def _read_choices(
         if fields["theme"] is None:
             errors.append(f"Temaet '{_quote(sections['theme'])}' findes ikke.")
     chosen: list[str] = []
-    for name in _items(sections.get("departments", ""), ","):
+    for name in _items(sections.get("departments", "")):
         department = find_choice(name, departments)
         if department is None:
             errors.append(f"Afdelingen '{_quote(name)}' findes ikke.")

@@ -87,6 +87,7 @@ IDEA_ANSWERS = {
     "benefit_potential": "Mindre ensomhed.",
     "departments": "Teknik og Miljø, Sundhed og Omsorg",
     "owner_department": "Sundhed og Omsorg",
+    "partners": "Ældre Sagen Aarhus, Boligforeningen Vest",
     "tags": "cykling, ældre, trivsel",
     "confirmation": "- [X] Idekortet indeholder ingen personoplysninger.",
 }
@@ -116,6 +117,8 @@ def test_a_whole_round_goes_through_the_forms(round_: Round) -> None:
     idea = round_.submit(["idea"], "idekort", "2026-02-02", **IDEA_ANSWERS)
     assert idea.exit_code == 0, idea.output
     assert round_.title() == "Idekort: Cykler til alle"
+    card = round_.t.read("ideas/cykler-til-alle/idea.yaml")
+    assert "partners:\n  - Ældre Sagen Aarhus\n  - Boligforeningen Vest\n" in card
     assert "tags:\n  - cykling\n  - ældre\n  - trivsel\n" in round_.t.read(
         "ideas/cykler-til-alle/idea.yaml"
     )
