@@ -67,11 +67,39 @@ def ask_theme(asker: Asker, settings: Settings, portfolio: Portfolio, given: Giv
         key: asker.lines(given, key, f"{label} (valgfri; én pr. linje)", option=option)
         for key, label, option in SCREENING_TEXTS
     }
+    if not asker.talks:
+        _refuse_every_mistake(asker, departments, anchored_in, reviewers, (start, end))
     asker.finish()
     data = {"name": name, "kind": kind, "period": {"start": start, "end": end}}
     data |= {"anchored_in": anchored_in, "reviewers": reviewers}
     data |= {"description": description, **texts}
     return [theme_draft(str(theme_id), drop_empty(data))]
+
+
+def _refuse_every_mistake(
+    asker: Asker,
+    departments: dict[str, str],
+    anchored_in: list[str],
+    reviewers: list[str],
+    period: tuple[Any, Any],
+) -> None:
+    """Without questions, every mistake in the options at once, before anything is checked
+    against the portfolio (so one mistake cannot hide another)."""
+    mistakes = [f"Der mangler værdier for: {', '.join(dict.fromkeys(asker.missing))}."]
+    mistakes = mistakes if asker.missing else []
+    start, end = period
+    if isinstance(start, str) and isinstance(end, str):
+        mistakes += filter(None, [_not_before(end, start)])
+    for department in anchored_in:
+        if department not in departments:
+            hint = answers.suggestion(department, departments)
+            mistakes.append(f"'{department}' er ikke en magistratsafdeling.{hint}")
+    for team in reviewers:
+        if not is_owner(team):
+            mistakes.append(f"'{team}' er ikke en GitHub-bruger eller et hold; skriv fx @org/hold.")
+    if mistakes:
+        listing = "\n".join(f"  - {mistake}" for mistake in mistakes)
+        raise PortfolioError(f"Temaet kan ikke oprettes:\n{listing}")
 
 
 def _ask_end(asker: Asker, given: Given, start: Any) -> Any:
@@ -80,9 +108,7 @@ def _ask_end(asker: Asker, given: Given, start: Any) -> Any:
     check = answers.date(lambda day: _not_before(day, start))
     end = asker.value(given, "end", label, check=check)
     objection = _not_before(end, start) if isinstance(end, str) else None
-    if objection:
-        if not asker.talks:
-            raise PortfolioError(f"{objection} Ret --start eller --end.")
+    if objection and asker.talks:  # without questions, it is one of every mistake reported
         asker.tell(objection)
         end = asker.value({}, "end", label, check=check)
     return end
