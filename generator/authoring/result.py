@@ -32,9 +32,10 @@ def ask_result(asker: Asker, settings: Settings, portfolio: Portfolio, given: Gi
         check=answers.choice(choice_shown("test_outcome"), "et resultat"),
     )  # fmt: skip
     learning = asker.text(given, "learning", "Læring: hvad testen lærte jer")
-    evidence = asker.lines(
-        given, "evidence", "Links til evidens (valgfri)", option="--evidence", check=answers.link
-    )
+    evidence = asker.items(
+        given, "evidence", "Links til evidens (valgfri; adskilt af komma)", option="--evidence",
+        check=answers.link,
+    )  # fmt: skip
     last_day = min(card.end, settings.today) if card.start <= settings.today else card.end
     end = asker.value(
         given, "end", "Testens reelle slutdato", default=last_day,

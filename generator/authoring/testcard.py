@@ -124,7 +124,8 @@ def _ask_result(asker: Asker, given: Given, status: str | None) -> dict[str, Any
         check=answers.choice(TEST_OUTCOMES, "et udfald"),
     )  # fmt: skip
     learning = asker.text(given, "result_learning", "Læring")
-    evidence = asker.lines(
-        given, "evidence", "Link til dokumentation", option="--evidence", check=answers.link
-    )
+    evidence = asker.items(
+        given, "evidence", "Links til dokumentation (valgfri; adskilt af komma)",
+        option="--evidence", check=answers.link,
+    )  # fmt: skip
     return drop_empty({"outcome": outcome, "learning": learning, "evidence": evidence})

@@ -203,3 +203,23 @@ def test_a_result_for_a_card_already_done_is_refused(round_: Round) -> None:
     )  # fmt: skip
     assert done.exit_code == 1
     assert "allerede afsluttet" in done.stderr
+
+
+def test_new_result_asks_in_danish_and_takes_links_comma_separated(
+    tree: Build, portfolio_cli: Cli
+) -> None:
+    t = tree()
+    typed = ["trin et", "trin-et", "bekraeftet", "bekræftet", "De kom ud."]
+    typed += ["https://example.dk/a, https://example.dk/b", ""]  # links; the card's end
+    result = portfolio_cli(
+        "new", "result", "--records", t.records, "--today", "2022-06-30",
+        input="\n".join(typed) + "\n",
+    )  # fmt: skip
+    assert result.exit_code == 0, result.output
+    assert "'trin et' er ikke en idé i porteføljen. Mente du 'trin-et'?" in result.output
+    assert "'bekraeftet' er ikke et resultat. Mente du 'bekræftet'?" in result.output
+    card = t.read("ideas/trin-et/tests/step-1.yaml")
+    assert card.endswith(
+        "end: 2021-09-30\nstatus: done\nresult:\n  outcome: confirmed\n  learning: De kom ud.\n"
+        "  evidence:\n    - https://example.dk/a\n    - https://example.dk/b\n"
+    )
