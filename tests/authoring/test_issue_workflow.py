@@ -27,7 +27,11 @@ if [ "$1 $2" = "pr create" ]; then echo "https://github.com/org/portefoelje/pull
 """
 REPLY = "Svar på issuet, når det ikke kan blive til poster"
 MAKE = "Lav posterne"
-LATER = ("Opdater CODEOWNERS", "Valider hele porteføljen", "Opret gren og pull request")
+LATER = (
+    "Opdater CODEOWNERS og formularen Idekort",
+    "Valider hele porteføljen",
+    "Opret gren og pull request",
+)
 
 
 def scripts() -> dict[str, tuple[str, dict[str, str]]]:
@@ -253,3 +257,38 @@ def test_an_issue_without_a_forms_label_makes_nothing(runner: Runner) -> None:
     assert runner.outputs_of_records() == {}
     assert "intet af mærkerne" in stdout
     assert all(runner.skipped(name) for name in (REPLY, *LATER))
+
+
+def test_a_theme_issue_opens_a_period_and_the_idea_form_follows(runner: Runner) -> None:
+    # The workflow runs on the day it runs; a period that holds any day this test may run on
+    # keeps the test from depending on the date.
+    start, end = "1. januar 2023", "31. december 2999"
+    issue = issue_body(
+        "tema",
+        {"navn": "Grøn omstilling", "art": "Tema", "start": start, "slut": end,
+         "reviewere": "@org/groen", "kriterier": "Tværorganisatorisk"},
+    )  # fmt: skip
+    runner.make(issue, "tema,godkendt-til-pr", number="9")
+    assert runner.outputs_of_records() == {"form": "tema", "made": "true"}
+    runner.open_pull_request(number="9")
+    files = git(runner.root, "show", "--name-only", "--format=%s", "tema/issue-9").splitlines()
+    assert files[0] == "Nyt tema: Grøn omstilling"
+    assert {"records/themes/groen-omstilling.yaml", ".github/ISSUE_TEMPLATE/idekort.yml"} <= set(
+        files
+    )
+    form = (runner.root / ".github/ISSUE_TEMPLATE/idekort.yml").read_text(encoding="utf-8")
+    assert '- "Grøn omstilling"' in form or "- Grøn omstilling" in form
+    assert len(runner.gh_log.read_text().splitlines()) == 2  # no decision to link
+
+
+def test_a_result_issue_finishes_the_test_card(runner: Runner) -> None:
+    issue = issue_body(
+        "testresultat",
+        {"ide": "trin-et", "resultat": "Afkræftet", "laering": "Ingen brugte den."},
+    )
+    runner.make(issue, "testresultat,godkendt-til-pr", number="11")
+    runner.open_pull_request(number="11")
+    title = git(runner.root, "log", "-1", "--format=%s", "testresultat/issue-11").strip()
+    assert title == "Testresultat: Ide trin-et, trin 1"
+    card = (runner.root / "records/ideas/trin-et/tests/step-1.yaml").read_text(encoding="utf-8")
+    assert "status: done\nresult:\n  outcome: refuted\n" in card
