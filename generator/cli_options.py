@@ -62,7 +62,10 @@ records_option = click.option(
     help="Mappen med posterne (standard: records).",
 )
 today_option = click.option(
-    "--today", type=ISO_DATE, help="Dagens dato (ÅÅÅÅ-MM-DD); standard er i dag."
+    "--today",
+    type=ISO_DATE,
+    envvar="PORTFOLIO_TODAY",
+    help="Dagens dato (ÅÅÅÅ-MM-DD); standard er i dag (eller PORTFOLIO_TODAY).",
 )
 
 

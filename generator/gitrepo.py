@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import hashlib
 import os
+import re
 import subprocess
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
@@ -131,3 +132,45 @@ def last_commit_date(path: Path) -> str | None:
     except GitError:
         return None
     return date if len(date) == 10 else None
+
+
+# How GitHub words the commit a pull request lands as: a merge, or a squash (or rebase)
+# whose subject ends with the number.
+_MERGE_SUBJECT = re.compile(r"^Merge pull request #([1-9][0-9]{0,9}) from \S")
+_SQUASH_SUBJECT = re.compile(r"\(#([1-9][0-9]{0,9})\)$")
+_RECORD_START = "\x1e"
+
+
+def pull_request_of_subject(subject: str) -> int | None:
+    """The pull request number in a commit subject as GitHub writes it, if any."""
+    found = _MERGE_SUBJECT.match(subject) or _SQUASH_SUBJECT.search(subject.rstrip())
+    return int(found.group(1)) if found else None
+
+
+def merged_pull_requests(settings: Settings) -> dict[str, int]:
+    """Decision file (as problems name it) → the pull request whose merge added it.
+
+    Read from the main line of history (first parents: a merge counts as adding what its
+    branch added). Empty when there is no git, no repository or only a shallow clone,
+    whose one commit seems to add everything."""
+    try:
+        top, records = repository_paths(settings)
+        if run_git(top, "rev-parse", "--is-shallow-repository").strip() == b"true":
+            return {}
+        folder = "ideas" if records == "." else f"{records}/ideas"
+        out = run_git(
+            top, "log", "--first-parent", "-m", "--diff-filter=A", "--name-only",
+            "--no-renames", f"--format={_RECORD_START}%s", "HEAD", "--", folder,
+        )  # fmt: skip
+    except GitError:
+        return {}
+    prefix = "" if records == "." else f"{records}/"
+    found: dict[str, int] = {}
+    for entry in out.decode("utf-8", "replace").split(_RECORD_START)[1:]:
+        subject, _, names = entry.partition("\n")
+        number = pull_request_of_subject(subject)
+        for path in names.split("\n"):
+            rel = path.removeprefix(prefix)
+            if number and "/decisions/" in rel and path.startswith(prefix):
+                found.setdefault(settings.display_path(rel), number)  # the latest addition
+    return found

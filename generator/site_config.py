@@ -96,6 +96,17 @@ def safe_url(url: str) -> str | None:
     return candidate
 
 
+_REPOSITORY = re.compile(r"^https://[A-Za-z0-9.-]+(?::[0-9]+)?(?:/[A-Za-z0-9._-]+){2}$")
+
+
+def repository_url(repo_url: object) -> str | None:
+    """`repo_url` as https://host/owner/name (no slash or .git at the end), else None."""
+    if not isinstance(repo_url, str):
+        return None
+    url = repo_url.strip().rstrip("/").removesuffix(".git")
+    return url if _REPOSITORY.match(url) else None
+
+
 def safe_site_url(url: object) -> str | None:
     """The site's address when it is a plain http(s) address, ending in '/'; else None."""
     if not isinstance(url, str) or not _SITE_URL.match(url):
@@ -159,17 +170,17 @@ def submit_links_from(config: Mapping[str, Any]) -> SubmitLinks:
     repo_url = config.get("repo_url")
     extra = config.get("extra") or {}
     contact = extra.get("contact") if isinstance(extra, Mapping) else None
-    if repo_url is not None and (
-        not isinstance(repo_url, str)
-        or not repo_url.startswith("https://")
-        or safe_url(repo_url) is None
-    ):
-        raise PortfolioError("mkdocs.yml: repo_url skal være en https-adresse.")
+    repository = repository_url(repo_url)
+    if repo_url is not None and repository is None:
+        raise PortfolioError(
+            "mkdocs.yml: repo_url skal være repositoriets https-adresse, fx "
+            "https://github.com/organisation/repository."
+        )
     if contact is not None and (not isinstance(contact, str) or not _MAILBOX.match(contact)):
         raise PortfolioError(
             "mkdocs.yml: extra.contact skal være én e-mailadresse, en funktionspostkasse."
         )
-    return SubmitLinks(repo_url, contact)
+    return SubmitLinks(repository, contact)
 
 
 @dataclass(frozen=True)
@@ -179,6 +190,7 @@ class SiteOptions:
 
     site_url: str | None = None
     licence: DataLicence = field(default_factory=DataLicence)
+    repository: str | None = None  # repo_url: whose pull requests approve the decisions
     submit: SubmitLinks = field(default_factory=SubmitLinks)
 
     @classmethod
@@ -189,5 +201,6 @@ class SiteOptions:
         return cls(
             site_url if isinstance(site_url, str) else None,
             licence_from(extra if isinstance(extra, Mapping) else {}),
+            repository_url(config.get("repo_url")),
             submit_links_from(config),
         )

@@ -34,9 +34,30 @@ _TRANSLITERATE = str.maketrans(
 )
 
 
+# Names Windows keeps for devices: a folder or file so named cannot be checked out there.
+WINDOWS_DEVICE_NAMES = frozenset(
+    ["con", "prn", "aux", "nul", *(f"com{n}" for n in range(10)), *(f"lpt{n}" for n in range(10))]
+)
+
+
 def is_slug(value: str) -> bool:
-    """True for a valid id: a-z, 0-9 and single hyphens, at most 80 characters."""
-    return len(value) <= MAX_ID_LENGTH and SLUG_PATTERN.match(value) is not None
+    """True for a valid id: a-z, 0-9 and single hyphens, at most 80 characters, and not a
+    name Windows keeps for a device (con, nul, aux, com1 …)."""
+    return (
+        len(value) <= MAX_ID_LENGTH
+        and SLUG_PATTERN.match(value) is not None
+        and value not in WINDOWS_DEVICE_NAMES
+    )
+
+
+def id_rule(value: str) -> str:
+    """What the id rule asks of `value`, in Danish, for a message that refuses it."""
+    if value in WINDOWS_DEVICE_NAMES:
+        return f"'{value}' er et navn, Windows forbeholder en enhed, og kan ikke være et id"
+    return (
+        "brug små bogstaver a-z, tal og bindestreger (æ→ae, ø→oe, å→aa), "
+        f"højst {MAX_ID_LENGTH} tegn"
+    )
 
 
 def slugify(text: str) -> str:
@@ -68,6 +89,58 @@ def first_forbidden_character(text: str) -> str | None:
     """The first control or invisible formatting character in `text`, if any."""
     found = FORBIDDEN_CHARACTERS.search(text)
     return found.group() if found else None
+
+
+# Letters that show nothing: the Hangul fillers and the braille blank.
+_BLANK_LETTERS = frozenset("\u115f\u1160\u3164\uffa0\u2800")
+_NO_MARK_OF_ITS_OWN = ("Mn", "Me", "Cf", "Zs", "Zl", "Zp", "Cc")
+MAX_COMBINING_RUN = 8  # marks on one letter; Vietnamese needs two, "zalgo" text dozens
+# Runs that may be combining marks (the check looks closer at each): beyond Latin-1.
+_MAYBE_COMBINING_RUN = re.compile(f"[\u0300-\U0010ffff]{{{MAX_COMBINING_RUN + 1},}}")
+BLANK_TEXT_DA = (
+    "Teksten består kun af mellemrum eller usynlige tegn; skriv den med synlige bogstaver."
+)
+
+
+def is_blank_text(text: str) -> bool:
+    """True when no character of `text` shows: spaces, fillers, marks with no letter."""
+    for char in text:  # returns at the first visible character: at once, for most text
+        if char.isspace() or char in _BLANK_LETTERS:
+            continue
+        if unicodedata.category(char) in _NO_MARK_OF_ITS_OWN:
+            continue
+        return False
+    return True
+
+
+def long_combining_run(text: str) -> int | None:
+    """The index where more than MAX_COMBINING_RUN combining marks follow each other."""
+    for candidate in _MAYBE_COMBINING_RUN.finditer(text):
+        run = 0
+        for index in range(candidate.start(), candidate.end()):
+            run = run + 1 if unicodedata.category(text[index]) in ("Mn", "Me") else 0
+            if run > MAX_COMBINING_RUN:
+                return index - MAX_COMBINING_RUN
+    return None
+
+
+def combining_run_message() -> str:
+    return (
+        f"Teksten har mere end {MAX_COMBINING_RUN} accenter eller andre kombinerende tegn "
+        "i træk på ét bogstav; slet de overskydende."
+    )
+
+
+def text_refusal(text: str) -> str | None:
+    """Why `text` cannot stand as free text in a record, in Danish; None when it can."""
+    bad = first_forbidden_character(text)
+    if bad is not None:
+        return f"Teksten indeholder et usynligt tegn eller styretegn (U+{ord(bad):04X})."
+    if text and is_blank_text(text):
+        return BLANK_TEXT_DA
+    if long_combining_run(text) is not None:
+        return combining_run_message()
+    return None
 
 
 # --- money and dates ----------------------------------------------------------------------

@@ -22,8 +22,43 @@ from generator.errors import PortfolioError
 from generator.model import Portfolio
 
 MAX_BODY_CHARS = 65_536  # GitHub's own limit for an issue body
-MAX_ISSUE_BYTES = 256 * 1024
+MAX_ISSUE_FILE_BYTES = 256 * 1024  # the file --from-issue reads: a body, with room to spare
 NO_RESPONSE = "_No response_"
+
+
+def read_issue_file(path: Path) -> str:
+    """The text of the file an issue's body was saved in, for every `--from-issue`.
+
+    Checked before it is read: only a regular file of at most 256 KiB, so that a device
+    (/dev/zero) cannot fill the memory and a pipe without a writer cannot hang the command.
+    """
+    try:
+        descriptor = os.open(path, os.O_RDONLY | os.O_NONBLOCK | getattr(os, "O_CLOEXEC", 0))
+    except OSError as error:
+        raise PortfolioError(f"Kunne ikke læse {path}: {error.strerror}.") from error
+    status = os.fstat(descriptor)  # before fdopen, which refuses a folder with its own error
+    if not stat.S_ISREG(status.st_mode):
+        os.close(descriptor)
+        raise PortfolioError(
+            f"{path} er ikke en almindelig fil; gem issuets tekst i en fil og angiv den."
+        )
+    with os.fdopen(descriptor, "rb") as opened:
+        if status.st_size > MAX_ISSUE_FILE_BYTES:
+            raise PortfolioError(_too_large(path))
+        raw = opened.read(MAX_ISSUE_FILE_BYTES + 1)
+    if len(raw) > MAX_ISSUE_FILE_BYTES:  # it grew while it was read
+        raise PortfolioError(_too_large(path))
+    try:
+        return raw.decode("utf-8")
+    except UnicodeDecodeError as error:
+        raise PortfolioError(f"{path} er ikke gyldig UTF-8; gem teksten som UTF-8.") from error
+
+
+def _too_large(path: Path) -> str:
+    return (
+        f"{path} er større end {MAX_ISSUE_FILE_BYTES // 1024} KiB; et issue fylder langt "
+        "mindre, så det er ikke issuets tekst."
+    )
 
 
 @dataclass(frozen=True)
@@ -63,31 +98,6 @@ class IssueIdea:
 
     fields: dict[str, Any] = field(default_factory=dict)
     errors: list[str] = field(default_factory=list)
-
-
-def read_issue_file(path: Path) -> str:
-    """The text of an issue saved to a file: a regular file of at most 256 KiB, in UTF-8.
-
-    The file is looked at before it is read, so a device (/dev/zero), a pipe that nobody
-    writes to, or a folder is refused at once instead of filling memory or waiting forever.
-    """
-    try:
-        handle = os.open(path, os.O_RDONLY | os.O_NONBLOCK)
-    except OSError as error:
-        raise PortfolioError(f"Kunne ikke læse {path}: {error.strerror}.") from error
-    if not stat.S_ISREG(os.fstat(handle).st_mode):
-        os.close(handle)
-        raise PortfolioError(
-            f"{path} er ikke en almindelig fil; gem issue-teksten i en fil og angiv den."
-        )
-    with os.fdopen(handle, "rb") as opened:
-        raw = opened.read(MAX_ISSUE_BYTES + 1)
-    if len(raw) > MAX_ISSUE_BYTES:
-        raise PortfolioError(f"{path} er større end {MAX_ISSUE_BYTES // 1024} KiB.")
-    try:
-        return raw.decode("utf-8")
-    except UnicodeDecodeError as error:
-        raise PortfolioError(f"{path} er ikke gyldig UTF-8.") from error
 
 
 def split_sections(

@@ -13,6 +13,7 @@ from typing import Any
 
 from generator.figures import compute_figures, noegletal_json
 from generator.model import Portfolio
+from generator.render.approvals import Approvals
 from generator.render.datapackage import data_package
 from generator.render.feed import atom_feeds
 from generator.render.opendata import decisions_csv, ideas_csv, portfolio_json
@@ -74,10 +75,12 @@ def render_site(
     *,
     today: str,
     licence: DataLicence | None = None,
+    approvals: Approvals | None = None,
 ) -> SiteContent:
     """Every generated page and file of the site; figures are counted as of `today`, the
-    open data is published under `licence`."""
-    renderer = renderer or PageRenderer(today)
+    open data is published under `licence`, decisions name the pull requests `approvals`
+    knows."""
+    renderer = renderer or PageRenderer(today, approvals)
     pages = renderer.render(portfolio, parse_schemas(schema_files), licence or DataLicence())
     files = data_files(portfolio, schema_files, renderer.today, licence)
     files.update(atom_feeds(portfolio, site_url))  # FEED_FILE, and one a theme and an idea

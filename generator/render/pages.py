@@ -26,13 +26,14 @@ from generator.model import (
 from generator.periods import is_open, last_period_end, open_themes
 from generator.render import charts, lists, opendata
 from generator.render import views as render_views
+from generator.render.approvals import Approvals
 from generator.render.feed import idea_feed_path, theme_feed_path
 from generator.render.figures_pages import figures_theme_page, render_figure_pages
 from generator.render.markup import (
+    approval_link,
     example_mark,
     idea_page,
     ideas_table,
-    pull_request_label,
     record_list,
     relative_link,
     status_badge,
@@ -102,7 +103,6 @@ def _environment(text: TextRenderer) -> jinja2.Environment:
         theme_link=theme_link,
         record_list=lambda items, level=4: record_list(text, items, level),
         external=external_link,
-        pull_request_label=pull_request_label,
         theme_page=theme_page,
         idea_page=idea_page,
         decision_heading=render_views.decision_heading,
@@ -137,9 +137,13 @@ def _updated(date: str | None) -> str:
 class PageRenderer:
     """Renders every page of the site; keeps rendered record text between calls."""
 
-    def __init__(self, today: str, submit: SubmitLinks | None = None) -> None:
+    def __init__(
+        self, today: str, approvals: Approvals | None = None, submit: SubmitLinks | None = None
+    ) -> None:
         self.text = TextRenderer()
         self.env = _environment(self.text)
+        known = approvals or Approvals()
+        self.env.globals["approved_in"] = lambda decision: approval_link(known.of(decision))
         # The day the site is built for: the front page lists the themes open on it.
         self.today = today
         # Where "Send en idé" leads (mkdocs.yml's repo_url and extra.contact).

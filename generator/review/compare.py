@@ -51,6 +51,8 @@ class IdeaReview:
     status_after: str | None  # None: deleted, or its card cannot be read now
     granted: int
     new_idea: Idea | None  # the card of a new idea
+    card: Idea | None  # the card as it reads now (or, deleted, as it read): what is decided on
+    reviewers: tuple[str, ...]  # the theme's reviewers, whose approval makes the decision
     card_changed: bool
     card_deleted: bool
     decisions: tuple[DecisionChange, ...]
@@ -137,6 +139,8 @@ def review_idea(
         status_after=new.state.status if new else None,
         granted=new.state.granted if new else 0,
         new_idea=new if old is None and files.get(card) == "added" else None,
+        card=shown,
+        reviewers=theme.reviewers if theme else (),
         card_changed=old is not None and files.get(card) == "changed",
         card_deleted=files.get(card) == "deleted",
         decisions=tuple(_decision_changes(idea_id, old, new, files)),

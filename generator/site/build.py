@@ -18,6 +18,8 @@ from mkdocs.commands import build as mkdocs_build
 from mkdocs.config import load_config
 from mkdocs.config.defaults import MkDocsConfig
 
+from generator.gitrepo import merged_pull_requests
+from generator.render.approvals import Approvals
 from generator.errors import PortfolioError
 from generator.pipeline import Checked
 from generator.render import SiteContent, read_schema_files, render_site
@@ -44,6 +46,11 @@ def load_site_config(config_file: Path, site_dir: Path | None = None, **extra: A
         raise PortfolioError(f"Konfigurationen {config_file} er ugyldig.") from error
 
 
+def site_approvals(options: SiteOptions, settings: Settings) -> Approvals:
+    """The decisions' pull requests: the repository from mkdocs.yml, the merges from git."""
+    return Approvals(options.repository, merged_pull_requests(settings))
+
+
 def site_content(
     checked: Checked,
     settings: Settings,
@@ -57,7 +64,7 @@ def site_content(
         checked.portfolio,
         schemas,
         options.site_url,
-        renderer or PageRenderer(settings.today, options.submit),
+        renderer or PageRenderer(settings.today, site_approvals(options, settings), options.submit),
         today=settings.today,
         licence=options.licence,
     )

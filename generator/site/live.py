@@ -31,7 +31,7 @@ from generator.render.markup import idea_page
 from generator.render.pages import PageRenderer
 from generator.schema import Schemas, load_schemas
 from generator.settings import Settings
-from generator.site.build import build_source, site_content
+from generator.site.build import build_source, site_approvals, site_content
 from generator.site.search import index_search, with_search_data
 from generator.site.source import (
     DOCS_DIR,
@@ -116,7 +116,8 @@ class LiveSite:
         self.settings, self.config_file = settings, config_file
         self.source_dir, self.site_dir = work_dir / "kilde", work_dir / "site"
         self.lock = threading.Lock()  # one change at a time
-        self.renderer = PageRenderer(settings.today)  # used under the lock only
+        approvals = site_approvals(SiteOptions.of(read_site_config(config_file)), settings)
+        self.renderer = PageRenderer(settings.today, approvals)  # used under the lock only
         self.templates = TemplateCache()  # the theme, compiled once for every build
         self.generation = 0
         self.records: Snapshot = {}

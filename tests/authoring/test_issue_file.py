@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 from click.testing import Result
 
-from generator.authoring.issue_body import MAX_ISSUE_BYTES, read_issue_file
+from generator.authoring.issue_body import MAX_ISSUE_FILE_BYTES, read_issue_file
 from generator.errors import PortfolioError
 from tests.authoring.conftest import TODAY, Tree
 
@@ -44,8 +44,8 @@ def test_read_issue_file_refuses_anything_but_a_small_text_file(tmp_path: Path, 
 
 def test_a_file_of_exactly_the_limit_is_read(tmp_path: Path) -> None:
     path = tmp_path / "full.md"
-    path.write_bytes(b"a" * MAX_ISSUE_BYTES)
-    assert len(read_issue_file(path)) == MAX_ISSUE_BYTES
+    path.write_bytes(b"a" * MAX_ISSUE_FILE_BYTES)
+    assert len(read_issue_file(path)) == MAX_ISSUE_FILE_BYTES
 
 
 @pytest.mark.parametrize("command", COMMANDS, ids=lambda c: c[0])

@@ -14,10 +14,11 @@ from pathlib import Path
 
 from generator.pipeline import check_portfolio
 from generator.render import read_schema_files, render_site
+from generator.render.approvals import Approvals
 from generator.settings import Settings
 from generator.site.source import source_config
 from generator.site_config import CONFIG_NAME, dump_site_config, read_site_config
-from tests.website.sample import EVERY_STATUS, REPO, TODAY, write_records
+from tests.website.sample import EVERY_STATUS, REPO, REPOSITORY, TODAY, write_records
 
 GOLDEN_DIR = Path(__file__).resolve().parent / "pages"
 # The generated pages and files with a golden copy, by their path in the site: one a line.
@@ -58,7 +59,10 @@ def golden_outputs() -> dict[str, bytes]:
         checked = check_portfolio(settings)
         assert not checked.failed, [p.as_text() for p in checked.failing]
         content = render_site(
-            checked.portfolio, read_schema_files(settings.schemas_dir), today=settings.today
+            checked.portfolio,
+            read_schema_files(settings.schemas_dir),
+            today=settings.today,
+            approvals=Approvals(REPOSITORY),
         )
         config = source_config(read_site_config(REPO / CONFIG_NAME), checked.portfolio)
     outputs = {CONFIG_NAME: dump_site_config(config).encode("utf-8")}

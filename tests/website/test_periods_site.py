@@ -41,7 +41,7 @@ def pages(root: Path, day: str, submit: SubmitLinks | None = None) -> dict[str, 
     settings = Settings(records_dir=write_records(root, NEW_PERIOD), today=day)
     checked = check_portfolio(settings)
     assert not checked.failed, [p.as_text() for p in checked.failing]
-    return PageRenderer(day, submit).render(checked.portfolio, {})
+    return PageRenderer(day, submit=submit).render(checked.portfolio, {})
 
 
 @pytest.fixture(scope="module")
