@@ -126,6 +126,7 @@ def served(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
         yield url
 
 
+@pytest.mark.browser
 @pytest.mark.parametrize("width", [390, 1280])
 def test_send_an_idea_and_the_periods_in_a_browser(
     browser: Browser, served: str, width: int, tmp_path: Path
