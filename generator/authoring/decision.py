@@ -36,7 +36,9 @@ def ask_decision(
     asker.say(proposal.note)
     kinds: dict[str, str] = {kind: DECISION_KIND_HELP[kind] for kind in proposal.kinds}
     if asker.given(given, "kind") is None:
-        asker.list_choices("Mulige beslutninger nu:", kinds)
+        asker.say("Mulige beslutninger nu:")
+        for meaning in kinds.values():
+            asker.say(f"  {meaning}")
     kind = asker.value(
         given, "kind", "Art", default=proposal.kind, check=answers.choice(kinds, "en mulig art")
     )
@@ -115,7 +117,7 @@ def _ask_by_kind(
     """The fields of one kind of decision."""
     if kind == "screening":
         outcome = asker.value(
-            given, "outcome", f"Udfald (fit: inviteres til pitch; {choice_words('screening_outcome')})",
+            given, "outcome", "Udfald (fit: inviteres til pitch; ikke fit: ikke strategisk fit)",
             default="fit", check=answers.choice(choice_shown("screening_outcome"), "et udfald"),
         )  # fmt: skip
         return {"outcome": outcome}
