@@ -132,6 +132,10 @@ def test_send_an_idea_and_the_periods_in_a_browser(
     browser: Browser, served: str, width: int, tmp_path: Path
 ) -> None:
     page = browser.new_page(viewport={"width": width, "height": 900})
+    elsewhere: list[str] = []
+    page.on("request", lambda r: None if r.url.startswith(served) else elsewhere.append(r.url))
+    errors: list[str] = []
+    page.on("console", lambda m: errors.append(m.text) if m.type == "error" else None)
     try:
         page.goto(served)
         link = page.get_by_role("link", name="Send en idé")
@@ -148,5 +152,8 @@ def test_send_an_idea_and_the_periods_in_a_browser(
         page.goto(f"{served}temaer/groen-omstilling/")
         assert page.get_by_role("link", name="Send en idé").get_attribute("href") == FORM
         assert page.get_by_role("link", name=CONTACT).get_attribute("href") == f"mailto:{CONTACT}"
+        page.wait_for_load_state("networkidle")
+        assert elsewhere == []  # with repo_url set too, no page asks another host for anything
+        assert errors == []
     finally:
         page.close()
