@@ -87,7 +87,7 @@ def _ask_id(asker: Asker, settings: Settings, given: Given, title: str | None) -
     if not idea_id and not title:
         return None  # the title is missing: `finish` says so
     check = answers.record_id(
-        lambda key: record_path(settings, idea_draft(key, {})).parent.exists(), "en anden ide"
+        lambda key: record_path(settings, idea_draft(key, {})).parent.exists(), "en anden idé"
     )
     try:
         check(idea_id)

@@ -1,4 +1,4 @@
-"""Rules stage: the warnings (W01-W03, W05), which fail validation only with --strict."""
+"""Rules stage: the warnings (W01-W05), which fail validation only with --strict."""
 
 from __future__ import annotations
 
@@ -9,6 +9,7 @@ from generator.load import RawRecord
 from generator.model import Portfolio
 from generator.periods import is_open
 from generator.problems import Problem
+from generator.vocabulary import TEST_STATUS_LABELS
 
 SCREENING_WAIT_DAYS = 60
 
@@ -54,6 +55,23 @@ def check_comments_after_text(records: list[RawRecord]) -> Iterator[Problem]:
                 f'resten med, så sæt hele teksten i anførselstegn: "{whole}".',
                 "warning",
             )
+
+
+def check_late_test_cards(portfolio: Portfolio, today_iso: str) -> Iterator[Problem]:
+    """W04: a test card not done whose end is before today."""
+    for idea in portfolio.ideas.values():
+        for card in idea.tests:
+            if card.status != "done" and card.end < today_iso:
+                status = TEST_STATUS_LABELS.get(card.status, card.status).lower()
+                yield card.source.problem(
+                    ("end",),
+                    "W04",
+                    f"Testen af trin {card.step} skulle være afsluttet {card.end}, men "
+                    f"testkortet står stadig som '{status}'. Afslut det med resultatet "
+                    "(status: done og result, eller 'portfolio new result'), eller flyt "
+                    "slutdatoen, hvis testen varer længere.",
+                    "warning",
+                )
 
 
 def check_open_theme_reviewers(portfolio: Portfolio, today: str) -> Iterator[Problem]:

@@ -12,7 +12,17 @@ from generator.rules import RULES
 from tests.authoring.conftest import REPO
 
 CONTRIBUTING = (REPO / "CONTRIBUTING.md").read_text(encoding="utf-8")
-CODES = ["yaml", "schema", *(f"L{n:02}" for n in range(1, 12)), "P01", "W01", "W02", "W03", "W05"]
+CODES = [
+    "yaml",
+    "schema",
+    *(f"L{n:02}" for n in range(1, 12)),
+    "P01",
+    "W01",
+    "W02",
+    "W03",
+    "W04",
+    "W05",
+]
 
 
 @pytest.mark.parametrize("code", CODES)
@@ -28,9 +38,9 @@ def test_the_rule_table_has_no_undocumented_code() -> None:
 
 def test_contributing_explains_the_two_ways_and_both_decisions() -> None:
     for heading in (
-        "## Send en ide med formularen",
-        "## Send en ide som YAML-fil",
-        "## Sådan bliver en ide screenet",
+        "## Send en idé med formularen",
+        "## Send en idé som YAML-fil",
+        "## Sådan bliver en idé screenet",
         "## Sådan bliver der truffet en investeringsbeslutning",
     ):
         assert heading in CONTRIBUTING

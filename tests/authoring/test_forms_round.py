@@ -210,7 +210,8 @@ def test_new_result_asks_in_danish_and_takes_links_comma_separated(
 ) -> None:
     t = tree()
     typed = ["trin et", "trin-et", "bekraeftet", "bekræftet", "De kom ud."]
-    typed += ["https://example.dk/a, https://example.dk/b", ""]  # links; the card's end
+    # links; then the end: the card ends 2022-09-30, after today, so today is proposed
+    typed += ["https://example.dk/a, https://example.dk/b", ""]
     result = portfolio_cli(
         "new", "result", "--records", t.records, "--today", "2022-06-30",
         input="\n".join(typed) + "\n",
@@ -220,6 +221,6 @@ def test_new_result_asks_in_danish_and_takes_links_comma_separated(
     assert "'bekraeftet' er ikke et resultat. Mente du 'bekræftet'?" in result.output
     card = t.read("ideas/trin-et/tests/step-1.yaml")
     assert card.endswith(
-        "end: 2021-09-30\nstatus: done\nresult:\n  outcome: confirmed\n  learning: De kom ud.\n"
+        "end: 2022-06-30\nstatus: done\nresult:\n  outcome: confirmed\n  learning: De kom ud.\n"
         "  evidence:\n    - https://example.dk/a\n    - https://example.dk/b\n"
     )

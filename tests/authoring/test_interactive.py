@@ -121,7 +121,7 @@ def test_a_taken_id_is_asked_for_again(tree: Build, portfolio_cli: Cli) -> None:
     typed = answers().replace("Cykler til alle\n", "Ny ide\nny-ide\ncykler-til-alle\n", 1)
     result = new_idea(portfolio_cli, t, input=typed)
     assert result.exit_code == 0, result.output
-    assert "Id'et 'ny-ide' er allerede brugt af en anden ide; vælg et andet." in result.output
+    assert "Id'et 'ny-ide' er allerede brugt af en anden idé; vælg et andet." in result.output
     assert "Ideens id: ny-ide\n  Id'et 'ny-ide' er allerede brugt" in result.output
     assert "title: Ny ide\n" in t.read(IDEA)
 
