@@ -64,7 +64,7 @@ def site_content(
         checked.portfolio,
         schemas,
         options.site_url,
-        renderer or PageRenderer(settings.today, site_approvals(options, settings)),
+        renderer or PageRenderer(settings.today, site_approvals(options, settings), options.submit),
         today=settings.today,
         licence=options.licence,
     )
