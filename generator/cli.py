@@ -37,6 +37,7 @@ LAZY_COMMANDS = {
     "export": "generator.site.cli:export",
     "new": "generator.authoring.cli:new",
     "codeowners": "generator.authoring.cli:codeowners",
+    "link-pull-request": "generator.authoring.cli:link_pull_request",
     "review": "generator.review.cli:review",
     "report": "generator.figures.cli:report",
     "issueform": "generator.authoring.cli_periods:issueform",

@@ -52,6 +52,7 @@ SPEC_CODES = {f"L{n:02d}" for n in range(1, 12)} | {
     "W02",
     "W03",
     "W04",
+    "W05",
     "yaml",
     "schema",
 }

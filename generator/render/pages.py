@@ -24,7 +24,7 @@ from generator.model import (
     Portfolio,
     Theme,
 )
-from generator.periods import last_period_end, open_themes
+from generator.periods import is_open, last_period_end, open_themes
 from generator.render import charts, lists, opendata
 from generator.render import views as render_views
 from generator.render.approvals import Approvals
@@ -52,7 +52,8 @@ from generator.render.sanitize import TextRenderer, attribute_text, external_lin
 from generator.render.schema_doc import SCHEMA_FILES, schema_fields
 from generator.render.structured_data import jsonld_text, project_data
 from generator.render.tags import tag_link
-from generator.site_config import DataLicence
+from generator.render.theme_periods import theme_periods
+from generator.site_config import DataLicence, SubmitLinks
 from generator.vocabulary import (
     GRADUATE_LABELS,
     TEST_OUTCOME_LABELS,
@@ -157,6 +158,7 @@ class PageRenderer:
         self,
         today: str,
         approvals: Approvals | None = None,
+        submit: SubmitLinks | None = None,
         organisation: str = "Aarhus Kommune",
     ) -> None:
         self.text = TextRenderer()
@@ -166,6 +168,8 @@ class PageRenderer:
         self.env.globals["organisation"] = organisation  # who runs the portfolio
         # The day the site is built for: the front page lists the themes open on it.
         self.today = today
+        # Where "Send en idé" leads (mkdocs.yml's repo_url and extra.contact).
+        self.submit = submit or SubmitLinks()
 
     def _page(self, template: str, path: str, title: str, updated: str | None, **ctx: Any) -> str:
         body = self.env.get_template(template).render(page_path=path, title=title, **ctx)
@@ -202,6 +206,9 @@ class PageRenderer:
             "departments": portfolio.departments,
             "latest": render_views.last_updated(ideas),
             "open_themes": open_themes(portfolio, self.today),
+            "periods": theme_periods(render_views.themes_of_kind(portfolio, "theme"), self.today),
+            "submit": self.submit,
+            "is_open": lambda theme: is_open(theme, self.today),
             "last_period_end": last_period_end(portfolio, self.today),
         }
 

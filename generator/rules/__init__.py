@@ -32,6 +32,7 @@ from generator.rules.warnings import (
     check_comments_after_text,
     check_cross_organisational,
     check_late_test_cards,
+    check_open_theme_reviewers,
     check_screening_wait,
 )
 from generator.settings import Settings
@@ -209,6 +210,7 @@ RULES: dict[str, Rule] = {
     "W02": lambda ctx: check_screening_wait(ctx.portfolio, ctx.settings.today),
     "W03": lambda ctx: check_comments_after_text(ctx.loaded.records),
     "W04": lambda ctx: check_late_test_cards(ctx.portfolio, ctx.settings.today),
+    "W05": lambda ctx: check_open_theme_reviewers(ctx.portfolio, ctx.settings.today),
 }
 
 # Rules that read the ladder's steps; without a usable ladder they would only add noise.

@@ -1,4 +1,4 @@
-"""Rules stage: the warnings (W01-W04), which fail validation only with --strict."""
+"""Rules stage: the warnings (W01-W05), which fail validation only with --strict."""
 
 from __future__ import annotations
 
@@ -7,6 +7,7 @@ from collections.abc import Iterator
 
 from generator.load import RawRecord
 from generator.model import Portfolio
+from generator.periods import is_open
 from generator.problems import Problem
 from generator.vocabulary import TEST_STATUS_LABELS
 
@@ -71,3 +72,17 @@ def check_late_test_cards(portfolio: Portfolio, today_iso: str) -> Iterator[Prob
                     "slutdatoen, hvis testen varer længere.",
                     "warning",
                 )
+
+
+def check_open_theme_reviewers(portfolio: Portfolio, today: str) -> Iterator[Problem]:
+    """W05: a theme open today without reviewers: its decisions would fall to the maintainers."""
+    for theme in portfolio.themes.values():
+        if is_open(theme, today) and not theme.reviewers:
+            yield theme.source.problem(
+                ("name",),
+                "W05",
+                "Temaet er åbent for ideer, men har ingen reviewere; dets beslutninger ville "
+                "falde til vedligeholderne. Skriv temaets direktører og strategiske chefer som "
+                "GitHub-hold under reviewers, fx reviewers: ['@org/hold'].",
+                "warning",
+            )

@@ -66,7 +66,10 @@ def site_content(
         options.site_url,
         renderer
         or PageRenderer(
-            settings.today, site_approvals(options, settings), options.publisher.name
+            settings.today,
+            site_approvals(options, settings),
+            options.submit,
+            options.publisher.name,
         ),
         today=settings.today,
         licence=options.licence,

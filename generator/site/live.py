@@ -119,7 +119,9 @@ class LiveSite:
         options = SiteOptions.of(read_site_config(config_file))
         approvals = site_approvals(options, settings)
         # used under the lock only
-        self.renderer = PageRenderer(settings.today, approvals, options.publisher.name)
+        self.renderer = PageRenderer(
+            settings.today, approvals, options.submit, options.publisher.name
+        )
         self.templates = TemplateCache()  # the theme, compiled once for every build
         self.generation = 0
         self.records: Snapshot = {}
@@ -155,7 +157,9 @@ class LiveSite:
 
     def _publish(self, checked: Checked, *, full: bool) -> None:
         """Render everything, write what changed into the source and build it."""
-        content = site_content(checked, self.settings, self._options(), self.renderer)
+        options = self._options()
+        self.renderer.submit = options.submit  # mkdocs.yml may have changed
+        content = site_content(checked, self.settings, options, self.renderer)
         files = site_source(self.config_file, checked.portfolio, content)
         changed = write_source(self.source_dir, files)
         full = full or needs_full_build(changed) or self._pages_come_and_go(self.content, content)

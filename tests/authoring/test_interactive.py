@@ -51,7 +51,11 @@ def new_idea(cli: Cli, t: Tree, *args: str, input: str) -> Result:
     [
         ("theme", ["sport"], "'sport' er ikke et tema."),
         ("theme", ["fremme-ligevaerd"], "er et indsatsområde fra før temaerne, ikke et tema."),
-        ("submitted", ["2022-02-30"], "'2022-02-30' er ikke en dato på formen ÅÅÅÅ-MM-DD"),
+        (
+            "submitted",
+            ["2022-02-30"],
+            "'2022-02-30' er ikke en dato; skriv den som 2026-12-04 eller 4. december 2026",
+        ),
         ("submitted", ["2022-07-01"], "Datoen er efter i dag (2022-06-30)."),
         ("submitted", ["2018-05-01"], "tager imod ideer fra 1. januar 2019 til 31. december 2022"),
         ("summary", ["Født 010190-1234."], "ligner et CPR-nummer"),

@@ -111,7 +111,9 @@ def test_its_site_builds_says_no_theme_is_open_and_has_no_word_of_aarhus(
     assert "Intet tema er åbent for nye ideer lige nu." in front
     assert f"{ORGANISATION}s måde" in front
     assert not (site / "organisering-2015-2019").exists()
-    assert "Der er endnu ingen temaer." in (site / "temaer/index.html").read_text("utf-8")
+    assert "Intet tema er åbent for nye ideer lige nu." in (site / "temaer/index.html").read_text(
+        "utf-8"
+    )
     assert "udpeget 0 temaer" not in front
     dcat = (site / "data/dcat.jsonld").read_text("utf-8")
     assert ORGANISATION in dcat and "kommuner/0101" in dcat
