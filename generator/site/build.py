@@ -64,9 +64,16 @@ def site_content(
         checked.portfolio,
         schemas,
         options.site_url,
-        renderer or PageRenderer(settings.today, site_approvals(options, settings), options.submit),
+        renderer
+        or PageRenderer(
+            settings.today,
+            site_approvals(options, settings),
+            options.submit,
+            options.publisher.name,
+        ),
         today=settings.today,
         licence=options.licence,
+        publisher=options.publisher,
     )
     return with_search_data(content, checked.portfolio)
 

@@ -116,8 +116,12 @@ class LiveSite:
         self.settings, self.config_file = settings, config_file
         self.source_dir, self.site_dir = work_dir / "kilde", work_dir / "site"
         self.lock = threading.Lock()  # one change at a time
-        approvals = site_approvals(SiteOptions.of(read_site_config(config_file)), settings)
-        self.renderer = PageRenderer(settings.today, approvals)  # used under the lock only
+        options = SiteOptions.of(read_site_config(config_file))
+        approvals = site_approvals(options, settings)
+        # used under the lock only
+        self.renderer = PageRenderer(
+            settings.today, approvals, options.submit, options.publisher.name
+        )
         self.templates = TemplateCache()  # the theme, compiled once for every build
         self.generation = 0
         self.records: Snapshot = {}
