@@ -174,10 +174,17 @@ def publisher_from(config: Mapping[str, Any]) -> Publisher:
 @dataclass(frozen=True)
 class SubmitLinks:
     """Where the site sends someone with an idea: the form on GitHub (MkDocs' own `repo_url`)
-    and, for those without a GitHub account, a functional mailbox (`extra.contact`)."""
+    and, for those without a GitHub account, a functional mailbox (`extra.contact`); and
+    the unit whose coordinator takes the ideas in and opens periods (`extra.coordinator`)."""
 
     repo_url: str | None = None
     contact: str | None = None
+    coordinator: str | None = None
+
+    @property
+    def coordinator_name(self) -> str:
+        """'koordinatoren i Borgmesterens Afdeling', or 'koordinatoren' where no unit is set."""
+        return f"koordinatoren i {self.coordinator}" if self.coordinator else "koordinatoren"
 
     @property
     def form_url(self) -> str | None:
@@ -210,7 +217,10 @@ def submit_links_from(config: Mapping[str, Any]) -> SubmitLinks:
         raise PortfolioError(
             "mkdocs.yml: extra.contact skal være én e-mailadresse, en funktionspostkasse."
         )
-    return SubmitLinks(repository, contact)
+    coordinator = extra.get("coordinator") if isinstance(extra, Mapping) else None
+    if coordinator is not None and (not isinstance(coordinator, str) or not coordinator.strip()):
+        raise PortfolioError("mkdocs.yml: extra.coordinator skal være navnet på en enhed.")
+    return SubmitLinks(repository, contact, coordinator.strip() if coordinator else None)
 
 
 @dataclass(frozen=True)

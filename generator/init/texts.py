@@ -24,6 +24,12 @@ def renamed(text: str, organisation: str) -> str:
     slug = organisation_slug(organisation)
     for old, new in (
         ("Ældre Sagen Aarhus", "Ældre Sagen"),
+        # The unit that coordinates Aarhus's engine: another organisation names its own.
+        ("koordinatoren i Borgmesterens Afdeling", "koordinatoren"),
+        ("Tjekliste for koordinatoren (Borgmesterens Afdeling)", "Tjekliste for koordinatoren"),
+        ("Når Borgmesterens Afdeling har", "Når koordinatoren har"),
+        ("Borgmesterens Afdeling læser", "Koordinatoren læser"),
+        ("Borgmesterens Afdeling kan", "Koordinatoren kan"),
         ("Aarhus Kommunes", f"{organisation}s"),
         ("Aarhus Kommune", organisation),
         ("aarhus-kommune", slug),
@@ -32,6 +38,10 @@ def renamed(text: str, organisation: str) -> str:
     ):
         text = text.replace(old, new)
     return text
+
+
+# The settings of extra: that name the organisation's own unit and place, with their comment.
+OWN_SETTINGS = re.compile(r"^(?:  #[^\n]*\n)*  (?:coordinator|municipality_code): [^\n]*\n", re.M)
 
 
 def site_config(text: str, organisation: str, municipality_code: str | None) -> str:
@@ -45,6 +55,7 @@ def site_config(text: str, organisation: str, municipality_code: str | None) -> 
     text = re.sub(r"^site_author: .*$", f"site_author: {organisation}", text, flags=re.M)
     text = re.sub(r"^copyright: .*$", f"copyright: {organisation}", text, flags=re.M)
     text = HISTORY_NAV.sub("", text)
+    text = OWN_SETTINGS.sub("", text)  # this organisation's coordinator and place, not ours
     code = (
         f'  municipality_code: "{municipality_code}"'
         if municipality_code
@@ -98,7 +109,8 @@ so that the reviewers and the idea form follow the new themes.
 - `records/ladder.yaml`: the investment ladder; the seeds' three steps of 25,000, 125,000
   and 250,000 kr. are a starting point. The rules read the amounts from this file.
 - `mkdocs.yml`: `site_url` and `repo_url` (the site's and the repository's addresses),
-  `extra.municipality_code` (the open data's place), `extra.data_licence` and the
+  `extra.municipality_code` (the open data's place), `extra.coordinator` (the unit that
+  takes ideas in and opens periods, named on the front page), `extra.data_licence` and the
   accessibility statement's address.
 - `docs/tilgaengelighed.md`: the organisation's own accessibility statement.
 - `.github/`: the issue forms and workflows work as they are once the repository is on
