@@ -16,10 +16,12 @@ from generator.kinds import (
     DecisionKind,
     GraduateTarget,
     ScreeningOutcome,
+    SignalColour,
     Status,
     TestOutcome,
     TestStatus,
     ThemeKind,
+    WaitReason,
 )
 
 # --- ids -------------------------------------------------------------------------------
@@ -240,6 +242,19 @@ TEST_OUTCOME_LABELS: dict[TestOutcome, str] = {
     TestOutcome.CONFIRMED: "Bekræftet",
     TestOutcome.REFUTED: "Afkræftet",
     TestOutcome.INCONCLUSIVE: "Uafklaret",
+}
+
+# What an open idea waits for (Figures: `waiting`).
+WAIT_REASON_LABELS: dict[WaitReason, str] = {
+    WaitReason.SCREENING: "screening",
+    WaitReason.DECISION: "beslutning efter test",
+    WaitReason.TEST: "testens resultat",
+}
+
+SIGNAL_LABELS: dict[SignalColour, str] = {
+    SignalColour.GREEN: "Grøn",
+    SignalColour.YELLOW: "Gul",
+    SignalColour.RED: "Rød",
 }
 
 THEME_KIND_LABELS: dict[ThemeKind, str] = {
