@@ -353,7 +353,7 @@ def read_decision_choice(text: str) -> tuple[str, str | None] | None:
     kind = kinds.get(head)
     if kind is None:
         return None
-    if kind != "screening":
+    if kind != DecisionKind.SCREENING:
         return (kind, None) if not rest else None
     outcome = _OUTCOME_WORDS.get(rest)
     return (kind, outcome) if outcome else None
