@@ -12,16 +12,11 @@ import click
 
 from generator.authoring.cli_common import common_options, create, options, shown_path
 from generator.authoring.cli_periods import new_theme
-from generator.authoring.codeowners import (
-    MAINTAINERS_TEAM,
-    check_codeowners,
-    default_output,
-    render_codeowners,
-    write_codeowners,
-)
+from generator.authoring.codeowners import MAINTAINERS_TEAM, default_output, render_codeowners
 from generator.authoring.decision import ask_decision
 from generator.authoring.drafts import load_on_disk, problem_file, write_checked
 from generator.authoring.from_issue import create_from_issue
+from generator.authoring.generated_file import GeneratedFile, write_or_check
 from generator.authoring.idea import ask_idea, refuse_without_open_theme
 from generator.authoring.issue_answers import decision_answers, result_answers
 from generator.authoring.issue_body import read_issue, read_issue_file
@@ -283,11 +278,8 @@ def codeowners(records_dir: Path, output: Path | None, maintainers: str, check: 
     settings = Settings(records_dir=records_dir)
     target = output or default_output(settings.root)
     text = render_codeowners(load_on_disk(settings).portfolio, settings.records_prefix, maintainers)
-    shown = shown_path(target, settings.root)
-    if check:
-        check_codeowners(text, target, shown)
-        click.echo(f"{shown} er opdateret.")
-    elif write_codeowners(text, target):
-        click.echo(f"Skrev {shown}")
-    else:
-        click.echo(f"{shown} var allerede opdateret.")
+    file = GeneratedFile(
+        target, shown_path(target, settings.root), "portfolio codeowners",
+        "den passer ikke til temaernes reviewers og ideerne",
+    )  # fmt: skip
+    click.echo(write_or_check(file, text, check=check))

@@ -11,14 +11,9 @@ import click
 from generator.authoring.cli_common import common_options, create, shown_path
 from generator.authoring.drafts import load_on_disk
 from generator.authoring.from_issue import create_from_issue
+from generator.authoring.generated_file import GeneratedFile, write_or_check
 from generator.authoring.issue_answers import theme_answers
-from generator.authoring.issue_form import (
-    default_form,
-    read_form,
-    render_form,
-    stale_message,
-    write_form,
-)
+from generator.authoring.issue_form import default_form, read_form, render_form
 from generator.authoring.issue_forms import THEME_FORM
 from generator.authoring.prompts import option_mode
 from generator.authoring.theme import ask_theme
@@ -109,17 +104,11 @@ def issueform(records_dir: Path, today: str | None, output: Path | None, check: 
     """
     settings = make_settings(records_dir, today)
     target = output or default_form(settings.root)
-    shown = shown_path(target, settings.root)
-    current = read_form(target, shown)
+    file = GeneratedFile(
+        target, shown_path(target, settings.root), "portfolio issueform",
+        "temaerne i formularen er ikke dem, der er åbne i dag",
+    )  # fmt: skip
     portfolio = load_on_disk(settings).portfolio
-    wanted = render_form(current, portfolio, settings.today)
+    wanted = render_form(read_form(target, file.shown), portfolio, settings.today)
     names = ", ".join(t.name for t in open_themes(portfolio, settings.today)) or "ingen"
-    if check:
-        if wanted != current:
-            raise click.ClickException(stale_message(shown))
-        click.echo(f"{shown} er opdateret (åbne temaer: {names}).")
-    elif wanted == current:
-        click.echo(f"{shown} var allerede opdateret (åbne temaer: {names}).")
-    else:
-        write_form(target, wanted)
-        click.echo(f"Skrev {shown} (åbne temaer: {names}).")
+    click.echo(write_or_check(file, wanted, check=check, note=f" (åbne temaer: {names})"))
