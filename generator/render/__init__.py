@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -67,6 +67,19 @@ def parse_schemas(schema_files: Mapping[str, bytes]) -> dict[str, Mapping[str, A
     return schemas
 
 
+def site_files(
+    portfolio: Portfolio,
+    schema_files: Mapping[str, bytes],
+    site_url: str | None = None,
+    today: str | None = None,
+    licence: DataLicence | None = None,
+) -> dict[str, bytes]:
+    """The generated files beside the pages: the open data, the figures and the feeds."""
+    files = data_files(portfolio, schema_files, today, licence)
+    files.update(atom_feeds(portfolio, site_url))  # FEED_FILE, and one a theme and an idea
+    return files
+
+
 def render_site(
     portfolio: Portfolio,
     schema_files: Mapping[str, bytes],
@@ -75,14 +88,17 @@ def render_site(
     *,
     today: str | None = None,
     licence: DataLicence | None = None,
+    checkpoint: Callable[[], None] = lambda: None,
 ) -> SiteContent:
     """Every generated page and file of the site; figures are counted as of `today`, the
-    open data is published under `licence`."""
+    open data is published under `licence`. `checkpoint` runs between the pages and the
+    files: the preview's background work stops there when a newer save arrives."""
     renderer = renderer or PageRenderer(today)
     pages = renderer.render(portfolio, parse_schemas(schema_files), licence or DataLicence())
-    files = data_files(portfolio, schema_files, renderer.today, licence)
-    files.update(atom_feeds(portfolio, site_url))  # FEED_FILE, and one a theme and an idea
-    return SiteContent(pages, files)
+    checkpoint()
+    return SiteContent(
+        pages, site_files(portfolio, schema_files, site_url, renderer.today, licence)
+    )
 
 
 def read_schema_files(schemas_dir: Path) -> dict[str, bytes]:

@@ -9,8 +9,8 @@ from __future__ import annotations
 
 import os
 import tempfile
-from collections.abc import Mapping
-from dataclasses import dataclass, field
+from collections.abc import Callable, Collection, Mapping
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
@@ -20,11 +20,19 @@ from mkdocs.config.defaults import MkDocsConfig
 
 from generator.errors import PortfolioError
 from generator.pipeline import Checked
-from generator.render import SiteContent, read_schema_files, render_site
+from generator.render import (
+    SiteContent,
+    parse_schemas,
+    read_schema_files,
+    render_site,
+    site_files,
+)
 from generator.render.datapackage import DataLicence, licence_from
 from generator.render.pages import PageRenderer
 from generator.settings import Settings
 from generator.site.search import index_search, with_search_data
+from generator.site.selection import PLUGIN_NAME as SELECTION_NAME
+from generator.site.selection import PageSelection
 from generator.site.source import CONFIG_NAME, read_site_config, site_source, write_source
 from generator.site.templates import PLUGIN_NAME, TemplateCache
 
@@ -67,6 +75,7 @@ def site_content(
     settings: Settings,
     options: SiteOptions,
     renderer: PageRenderer | None = None,
+    checkpoint: Callable[[], None] = lambda: None,
 ) -> SiteContent:
     """Every generated page and file as of the settings' day, idea pages with their
     search fields."""
@@ -77,11 +86,34 @@ def site_content(
         options.site_url,
         renderer or PageRenderer(settings.today),
         licence=options.licence,
+        checkpoint=checkpoint,
     )
     return with_search_data(content, checked.portfolio)
 
 
-def render_source(checked: Checked, settings: Settings, config_file: Path, out: Path) -> SiteContent:
+def site_pages(
+    checked: Checked, settings: Settings, options: SiteOptions, renderer: PageRenderer
+) -> SiteContent:
+    """The generated pages alone, as site_content has them: the preview builds them first."""
+    schemas = parse_schemas(read_schema_files(settings.schemas_dir))
+    pages = renderer.render(checked.portfolio, schemas, options.licence)
+    return with_search_data(SiteContent(pages), checked.portfolio)
+
+
+def with_site_files(
+    content: SiteContent, checked: Checked, settings: Settings, options: SiteOptions
+) -> SiteContent:
+    """The pages of site_pages with the files beside them: the open data and the feeds."""
+    schemas = read_schema_files(settings.schemas_dir)
+    files = site_files(
+        checked.portfolio, schemas, options.site_url, settings.today, options.licence
+    )
+    return replace(content, files=files)
+
+
+def render_source(
+    checked: Checked, settings: Settings, config_file: Path, out: Path
+) -> SiteContent:
     """Write the complete site source under out; returns the generated content."""
     options = SiteOptions.of(read_site_config(config_file))
     content = site_content(checked, settings, options)
@@ -102,24 +134,35 @@ def build_source(
     strict: bool,
     dirty: bool = False,
     live: TemplateCache | None = None,
+    only: Collection[str] | None = None,
+    checkpoint: Callable[[], None] | None = None,
+    links_unchecked: bool = False,
 ) -> None:
     """MkDocs' own build of a rendered source folder into site_dir.
 
     A live preview's pages are served with MkDocs' inline reload script: `live_reload`
     tells the page template to let it run (overrides/main.html). Its builds share one
-    template cache (`live`), so that the theme is compiled once, not after every save.
+    template cache (`live`), so that the theme is compiled once, not after every save,
+    and may build `only` some pages, calling `checkpoint` before each (selection.py);
+    `links_unchecked` builds a first page before the files it links to are written.
     """
-    config = load_site_config(source_dir / CONFIG_NAME, site_dir, strict=strict)
+    extra: dict[str, Any] = {"validation": {"links": {"not_found": "info"}}}
+    config = load_site_config(
+        source_dir / CONFIG_NAME, site_dir, strict=strict, **(extra if links_unchecked else {})
+    )
     if live is not None:
         config.extra["live_reload"] = True
         config.plugins[PLUGIN_NAME] = live  # registers its on_env, as MkDocs' loader does
+        config.plugins[SELECTION_NAME] = PageSelection(only, checkpoint)
     try:
         mkdocs_build.build(config, dirty=dirty)
     except SystemExit as error:  # MkDocs' Abort, e.g. a warning in strict mode
         raise PortfolioError(f"Sitet kunne ikke bygges: {error}") from error
 
 
-def build_site(checked: Checked, settings: Settings, config_file: Path, site_dir: Path) -> SiteContent:
+def build_site(
+    checked: Checked, settings: Settings, config_file: Path, site_dir: Path
+) -> SiteContent:
     """Render, build and index the whole site; returns the generated content."""
     with tempfile.TemporaryDirectory(prefix="portfolio-source-") as scratch:
         content = render_source(checked, settings, config_file, Path(scratch))

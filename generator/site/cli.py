@@ -95,7 +95,8 @@ def render(records_dir: Path, today: str | None, config_file: Path, out: Path) -
 )
 def serve(records_dir: Path, today: str | None, config_file: Path, dev_addr: str) -> None:
     """Vis sitet lokalt; en gemt post vises på sin side med det samme."""
-    from generator.site.live import LiveSite, serve_live  # noqa: PLC0415 (loads the server)
+    from generator.site.live import LiveSite  # noqa: PLC0415 (loads the server)
+    from generator.site.live_server import serve_live  # noqa: PLC0415
 
     host, _, port = dev_addr.rpartition(":")
     if not host or not port.isdigit():
@@ -107,7 +108,6 @@ def serve(records_dir: Path, today: str | None, config_file: Path, dev_addr: str
     try:
         _show_mkdocs_warnings()
         live = LiveSite(make_settings(records_dir, today), config_file, work_dir)
-        live.full_build()
         serve_live(live, host, int(port))
     finally:
         shutil.rmtree(work_dir, ignore_errors=True)

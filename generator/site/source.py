@@ -140,12 +140,15 @@ def write_source(out: Path, files: dict[str, bytes]) -> list[str]:
     Only the folders the source consists of are cleaned; anything else under out stays.
     """
     changed: list[str] = []
+    folders: set[Path] = set()  # made already: one mkdir a folder, not one a file
     try:
         for rel, data in files.items():
             target = out / rel
-            if target.is_file() and target.read_bytes() == data:
+            if _holds(target, data):
                 continue
-            target.parent.mkdir(parents=True, exist_ok=True)
+            if target.parent not in folders:
+                target.parent.mkdir(parents=True, exist_ok=True)
+                folders.add(target.parent)
             target.write_bytes(data)
             changed.append(rel)
         for top in {rel.split("/", 1)[0] for rel in files if "/" in rel}:
@@ -156,6 +159,14 @@ def write_source(out: Path, files: dict[str, bytes]) -> list[str]:
     except OSError as error:
         raise PortfolioError(f"Kan ikke skrive sitets kilde i {out}: {error.strerror}.") from error
     return changed
+
+
+def _holds(target: Path, data: bytes) -> bool:
+    """The file exists with exactly these bytes."""
+    try:
+        return target.stat().st_size == len(data) and target.read_bytes() == data
+    except (FileNotFoundError, NotADirectoryError):
+        return False
 
 
 def update_source(out: Path, changes: dict[str, bytes | None]) -> list[str]:
