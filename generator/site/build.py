@@ -30,6 +30,7 @@ from generator.render import (
 from generator.render.datapackage import DataLicence, licence_from
 from generator.render.pages import PageRenderer
 from generator.settings import Settings
+from generator.site.parallel import Later
 from generator.site.search import index_search, with_search_data
 from generator.site.selection import PLUGIN_NAME as SELECTION_NAME
 from generator.site.selection import PageSelection
@@ -100,23 +101,31 @@ def site_pages(
     return with_search_data(SiteContent(pages), checked.portfolio)
 
 
+def site_files_of(checked: Checked, settings: Settings, options: SiteOptions) -> dict[str, bytes]:
+    """The files beside the pages: the open data, the figures and the feeds."""
+    schemas = read_schema_files(settings.schemas_dir)
+    return site_files(checked.portfolio, schemas, options.site_url, settings.today, options.licence)
+
+
 def with_site_files(
     content: SiteContent, checked: Checked, settings: Settings, options: SiteOptions
 ) -> SiteContent:
-    """The pages of site_pages with the files beside them: the open data and the feeds."""
-    schemas = read_schema_files(settings.schemas_dir)
-    files = site_files(
-        checked.portfolio, schemas, options.site_url, settings.today, options.licence
-    )
-    return replace(content, files=files)
+    """The pages of site_pages with the files beside them."""
+    return replace(content, files=site_files_of(checked, settings, options))
+
+
+def rendered_content(checked: Checked, settings: Settings, options: SiteOptions) -> SiteContent:
+    """What site_content makes, the files made on a second core while the pages render."""
+    files = Later(lambda: site_files_of(checked, settings, options))
+    pages = site_pages(checked, settings, options, PageRenderer(settings.today))
+    return replace(pages, files=files.result())
 
 
 def render_source(
     checked: Checked, settings: Settings, config_file: Path, out: Path
 ) -> SiteContent:
     """Write the complete site source under out; returns the generated content."""
-    options = SiteOptions.of(read_site_config(config_file))
-    content = site_content(checked, settings, options)
+    content = rendered_content(checked, settings, SiteOptions.of(read_site_config(config_file)))
     write_source(out, site_source(config_file, checked.portfolio, content))
     return content
 

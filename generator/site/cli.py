@@ -11,12 +11,16 @@ from pathlib import Path
 
 import click
 
-from generator.cli_options import checked_or_exit, help_option, make_settings, records_option, today_option
+from generator.cli_options import (
+    checked_or_exit,
+    help_option,
+    make_settings,
+    records_option,
+    today_option,
+)
 from generator.errors import PortfolioError
-from generator.pipeline import Checked, check_portfolio
 from generator.problems import format_text
 from generator.render import DATA_FILES, PACKAGE_FILE, XLSX_FILE, data_files
-from generator.settings import Settings
 from generator.site.build import build_site, default_site_dir, render_source
 
 NOTHING_BUILT = "Intet er bygget: ret fejlene først."

@@ -110,4 +110,3 @@ class PortfolioPlugin(BasePlugin[PortfolioPluginConfig]):  # type: ignore[no-unt
                 index_search(Path(config.site_dir))
             except PortfolioError as error:
                 raise PluginError(error.message) from error
-
