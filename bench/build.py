@@ -55,16 +55,18 @@ def child_portfolio(root: Path) -> None:
     from generator.cli_options import make_settings  # noqa: PLC0415
     from generator.pipeline import check_portfolio  # noqa: PLC0415
     from generator.site.build import SiteOptions, build_source, rendered_content  # noqa: PLC0415
-    from generator.site.search import index_search  # noqa: PLC0415
+    from generator.site.index_stream import StreamedIndex  # noqa: PLC0415
     from generator.site.source import read_site_config, site_source, write_source  # noqa: PLC0415
 
     stages: dict[str, float] = {}
     started = last = time.perf_counter()
+    last_cpu = time.process_time()
 
     def lap(stage: str) -> None:
-        nonlocal last
-        now = time.perf_counter()
+        nonlocal last, last_cpu
+        now, now_cpu = time.perf_counter(), time.process_time()
         stages[stage], last = now - last, now
+        stages[f"{stage}_cpu"], last_cpu = now_cpu - last_cpu, now_cpu
 
     settings = make_settings(root / "records", TODAY)
     checked = check_portfolio(settings)
@@ -75,10 +77,11 @@ def child_portfolio(root: Path) -> None:
     with tempfile.TemporaryDirectory(prefix="portfolio-source-") as scratch:
         write_source(Path(scratch), site_source(config_file, checked.portfolio, content))
         lap("write")
-        build_source(Path(scratch), root / "site", strict=True)
-        lap("engine")
-    index_search(root / "site")
-    lap("index")
+        index = StreamedIndex(root / "site").__enter__()  # Pagefind starts beside MkDocs
+        build_source(Path(scratch), root / "site", strict=True, index=index)
+        lap("engine")  # with each page handed to Pagefind as it is written
+        index.__exit__(None, None, None)
+        lap("index")  # what is left: Pagefind's last pages and writing the index
     _child_result(started, **stages)
 
 
@@ -138,10 +141,10 @@ def _median(runs: list[dict[str, float]], key: str) -> float:
     return statistics.median(run[key] for run in runs)
 
 
-def _overhead(run: dict[str, float]) -> float:
+def _overhead(run: dict[str, float], suffix: str = "") -> float:
     """What a build costs beyond its engine, as a share of the engine's own build."""
-    beyond = sum(run[stage] for stage in STAGES if stage != "engine")
-    return beyond / run["engine"]
+    beyond = sum(run[stage + suffix] for stage in STAGES if stage != "engine")
+    return beyond / run["engine" + suffix]
 
 
 def _verdict(met: bool) -> str:
@@ -163,6 +166,15 @@ def report_builds(ideas: int, built: list[dict[str, float]], bare: list[dict[str
         f"    beyond the engine: {median:.2f} of the engine's own build (median;"
         f" best {shares[0]:.2f}), goal <= {OVERHEAD_GOAL}: {_verdict(median <= OVERHEAD_GOAL)}"
     )
+    cpu = statistics.median(_overhead(run, "_cpu") for run in built)
+    by_stage = " · ".join(
+        f"{name} {_median(built, key + '_cpu'):.2f}" for key, name in STAGES.items()
+    )
+    print(
+        f"    CPU seconds of the build's own process (the others' load hardly moves them): {by_stage}"
+    )
+    print(f"    beyond the engine in those: {cpu:.2f} of it (the files' child and Pagefind work on"
+          " the second core)")  # fmt: skip
     mkdocs = _median(bare, "seconds")
     print(f"  bare engines on the same rendered source (median):")  # noqa: F541
     print(f"    mkdocs build {mkdocs:.1f} s, peak memory {_best(bare, 'peak_mb'):.0f} MB")

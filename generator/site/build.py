@@ -30,8 +30,10 @@ from generator.render import (
 from generator.render.datapackage import DataLicence, licence_from
 from generator.render.pages import PageRenderer
 from generator.settings import Settings
+from generator.site.index_stream import PLUGIN_NAME as INDEX_PLUGIN
+from generator.site.index_stream import SearchIndexFeed, StreamedIndex
 from generator.site.parallel import Later
-from generator.site.search import index_search, with_search_data
+from generator.site.search import with_search_data
 from generator.site.selection import PLUGIN_NAME as SELECTION_NAME
 from generator.site.selection import PageSelection
 from generator.site.source import CONFIG_NAME, read_site_config, site_source, write_source
@@ -146,6 +148,7 @@ def build_source(
     only: Collection[str] | None = None,
     checkpoint: Callable[[], None] | None = None,
     links_unchecked: bool = False,
+    index: StreamedIndex | None = None,
 ) -> None:
     """MkDocs' own build of a rendered source folder into site_dir.
 
@@ -154,6 +157,7 @@ def build_source(
     template cache (`live`), so that the theme is compiled once, not after every save,
     and may build `only` some pages, calling `checkpoint` before each (selection.py);
     `links_unchecked` builds a first page before the files it links to are written.
+    With `index`, each page is handed to the search index as it is written.
     """
     extra: dict[str, Any] = {"validation": {"links": {"not_found": "info"}}}
     config = load_site_config(
@@ -163,6 +167,8 @@ def build_source(
         config.extra["live_reload"] = True
         config.plugins[PLUGIN_NAME] = live  # registers its on_env, as MkDocs' loader does
         config.plugins[SELECTION_NAME] = PageSelection(only, checkpoint)
+    if index is not None:
+        config.plugins[INDEX_PLUGIN] = SearchIndexFeed(index)
     try:
         mkdocs_build.build(config, dirty=dirty)
     except SystemExit as error:  # MkDocs' Abort, e.g. a warning in strict mode
@@ -172,9 +178,12 @@ def build_source(
 def build_site(
     checked: Checked, settings: Settings, config_file: Path, site_dir: Path
 ) -> SiteContent:
-    """Render, build and index the whole site; returns the generated content."""
+    """Render, build and index the whole site; returns the generated content.
+
+    Pagefind indexes each page as MkDocs writes it (index_stream.py), on the second core.
+    """
     with tempfile.TemporaryDirectory(prefix="portfolio-source-") as scratch:
         content = render_source(checked, settings, config_file, Path(scratch))
-        build_source(Path(scratch), site_dir, strict=True)
-    index_search(site_dir)
+        with StreamedIndex(site_dir) as index:
+            build_source(Path(scratch), site_dir, strict=True, index=index)
     return content
