@@ -19,6 +19,7 @@ from mkdocs.exceptions import PluginError
 from generator.errors import PortfolioError
 from generator.render import SiteContent
 from generator.site.build import load_site_config
+from generator.site.index_stream import StreamedIndex
 from generator.site.search import index_search, pagefind_binary
 from generator.site.source import git_date
 from tests.website.sample import REPO, SAMPLE, write_records
@@ -262,3 +263,22 @@ def test_a_missing_pagefind_is_a_danish_error_and_nothing_runs(
 
 def test_the_pinned_pagefind_is_the_one_used() -> None:
     assert pagefind_binary() == REPO / "node_modules" / ".bin" / "pagefind"
+
+
+def test_the_index_made_beside_the_engine_holds_every_page_it_wrote(hostile_site: Path) -> None:
+    entry = json.loads((hostile_site / "pagefind" / "pagefind-entry.json").read_bytes())
+    pages = [p for p in hostile_site.rglob("index.html") if "pagefind" not in p.parts]
+    assert entry["languages"]["da"]["page_count"] == len(pages)  # not 404.html: no page
+
+
+def test_a_missing_pagefind_stops_the_build_in_danish(tmp_path: Path) -> None:
+    with pytest.raises(PortfolioError, match="Pagefind, som bygger søgeindekset"):
+        StreamedIndex(tmp_path / "site", root=tmp_path).__enter__()
+
+
+def test_pagefind_failing_beside_the_engine_is_a_danish_error(tmp_path: Path) -> None:
+    (tmp_path / "site").write_text("a file where the site's folder should be", "utf-8")
+    index = StreamedIndex(tmp_path / "site").__enter__()
+    index.add("/", "<html lang='da'><body><p>Hej</p></body></html>")
+    with pytest.raises(PortfolioError, match="Søgeindekset kunne ikke bygges med Pagefind"):
+        index.__exit__(None, None, None)
