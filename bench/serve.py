@@ -3,13 +3,13 @@
 Started on a synthetic portfolio, it is asked for its front page until that page answers
 (the first page); once every page is built and the search index done, one idea record is
 saved again and again, SPACING seconds apart as an editor fixing a typo saves, and each
-save is timed until the idea's page shows it.
+save is timed until the idea's page shows it; then a few saves far apart, with nothing
+left in the background, give the same run's baseline.
 """
 
 from __future__ import annotations
 
 import contextlib
-import os
 import socket
 import subprocess
 import sys
@@ -19,9 +19,14 @@ import urllib.request
 from dataclasses import dataclass
 from pathlib import Path
 
+from generator.site.live import CAUGHT_UP, INDEXED
+
 REPO = Path(__file__).resolve().parent.parent
 SPACING = 1.5  # seconds between two saves
 IDEA = "ide-00007"
+# The baseline of the same run: saves each made once the background work of the last (the
+# lists, the data files, the search index) is done, as the preview says.
+SPACED_SAVES = 3
 
 
 @dataclass(frozen=True)
@@ -30,7 +35,8 @@ class Preview:
 
     first_page: float  # seconds from starting `portfolio serve` to its front page
     all_pages: float  # seconds to the last page and the search index
-    saves: list[float]  # seconds from each save to its page showing it
+    saves: list[float]  # seconds from each save to its page showing it, SPACING apart
+    spaced: list[float]  # the same, with the background work of the last save done
 
 
 def _free_port() -> int:
@@ -60,21 +66,11 @@ def _wait_for(url: str, text: str, deadline: float = 600) -> float:
     return float("inf")
 
 
-def _cpu_seconds(pid: int) -> float:
-    """CPU time of a process and of the children it has waited for (Pagefind), from /proc."""
-    fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
-    utime, stime, cutime, cstime = (int(value) for value in fields[11:15])
-    return (utime + stime + cutime + cstime) / os.sysconf("SC_CLK_TCK")
-
-
-def _wait_idle(pid: int, quiet: float = 2.0, deadline: float = 600) -> None:
-    """Until the process has used no CPU for `quiet` seconds: its background work is done."""
-    started, last, still = time.monotonic(), _cpu_seconds(pid), 0.0
-    while still < quiet and time.monotonic() - started < deadline:
-        time.sleep(0.25)
-        now = _cpu_seconds(pid)
-        still = still + 0.25 if now - last < 0.01 else 0.0
-        last = now
+def _wait_for_line(log: Path, line: str, count: int = 1, deadline: float = 600) -> None:
+    """Until the preview has said the line `count` times on its standard error."""
+    started = time.monotonic()
+    while time.monotonic() - started < deadline and log.read_text("utf-8").count(line) < count:
+        time.sleep(0.1)
 
 
 def _save(card: Path, title: str) -> None:
@@ -97,10 +93,10 @@ def measure_preview(root: Path, today: str, saves: int) -> Preview:
             if _wait_for(base, "Innovationsmotoren") == float("inf"):
                 raise SystemExit(f"portfolio serve did not start; see {root / 'serve.log'}")
             first = time.monotonic() - started
-            _wait_for(f"{base}investeringstrin/", "Investeringstrin")
-            _wait_idle(server.pid)  # every page and the search index
-            every = time.monotonic() - started - 2.0  # less the quiet spell that told
-            return Preview(first, every, _typing(root, base, saves))
+            _wait_for_line(root / "serve.log", INDEXED)  # every page and the search index
+            every = time.monotonic() - started
+            typing = _typing(root, base, saves)
+            return Preview(first, every, typing, _typing(root, base, SPACED_SAVES, caught_up=True))
         finally:
             server.terminate()
             try:
@@ -109,14 +105,19 @@ def measure_preview(root: Path, today: str, saves: int) -> Preview:
                 server.kill()
 
 
-def _typing(root: Path, base: str, saves: int) -> list[float]:
-    """Save one idea card SPACING seconds apart; the seconds until each shows on its page."""
-    card = root / "records" / "ideas" / IDEA / "idea.yaml"
+def _typing(root: Path, base: str, saves: int, *, caught_up: bool = False) -> list[float]:
+    """Save one idea card SPACING seconds apart (or each once the preview has caught up with
+    the save before); the seconds until each shows on its page."""
+    card, log = root / "records" / "ideas" / IDEA / "idea.yaml", root / "serve.log"
     latencies = []
     for index in range(saves):
+        said = log.read_text("utf-8").count(CAUGHT_UP)  # before the save: its own comes later
         saved = time.monotonic()
-        title = f"Rettet titel {index}"
+        title = f"Rettet titel {index}{' igen' if caught_up else ''}"
         _save(card, title)
         latencies.append(_wait_for(f"{base}ideer/{IDEA}/", title, 60))
-        time.sleep(max(0.0, SPACING - (time.monotonic() - saved)))
+        if caught_up or index == saves - 1:  # the last of a burst: the next starts caught up
+            _wait_for_line(log, CAUGHT_UP, count=said + 1)
+        else:
+            time.sleep(max(0.0, SPACING - (time.monotonic() - saved)))
     return latencies

@@ -64,6 +64,8 @@ from generator.site.templates import TemplateCache
 
 QUIET = 1.0  # seconds without a save before the background work starts
 FRONT_PAGE = "index.md"
+INDEXED = "Søgeindekset er bygget."
+CAUGHT_UP = "Listerne, datafilerne og søgeindekset er opdateret."
 
 
 class AskedFor(Exception):  # noqa: N818 (a change of order, not an error)
@@ -197,11 +199,14 @@ class LiveSite:
             except AskedFor:
                 continue
             break
-        if not self.ready.is_set():
+        first_time = not self.ready.is_set()
+        if first_time:
             self.ready.set()
             self.tell("Alle sider er bygget; søgeindekset bygges.")
         self.status = "bygger søgeindekset"
         self._index(job)
+        if first_time:
+            self.tell(INDEXED)
 
     # A save: the pages of the ideas it touched at once, the rest in the background.
 
@@ -287,6 +292,7 @@ class LiveSite:
             report(checked, self.checked)
             self._publish(checked, content, full=False)
         self._build_asked_first(job)
+        self.tell(CAUGHT_UP)
 
     def _publish(self, checked: Checked, content: SiteContent, *, full: bool) -> None:
         """Write what changed into the source, ready to build (under the lock).
