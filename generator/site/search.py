@@ -25,7 +25,9 @@ from generator.vocabulary import status_label
 
 INDEX_DIR = "pagefind"
 ROOT_SELECTOR = "article"  # the page's own content: no sidebar, header or footer
-EXCLUDED = ".headerlink, .page-updated, .md-source-file"  # permalink marks, dates
+# Furniture, never an excerpt and no word to rank by: permalink marks, dates, the "Læs op"
+# button, charts (their tables beside them say the same) and table headings.
+EXCLUDED = ".headerlink, .page-updated, .md-source-file, .laes-op, .chart-figure, thead"
 INDEX_TIMEOUT = 600.0  # seconds
 STOP_POLL = 0.1  # seconds between two looks at the preview's stop sign
 

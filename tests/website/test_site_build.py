@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gzip
 import json
 import os
 import shutil
@@ -282,3 +283,22 @@ def test_pagefind_failing_beside_the_engine_is_a_danish_error(tmp_path: Path) ->
     index.add("/", "<html lang='da'><body><p>Hej</p></body></html>")
     with pytest.raises(PortfolioError, match="Søgeindekset kunne ikke bygges med Pagefind"):
         index.__exit__(None, None, None)
+
+
+def _indexed_text(site: Path, url: str) -> str:
+    """What Pagefind keeps of a page: the content of its fragment."""
+    for fragment in (site / "pagefind" / "fragment").iterdir():
+        data = gzip.decompress(fragment.read_bytes()).removeprefix(b"pagefind_dcd")
+        record = json.loads(data)
+        if record["url"] == url:
+            return str(record["content"])
+    raise AssertionError(f"{url} is not in the index")
+
+
+def test_the_index_leaves_the_furniture_out(hostile_site: Path) -> None:
+    text = _indexed_text(hostile_site, "/ideer/renere-luft/")
+    assert "Renere luft ved skolerne" in text  # the idea's own words
+    assert "Læs op" not in text  # the button
+    assert "Trin Beløb Bevilget" not in text  # the ladder table's headings
+    assert "Ideens plads på investeringstrappen" not in text  # the chart; its table stays
+    assert "25.000 kr." in text
