@@ -59,9 +59,10 @@ def child_portfolio(root: Path) -> None:
     """What `portfolio build` does (build_site's steps), each stage timed."""
     from generator.cli_options import make_settings  # noqa: PLC0415
     from generator.pipeline import check_portfolio  # noqa: PLC0415
-    from generator.site.build import SiteOptions, build_source, rendered_content  # noqa: PLC0415
+    from generator.site.build import build_source, rendered_content  # noqa: PLC0415
     from generator.site.index_stream import StreamedIndex  # noqa: PLC0415
-    from generator.site.source import read_site_config, site_source, write_source  # noqa: PLC0415
+    from generator.site.source import site_source, write_source  # noqa: PLC0415
+    from generator.site_config import SiteOptions, read_site_config  # noqa: PLC0415
 
     stages: dict[str, float] = {}
     started = last = time.perf_counter()
@@ -82,7 +83,7 @@ def child_portfolio(root: Path) -> None:
     with tempfile.TemporaryDirectory(prefix="portfolio-source-") as scratch:
         write_source(Path(scratch), site_source(config_file, checked.portfolio, content))
         lap("write")
-        index = StreamedIndex(root / "site").__enter__()  # Pagefind starts beside MkDocs
+        index = StreamedIndex(root / "site", REPO).__enter__()  # Pagefind starts beside MkDocs
         build_source(Path(scratch), root / "site", strict=True, index=index)
         lap("engine")  # with each page handed to Pagefind as it is written
         index.__exit__(None, None, None)

@@ -86,7 +86,7 @@ def build(root: Path, lunr: bool) -> tuple[Path, float]:
         (source / "mkdocs.yml").write_text(yaml.safe_dump(config, allow_unicode=True), "utf-8")
     build_source(source, site, strict=False)
     if not lunr:
-        index_search(site)
+        index_search(site, REPO)
     return site, time.perf_counter() - started
 
 

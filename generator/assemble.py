@@ -5,6 +5,14 @@ from __future__ import annotations
 from collections import defaultdict
 from typing import Any
 
+from generator.kinds import (
+    DecisionKind,
+    GraduateTarget,
+    ScreeningOutcome,
+    TestOutcome,
+    TestStatus,
+    ThemeKind,
+)
 from generator.load import RawRecord
 from generator.model import (
     Decision,
@@ -42,7 +50,7 @@ def build_theme(record: RawRecord) -> Theme:
     return Theme(
         theme_id=record.ref.name,
         name=d["name"],
-        kind=d["kind"],
+        kind=ThemeKind(d["kind"]),
         period_start=d["period"]["start"],
         period_end=d["period"]["end"],
         source=record.source,
@@ -57,15 +65,20 @@ def build_theme(record: RawRecord) -> Theme:
 
 def build_decision(record: RawRecord) -> Decision:
     d = record.data
-    fields = ("pull_request", "outcome", "step", "amount", "learning", "to")
+    outcome, to = d.get("outcome"), d.get("to")
     return Decision(
         idea_id=record.ref.idea_id or "",
         date=d["date"],
-        kind=d["kind"],
+        kind=DecisionKind(d["kind"]),
         decided_by=d["decided_by"],
         rationale=d["rationale"],
         source=record.source,
-        **{name: d.get(name) for name in fields},
+        pull_request=d.get("pull_request"),
+        outcome=None if outcome is None else ScreeningOutcome(outcome),
+        step=d.get("step"),
+        amount=d.get("amount"),
+        learning=d.get("learning"),
+        to=None if to is None else GraduateTarget(to),
     )
 
 
@@ -82,11 +95,13 @@ def build_test_card(record: RawRecord) -> TestCard:
         budget=d["budget"],
         start=d["start"],
         end=d["end"],
-        status=d["status"],
+        status=TestStatus(d["status"]),
         source=record.source,
         result=None
         if result is None
-        else TestResult(result["outcome"], result["learning"], as_tuple(result.get("evidence"))),
+        else TestResult(
+            TestOutcome(result["outcome"]), result["learning"], as_tuple(result.get("evidence"))
+        ),
     )
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import importlib
 import os
 import sys
+from dataclasses import replace
 from pathlib import Path
 
 import click
@@ -15,14 +16,17 @@ from generator.cli_options import (
     records_option,
     today_option,
 )
-from generator.pipeline import check_portfolio
+from generator.pipeline import Checked, check_portfolio
 from generator.problems import (
     Problem,
     format_github,
     format_json,
     format_step_summary,
     format_text,
+    warnings_only_in,
 )
+from generator.review import touched_files
+from generator.settings import Settings
 
 # Commands of other modules load when called, so `validate` starts without the site stack.
 LAZY_COMMANDS = {
@@ -83,10 +87,18 @@ def validate(
     """Valider alle poster mod skemaerne og reglerne."""
     settings = make_settings(records_dir, today, strict=strict, base=base)
     checked = check_portfolio(settings)
+    if base is not None:  # a change is answerable for its own files' warnings only
+        checked = only_touched_warnings(checked, settings, base)
     click.echo(report(checked.problems, output_format), nl=False)
     if output_format == "github":
         write_step_summary(checked.problems)
     sys.exit(1 if checked.failed else 0)
+
+
+def only_touched_warnings(checked: Checked, settings: Settings, base: str) -> Checked:
+    """The check with every error, and the warnings of the files changed since `base`."""
+    touched = touched_files(settings, base)
+    return replace(checked, problems=warnings_only_in(checked.problems, touched))
 
 
 def report(problems: list[Problem], output_format: str) -> str:

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import datetime as dt
 import sys
 from dataclasses import replace
 from pathlib import Path
@@ -43,16 +42,19 @@ records_option = click.option(
     help="Mappen med posterne (standard: records).",
 )
 today_option = click.option(
-    "--today", type=ISO_DATE, help="Dagens dato (ÅÅÅÅ-MM-DD); standard er i dag."
+    "--today",
+    type=ISO_DATE,
+    envvar="PORTFOLIO_TODAY",
+    help="Dagens dato (ÅÅÅÅ-MM-DD); standard er i dag (eller PORTFOLIO_TODAY).",
 )
 
 
 def make_settings(
     records_dir: Path, today: str | None, *, strict: bool = False, base: str | None = None
 ) -> Settings:
-    """Settings from command-line options; today defaults to the current date."""
+    """Settings from command-line options; without --today, the settings' own today."""
     settings = Settings(records_dir=records_dir, strict=strict, base=base)
-    return replace(settings, today=today or dt.date.today().isoformat())
+    return replace(settings, today=today) if today else settings
 
 
 def checked_or_exit(settings: Settings, nothing_done: str) -> Checked:

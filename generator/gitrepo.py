@@ -1,13 +1,16 @@
-"""The git edge: run git, find a revision, read blobs. Danish GitError on every failure.
+"""The git edge: run git, find a revision, list and read its files, date a file's last
+commit. Danish GitError on every failure.
 
-L11 and `portfolio review` read the records as they were at a revision through these.
+L11, `portfolio review` and the site's "last updated" dates read git only through these.
 """
 
 from __future__ import annotations
 
 import hashlib
 import os
+import re
 import subprocess
+from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 
 from generator.errors import GitError
@@ -99,3 +102,75 @@ def object_format(top: Path) -> str:
         return run_git(top, "rev-parse", "--show-object-format").decode().strip() or "sha1"
     except GitError:
         return "sha1"  # git before 2.25 knows only SHA-1
+
+
+@dataclass(frozen=True)
+class TreeEntry:
+    """A file at a revision: its mode (100644, 100755, 120000 for a link) and blob id."""
+
+    mode: str
+    blob: str
+
+
+def list_files(top: Path, commit: str, folder: str) -> dict[str, TreeEntry]:
+    """Path (relative to `folder`) → entry of every file or link under `folder` at `commit`."""
+    prefix = "" if folder == "." else f"{folder}/"
+    out = run_git(top, "ls-tree", "-r", "-z", "--full-tree", commit, "--", prefix or ".")
+    files: dict[str, TreeEntry] = {}
+    for line in out.decode("utf-8", "replace").split("\0"):
+        meta, _, path = line.partition("\t")
+        parts = meta.split()
+        if len(parts) == 3 and parts[1] == "blob" and path.startswith(prefix):
+            files[path.removeprefix(prefix)] = TreeEntry(parts[0], parts[2])
+    return files
+
+
+def last_commit_date(path: Path) -> str | None:
+    """The date of the last commit that touched a file, or None outside git or before it."""
+    try:
+        date = run_git(path.parent, "log", "-1", "--format=%cs", "--", path.name).decode().strip()
+    except GitError:
+        return None
+    return date if len(date) == 10 else None
+
+
+# How GitHub words the commit a pull request lands as: a merge, or a squash (or rebase)
+# whose subject ends with the number.
+_MERGE_SUBJECT = re.compile(r"^Merge pull request #([1-9][0-9]{0,9}) from \S")
+_SQUASH_SUBJECT = re.compile(r"\(#([1-9][0-9]{0,9})\)$")
+_RECORD_START = "\x1e"
+
+
+def pull_request_of_subject(subject: str) -> int | None:
+    """The pull request number in a commit subject as GitHub writes it, if any."""
+    found = _MERGE_SUBJECT.match(subject) or _SQUASH_SUBJECT.search(subject.rstrip())
+    return int(found.group(1)) if found else None
+
+
+def merged_pull_requests(settings: Settings) -> dict[str, int]:
+    """Decision file (as problems name it) → the pull request whose merge added it.
+
+    Read from the main line of history (first parents: a merge counts as adding what its
+    branch added). Empty when there is no git, no repository or only a shallow clone,
+    whose one commit seems to add everything."""
+    try:
+        top, records = repository_paths(settings)
+        if run_git(top, "rev-parse", "--is-shallow-repository").strip() == b"true":
+            return {}
+        folder = "ideas" if records == "." else f"{records}/ideas"
+        out = run_git(
+            top, "log", "--first-parent", "-m", "--diff-filter=A", "--name-only",
+            "--no-renames", f"--format={_RECORD_START}%s", "HEAD", "--", folder,
+        )  # fmt: skip
+    except GitError:
+        return {}
+    prefix = "" if records == "." else f"{records}/"
+    found: dict[str, int] = {}
+    for entry in out.decode("utf-8", "replace").split(_RECORD_START)[1:]:
+        subject, _, names = entry.partition("\n")
+        number = pull_request_of_subject(subject)
+        for path in names.split("\n"):
+            rel = path.removeprefix(prefix)
+            if number and "/decisions/" in rel and path.startswith(prefix):
+                found.setdefault(settings.display_path(rel), number)  # the latest addition
+    return found

@@ -4,16 +4,20 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass
-from typing import Any, Literal
+from typing import Any
 
+from generator.kinds import (
+    KIND_ORDER,
+    DecisionKind,
+    GraduateTarget,
+    ScreeningOutcome,
+    Status,
+    TestOutcome,
+    TestStatus,
+    ThemeKind,
+)
 from generator.problems import Source
 from generator.vocabulary import status_label
-
-DecisionKind = Literal["screening", "investment", "close", "graduate"]
-Status = str  # submitted, pitch, rejected, step-N, closed, graduated
-
-# On one date, decisions apply in this order (the spec's "before").
-KIND_ORDER: dict[str, int] = {"screening": 0, "investment": 1, "close": 2, "graduate": 2}
 
 
 @dataclass(frozen=True)
@@ -57,7 +61,7 @@ class Department:
 class Theme:
     theme_id: str
     name: str
-    kind: Literal["theme", "focus-area"]
+    kind: ThemeKind
     period_start: str
     period_end: str
     source: Source
@@ -85,11 +89,11 @@ class Decision:
     rationale: str
     source: Source
     pull_request: str | None = None
-    outcome: Literal["fit", "no-fit"] | None = None
+    outcome: ScreeningOutcome | None = None
     step: int | None = None
     amount: int | None = None
     learning: str | None = None
-    to: Literal["operations", "internal-fund", "external-fund"] | None = None
+    to: GraduateTarget | None = None
 
     @property
     def order_key(self) -> tuple[str, int, int]:
@@ -99,14 +103,14 @@ class Decision:
     @property
     def is_ending(self) -> bool:
         """Screening no-fit, close and graduate end an idea's journey."""
-        return self.kind in ("close", "graduate") or (
-            self.kind == "screening" and self.outcome == "no-fit"
+        return self.kind in (DecisionKind.CLOSE, DecisionKind.GRADUATE) or (
+            self.kind == DecisionKind.SCREENING and self.outcome == ScreeningOutcome.NO_FIT
         )
 
 
 @dataclass(frozen=True)
 class TestResult:
-    outcome: Literal["confirmed", "refuted", "inconclusive"]
+    outcome: TestOutcome
     learning: str
     evidence: tuple[str, ...] = ()
 
@@ -122,7 +126,7 @@ class TestCard:
     budget: int
     start: str
     end: str
-    status: Literal["planned", "running", "done"]
+    status: TestStatus
     source: Source
     result: TestResult | None = None
 
@@ -137,13 +141,11 @@ class IdeaState:
 
     @property
     def label_da(self) -> str:
-        if self.status.startswith("step-"):
-            return f"Investeringstrin {self.step}"
         return status_label(self.status)
 
     @property
     def ended(self) -> bool:
-        return self.status in ("rejected", "closed", "graduated")
+        return self.status.ended
 
 
 @dataclass(frozen=True)
@@ -174,7 +176,10 @@ class Idea:
 
     def grant(self, step: int) -> Decision | None:
         """The investment decision that granted `step`, if any."""
-        return next((d for d in self.decisions if d.kind == "investment" and d.step == step), None)
+        return next(
+            (d for d in self.decisions if d.kind == DecisionKind.INVESTMENT and d.step == step),
+            None,
+        )
 
 
 @dataclass(frozen=True)
@@ -195,27 +200,35 @@ def sort_decisions(decisions: list[Decision]) -> tuple[Decision, ...]:
 
 def derive_state(decisions: tuple[Decision, ...]) -> IdeaState:
     """Status, highest step and DKK granted, from decisions already in order."""
-    status: Status = "submitted"
+    status = Status.SUBMITTED
     step = 0
     granted = 0
     for decision in decisions:
-        if decision.kind == "screening":
-            status = "pitch" if decision.outcome == "fit" else "rejected"
-        elif decision.kind == "investment" and decision.step is not None:
+        if decision.kind == DecisionKind.SCREENING:
+            fit = decision.outcome == ScreeningOutcome.FIT
+            status = Status.PITCH if fit else Status.REJECTED
+        elif decision.kind == DecisionKind.INVESTMENT and decision.step is not None:
             step = max(step, decision.step)
             granted += decision.amount or 0
-            status = f"step-{step}"
-        elif decision.kind == "close":
-            status = "closed"
-        elif decision.kind == "graduate":
-            status = "graduated"
+            status = Status.of_step(step)
+        elif decision.kind == DecisionKind.CLOSE:
+            status = Status.CLOSED
+        elif decision.kind == DecisionKind.GRADUATE:
+            status = Status.GRADUATED
     return IdeaState(status=status, step=step, granted=granted)
 
 
 def status_order(ladder: Ladder) -> list[Status]:
     """Every status in funnel order, with one step status a ladder step."""
-    steps = [f"step-{s.step}" for s in ladder.steps]
-    return ["submitted", "pitch", *steps, "graduated", "closed", "rejected"]
+    steps = [Status.of_step(s.step) for s in ladder.steps]
+    return [
+        Status.SUBMITTED,
+        Status.PITCH,
+        *steps,
+        Status.GRADUATED,
+        Status.CLOSED,
+        Status.REJECTED,
+    ]
 
 
 def as_tuple(value: Any) -> tuple[Any, ...]:

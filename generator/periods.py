@@ -7,6 +7,7 @@ here: `portfolio new idea`, the issue form, the issue workflow and the site's fr
 
 from __future__ import annotations
 
+from generator.kinds import ThemeKind
 from generator.model import Portfolio, Theme
 from generator.vocabulary import format_date
 
@@ -16,7 +17,7 @@ OPEN_COMMAND = "portfolio new theme"
 
 def is_open(theme: Theme, day: str) -> bool:
     """Whether `theme` takes new ideas submitted on `day` (YYYY-MM-DD)."""
-    return theme.kind == "theme" and theme.period_start <= day <= theme.period_end
+    return theme.kind == ThemeKind.THEME and theme.period_start <= day <= theme.period_end
 
 
 def open_themes(portfolio: Portfolio, today: str) -> list[Theme]:
@@ -26,7 +27,7 @@ def open_themes(portfolio: Portfolio, today: str) -> list[Theme]:
 
 def last_period_end(portfolio: Portfolio, today: str) -> str | None:
     """The last day of the latest theme period that has ended before `today`, if any."""
-    ends = [t.period_end for t in portfolio.themes.values() if t.kind == "theme"]
+    ends = [t.period_end for t in portfolio.themes.values() if t.kind == ThemeKind.THEME]
     return max((end for end in ends if end < today), default=None)
 
 
@@ -41,7 +42,7 @@ def no_open_theme(day: str, today: str | None = None) -> str:
 
 def not_open(theme: Theme, day: str) -> str:
     """Why an idea submitted on `day` cannot go to `theme`."""
-    if theme.kind != "theme":
+    if theme.kind != ThemeKind.THEME:
         return f"'{theme.name}' er et indsatsområde fra før temaerne, ikke et tema."
     return (
         f"Temaet '{theme.name}' tager imod ideer fra {format_date(theme.period_start)} til "

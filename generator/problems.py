@@ -3,11 +3,15 @@
 from __future__ import annotations
 
 import json
-from collections.abc import Iterable, Mapping, Sequence
+from collections import Counter
+from collections.abc import Collection, Iterable, Mapping, Sequence
 from dataclasses import asdict, dataclass, field
 from typing import Literal
 
+from generator.markdown_escape import escape_markdown
+
 Severity = Literal["error", "warning"]
+_CELL = 2000  # characters of one cell of the job summary's table
 
 # A key's place in a record: the keys and list indexes from the top, and its (line, column).
 PathKey = tuple[str | int, ...]
@@ -61,9 +65,44 @@ class Source:
         return Problem(self.file, line, column, code, message, severity)
 
 
+MAX_PER_FILE = 50  # problems listed for one file; a file of thousands would hide the rest
+
+
+@dataclass(frozen=True)
+class MoreInFile:
+    """Stands for the problems of a file beyond the first MAX_PER_FILE, which are not listed."""
+
+    file: str
+    count: int
+
+    @property
+    def message(self) -> str:
+        return f"og {self.count} flere i samme fil."
+
+
+def listed(problems: Sequence[Problem], limit: int = MAX_PER_FILE) -> list[Problem | MoreInFile]:
+    """The problems to list: at most `limit` a file, then how many more that file has."""
+    totals = Counter(p.file for p in problems)
+    shown: Counter[str] = Counter()
+    out: list[Problem | MoreInFile] = []
+    for problem in problems:
+        shown[problem.file] += 1
+        if shown[problem.file] <= limit:
+            out.append(problem)
+        if shown[problem.file] == limit and totals[problem.file] > limit:
+            out.append(MoreInFile(problem.file, totals[problem.file] - limit))
+    return out
+
+
 def sort_problems(problems: Iterable[Problem]) -> list[Problem]:
     """Sorted by file, line, column and code, without repeats."""
     return sorted(set(problems))
+
+
+def warnings_only_in(problems: Iterable[Problem], files: Collection[str]) -> list[Problem]:
+    """Every error, and the warnings of `files` alone: what a change touches is its to mend,
+    while an old idea's warning would otherwise show in every pull request."""
+    return [p for p in problems if p.severity == "error" or p.file in files]
 
 
 def errors_in(problems: Iterable[Problem], *, strict: bool) -> list[Problem]:
@@ -73,7 +112,10 @@ def errors_in(problems: Iterable[Problem], *, strict: bool) -> list[Problem]:
 
 def format_text(problems: Sequence[Problem]) -> str:
     """One line a problem, then a Danish summary line."""
-    lines = [p.as_text() for p in problems]
+    lines = [
+        p.as_text() if isinstance(p, Problem) else f"{p.file}: {p.message}"
+        for p in listed(problems)
+    ]
     lines.append(summary_line(problems))
     return "\n".join(lines) + "\n"
 
@@ -106,7 +148,10 @@ def _escape_property(text: str) -> str:
 def format_github(problems: Sequence[Problem]) -> str:
     """GitHub Actions workflow commands: one annotation a problem, on its line."""
     lines = []
-    for p in problems:
+    for p in listed(problems):
+        if isinstance(p, MoreInFile):
+            lines.append(f"::notice file={_escape_property(p.file)}::{_escape_data(p.message)}")
+            continue
         kind = "error" if p.severity == "error" else "warning"
         props = (
             f"file={_escape_property(p.file)},line={p.line},col={p.column},"
@@ -117,18 +162,21 @@ def format_github(problems: Sequence[Problem]) -> str:
     return "\n".join(lines) + "\n"
 
 
-def _escape_cell(text: str) -> str:
-    return text.replace("\\", "\\\\").replace("|", "\\|").replace("\n", " ")
-
-
 def format_step_summary(problems: Sequence[Problem]) -> str:
     """A Markdown table for $GITHUB_STEP_SUMMARY."""
     out = ["## Validering af porteføljen", "", summary_line(problems), ""]
     if problems:
         out += ["| Fil | Linje | Kode | Alvor | Besked |", "| --- | ---: | --- | --- | --- |"]
-        out += [
-            f"| `{_escape_cell(p.file)}` | {p.line} | {p.code} | "
-            f"{SEVERITY_LABEL_DA[p.severity]} | {_escape_cell(p.message)} |"
-            for p in problems
-        ]
+        # File names and messages quote record text: inert, like the reviewers' summary.
+        out += [_summary_row(p) for p in listed(problems)]
     return "\n".join(out) + "\n"
+
+
+def _summary_row(p: Problem | MoreInFile) -> str:
+    where = escape_markdown(p.file, _CELL)
+    if isinstance(p, MoreInFile):
+        return f"| {where} | | | | {escape_markdown(p.message, _CELL)} |"
+    return (
+        f"| {where} | {p.line} | {escape_markdown(p.code, _CELL)} | "
+        f"{SEVERITY_LABEL_DA[p.severity]} | {escape_markdown(p.message, _CELL)} |"
+    )

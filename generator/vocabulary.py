@@ -8,6 +8,19 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Iterable
+from enum import StrEnum
+
+from generator.kinds import (
+    FIT_STAGE,
+    DecisionKind,
+    GraduateTarget,
+    ScreeningOutcome,
+    Status,
+    TestOutcome,
+    TestStatus,
+    ThemeKind,
+)
 
 # --- ids -------------------------------------------------------------------------------
 
@@ -21,9 +34,30 @@ _TRANSLITERATE = str.maketrans(
 )
 
 
+# Names Windows keeps for devices: a folder or file so named cannot be checked out there.
+WINDOWS_DEVICE_NAMES = frozenset(
+    ["con", "prn", "aux", "nul", *(f"com{n}" for n in range(10)), *(f"lpt{n}" for n in range(10))]
+)
+
+
 def is_slug(value: str) -> bool:
-    """True for a valid id: a-z, 0-9 and single hyphens, at most 80 characters."""
-    return len(value) <= MAX_ID_LENGTH and SLUG_PATTERN.match(value) is not None
+    """True for a valid id: a-z, 0-9 and single hyphens, at most 80 characters, and not a
+    name Windows keeps for a device (con, nul, aux, com1 …)."""
+    return (
+        len(value) <= MAX_ID_LENGTH
+        and SLUG_PATTERN.match(value) is not None
+        and value not in WINDOWS_DEVICE_NAMES
+    )
+
+
+def id_rule(value: str) -> str:
+    """What the id rule asks of `value`, in Danish, for a message that refuses it."""
+    if value in WINDOWS_DEVICE_NAMES:
+        return f"'{value}' er et navn, Windows forbeholder en enhed, og kan ikke være et id"
+    return (
+        "brug små bogstaver a-z, tal og bindestreger (æ→ae, ø→oe, å→aa), "
+        f"højst {MAX_ID_LENGTH} tegn"
+    )
 
 
 def slugify(text: str) -> str:
@@ -55,6 +89,58 @@ def first_forbidden_character(text: str) -> str | None:
     """The first control or invisible formatting character in `text`, if any."""
     found = FORBIDDEN_CHARACTERS.search(text)
     return found.group() if found else None
+
+
+# Letters that show nothing: the Hangul fillers and the braille blank.
+_BLANK_LETTERS = frozenset("\u115f\u1160\u3164\uffa0\u2800")
+_NO_MARK_OF_ITS_OWN = ("Mn", "Me", "Cf", "Zs", "Zl", "Zp", "Cc")
+MAX_COMBINING_RUN = 8  # marks on one letter; Vietnamese needs two, "zalgo" text dozens
+# Runs that may be combining marks (the check looks closer at each): beyond Latin-1.
+_MAYBE_COMBINING_RUN = re.compile(f"[\u0300-\U0010ffff]{{{MAX_COMBINING_RUN + 1},}}")
+BLANK_TEXT_DA = (
+    "Teksten består kun af mellemrum eller usynlige tegn; skriv den med synlige bogstaver."
+)
+
+
+def is_blank_text(text: str) -> bool:
+    """True when no character of `text` shows: spaces, fillers, marks with no letter."""
+    for char in text:  # returns at the first visible character: at once, for most text
+        if char.isspace() or char in _BLANK_LETTERS:
+            continue
+        if unicodedata.category(char) in _NO_MARK_OF_ITS_OWN:
+            continue
+        return False
+    return True
+
+
+def long_combining_run(text: str) -> int | None:
+    """The index where more than MAX_COMBINING_RUN combining marks follow each other."""
+    for candidate in _MAYBE_COMBINING_RUN.finditer(text):
+        run = 0
+        for index in range(candidate.start(), candidate.end()):
+            run = run + 1 if unicodedata.category(text[index]) in ("Mn", "Me") else 0
+            if run > MAX_COMBINING_RUN:
+                return index - MAX_COMBINING_RUN
+    return None
+
+
+def combining_run_message() -> str:
+    return (
+        f"Teksten har mere end {MAX_COMBINING_RUN} accenter eller andre kombinerende tegn "
+        "i træk på ét bogstav; slet de overskydende."
+    )
+
+
+def text_refusal(text: str) -> str | None:
+    """Why `text` cannot stand as free text in a record, in Danish; None when it can."""
+    bad = first_forbidden_character(text)
+    if bad is not None:
+        return f"Teksten indeholder et usynligt tegn eller styretegn (U+{ord(bad):04X})."
+    if text and is_blank_text(text):
+        return BLANK_TEXT_DA
+    if long_combining_run(text) is not None:
+        return combining_run_message()
+    return None
 
 
 # --- money and dates ----------------------------------------------------------------------
@@ -101,56 +187,101 @@ def format_date(iso: str) -> str:
 # The derived statuses, and the funnel's stage `fit` (Figures: `funnel`), which an idea
 # reaches with a screening `fit` whatever comes after.
 STATUS_LABELS: dict[str, str] = {
-    "submitted": "Indsendt",
-    "pitch": "Inviteret til pitch",
-    "fit": "Strategisk fit",
-    "rejected": "Ikke strategisk fit",
-    "closed": "Lukket",
-    "graduated": "Videreført",
+    Status.SUBMITTED: "Indsendt",
+    Status.PITCH: "Inviteret til pitch",
+    FIT_STAGE: "Strategisk fit",
+    Status.REJECTED: "Ikke strategisk fit",
+    Status.CLOSED: "Lukket",
+    Status.GRADUATED: "Videreført",
 }
 
 
 def status_label(status: str) -> str:
     """The Danish label of a status or a funnel stage, step ones (`step-N`) included."""
-    if status.startswith("step-"):
-        return f"Investeringstrin {status.removeprefix('step-')}"
+    step = Status(status).step
+    if step is not None:
+        return f"Investeringstrin {step}"
     return STATUS_LABELS[status]
 
 
-DECISION_LABELS: dict[str, str] = {
-    "screening": "Screening",
-    "investment": "Investering",
-    "close": "Lukning",
-    "graduate": "Videreførelse",
+DECISION_LABELS: dict[DecisionKind, str] = {
+    DecisionKind.SCREENING: "Screening",
+    DecisionKind.INVESTMENT: "Investering",
+    DecisionKind.CLOSE: "Lukning",
+    DecisionKind.GRADUATE: "Videreførelse",
 }
 
 # What each kind means, for the prompts of `portfolio new decision`.
-DECISION_KIND_HELP: dict[str, str] = {
-    "screening": "screening (strategisk fit eller ej)",
-    "investment": "investering (et trin på investeringstrappen)",
-    "close": "lukning (tidlig lukning)",
-    "graduate": "videreførelse (ud over trappen)",
+DECISION_KIND_HELP: dict[DecisionKind, str] = {
+    DecisionKind.SCREENING: "screening (strategisk fit eller ej)",
+    DecisionKind.INVESTMENT: "investering (et trin på investeringstrappen)",
+    DecisionKind.CLOSE: "lukning (tidlig lukning)",
+    DecisionKind.GRADUATE: "videreførelse (ud over trappen)",
 }
 
-SCREENING_OUTCOME_LABELS: dict[str, str] = {
-    "fit": "strategisk fit",
-    "no-fit": "ikke strategisk fit",
+SCREENING_OUTCOME_LABELS: dict[ScreeningOutcome, str] = {
+    ScreeningOutcome.FIT: "strategisk fit",
+    ScreeningOutcome.NO_FIT: "ikke strategisk fit",
 }
 
-GRADUATE_LABELS: dict[str, str] = {
-    "operations": "drift",
-    "internal-fund": "intern fond eller pulje",
-    "external-fund": "ekstern fond eller pulje",
+GRADUATE_LABELS: dict[GraduateTarget, str] = {
+    GraduateTarget.OPERATIONS: "drift",
+    GraduateTarget.INTERNAL_FUND: "intern fond eller pulje",
+    GraduateTarget.EXTERNAL_FUND: "ekstern fond eller pulje",
 }
 
-TEST_STATUS_LABELS: dict[str, str] = {
-    "planned": "Planlagt",
-    "running": "I gang",
-    "done": "Afsluttet",
+TEST_STATUS_LABELS: dict[TestStatus, str] = {
+    TestStatus.PLANNED: "Planlagt",
+    TestStatus.RUNNING: "I gang",
+    TestStatus.DONE: "Afsluttet",
 }
 
-TEST_OUTCOME_LABELS: dict[str, str] = {
-    "confirmed": "Bekræftet",
-    "refuted": "Afkræftet",
-    "inconclusive": "Uafklaret",
+TEST_OUTCOME_LABELS: dict[TestOutcome, str] = {
+    TestOutcome.CONFIRMED: "Bekræftet",
+    TestOutcome.REFUTED: "Afkræftet",
+    TestOutcome.INCONCLUSIVE: "Uafklaret",
 }
+
+THEME_KIND_LABELS: dict[ThemeKind, str] = {
+    ThemeKind.THEME: "tema",
+    ThemeKind.FOCUS_AREA: "indsatsområde",
+}
+
+# --- the Danish words a prompt, an option or a form accepts for a fixed choice ----------
+
+# Beside each YAML value, the Danish words typed for it (the spec's "Command line"); the
+# first is the one a prompt shows. Matching ignores case and surrounding space.
+CHOICE_WORDS: dict[StrEnum, tuple[str, ...]] = {
+    DecisionKind.SCREENING: ("screening",),
+    DecisionKind.INVESTMENT: ("investering",),
+    DecisionKind.CLOSE: ("lukning",),
+    DecisionKind.GRADUATE: ("videreførelse",),
+    ScreeningOutcome.FIT: ("fit", "strategisk fit"),
+    ScreeningOutcome.NO_FIT: ("ikke fit", "ikke strategisk fit"),
+    GraduateTarget.OPERATIONS: ("drift",),
+    GraduateTarget.INTERNAL_FUND: ("intern finansiering", "intern fond eller pulje"),
+    GraduateTarget.EXTERNAL_FUND: ("ekstern finansiering", "ekstern fond eller pulje"),
+    TestStatus.PLANNED: ("planlagt",),
+    TestStatus.RUNNING: ("i gang",),
+    TestStatus.DONE: ("afsluttet",),
+    TestOutcome.CONFIRMED: ("bekræftet",),
+    TestOutcome.REFUTED: ("afkræftet",),
+    TestOutcome.INCONCLUSIVE: ("uafklaret",),
+    ThemeKind.THEME: ("tema",),
+    ThemeKind.FOCUS_AREA: ("indsatsområde",),
+}
+
+
+def choice_names(members: Iterable[StrEnum]) -> dict[str, str]:
+    """Every word accepted for the members, YAML value and Danish words alike → the value."""
+    names: dict[str, str] = {}
+    for member in members:
+        names[member.value] = member.value
+        for word in CHOICE_WORDS[member]:
+            names[word] = member.value
+    return names
+
+
+def choice_prompt(members: Iterable[StrEnum]) -> str:
+    """The Danish words a prompt shows for a choice: 'investering, lukning, …'."""
+    return ", ".join(CHOICE_WORDS[member][0] for member in members)

@@ -16,7 +16,11 @@ from urllib.parse import urlsplit
 
 from generator.rules.privacy import find_cpr, mask_personal_data
 from generator.schema.dates import is_iso_date
-from generator.vocabulary import MAX_ID_LENGTH, first_forbidden_character, is_slug
+from generator.vocabulary import (
+    id_rule,
+    is_slug,
+    text_refusal,
+)
 
 Check = Callable[[str], Any]
 DateRule = Callable[[str], "str | None"]  # a date's objection, or None when it is fine
@@ -33,11 +37,9 @@ class AnswerError(ValueError):
 
 def plain_text(text: str) -> str:
     """Free text for a public record: no invisible characters, CPR numbers or addresses."""
-    bad = first_forbidden_character(text)
-    if bad is not None:
-        raise AnswerError(
-            f"Teksten indeholder et usynligt tegn eller styretegn (U+{ord(bad):04X})."
-        )
+    refusal = text_refusal(text)
+    if refusal is not None:
+        raise AnswerError(refusal)
     if any(True for _ in find_cpr(text)):
         raise AnswerError(
             "Teksten indeholder noget, der ligner et CPR-nummer; personnumre må aldrig stå "
@@ -74,10 +76,7 @@ def record_id(taken: Callable[[str], bool], what: str) -> Check:
 
     def check(text: str) -> str:
         if not is_slug(text):
-            raise AnswerError(
-                f"'{text}' er ikke et gyldigt id: brug små bogstaver a-z, tal og bindestreger "
-                f"(æ→ae, ø→oe, å→aa), højst {MAX_ID_LENGTH} tegn."
-            )
+            raise AnswerError(f"'{text}' er ikke et gyldigt id: {id_rule(text)}.")
         if taken(text):
             raise AnswerError(f"Id'et '{text}' er allerede brugt af {what}; vælg et andet.")
         return text

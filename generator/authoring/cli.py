@@ -22,7 +22,7 @@ from generator.authoring.codeowners import (
 from generator.authoring.decision import ask_decision
 from generator.authoring.drafts import load_on_disk
 from generator.authoring.idea import ask_idea, refuse_without_open_theme
-from generator.authoring.issue_body import read_issue
+from generator.authoring.issue_body import read_issue, read_issue_file
 from generator.authoring.prompts import is_empty, option_mode
 from generator.authoring.testcard import ask_testcard
 from generator.cli_options import (
@@ -33,9 +33,6 @@ from generator.cli_options import (
 )
 from generator.errors import PortfolioError
 from generator.settings import Settings
-
-_MAX_ISSUE_BYTES = 256 * 1024
-
 
 _card_options = options(
     click.option("--question", help="Testkort: hvad der skal testes i dette skridt."),
@@ -113,16 +110,7 @@ def new_idea(
 
 def _from_issue(settings: Settings, path: Path, given: dict[str, Any]) -> dict[str, Any]:
     """The fields of an issue made with the form; options given on the command line win."""
-    try:
-        raw = path.read_bytes()
-    except OSError as error:
-        raise PortfolioError(f"Kunne ikke læse {path}: {error.strerror}.") from error
-    if len(raw) > _MAX_ISSUE_BYTES:
-        raise PortfolioError(f"{path} er større end {_MAX_ISSUE_BYTES // 1024} KiB.")
-    try:
-        body = raw.decode("utf-8")
-    except UnicodeDecodeError as error:
-        raise PortfolioError(f"{path} er ikke gyldig UTF-8.") from error
+    body = read_issue_file(path)
     issue = read_issue(body, load_on_disk(settings).portfolio)
     if issue.errors:
         listing = "\n".join(f"  - {message}" for message in issue.errors)

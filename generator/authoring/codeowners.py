@@ -1,6 +1,8 @@
 """Reviewers: the themes' reviewers → .github/CODEOWNERS, so their approval is the decision.
 
-Each idea's decisions/ and tests/ are owned by its theme's reviewers. The tool, the
+Each idea's decisions/ and tests/ are owned by its theme's reviewers, and once the idea has
+a decision its whole folder is, so that the card a decision was made on cannot be rewritten
+without them. The tool, the
 schemas, the workflows, the lock file and the records that say who decides (themes,
 ladder, departments) are owned by the maintainers team. GitHub reads the last matching
 line, so the general lines come first and the per-idea lines after them.
@@ -72,7 +74,8 @@ def render_codeowners(portfolio: Portfolio, records_folder: str, maintainers: st
         f"{records}ideas/*/decisions/ {team}",
         f"{records}ideas/*/tests/ {team}",
         "",
-        "# Each idea's decisions and test cards: its theme's reviewers.",
+        "# Each idea's decisions and test cards: its theme's reviewers; once an idea has a",
+        "# decision, its whole folder, the idea card too, which the decision was made on.",
     ]
     for idea_id in sorted(portfolio.ideas):
         idea = portfolio.ideas[idea_id]
@@ -80,6 +83,9 @@ def render_codeowners(portfolio: Portfolio, records_folder: str, maintainers: st
         where = f"temaet {idea.theme}"
         owners = [_owner(h, where) for h in theme.reviewers] if theme else []
         owned_by = " ".join(owners or [team])
+        if idea.decisions:
+            lines.append(f"{records}ideas/{idea_id}/ {owned_by}")
+            continue
         lines.append(f"{records}ideas/{idea_id}/decisions/ {owned_by}")
         lines.append(f"{records}ideas/{idea_id}/tests/ {owned_by}")
     return "\n".join(lines) + "\n"

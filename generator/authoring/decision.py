@@ -38,7 +38,7 @@ def ask_decision(
     state = idea.state
     asker.say(f"Status: {state.label_da}; bevilget i alt {format_kroner(state.granted)}")
     asker.say(proposal.note)
-    kinds = {kind: DECISION_KIND_HELP[kind] for kind in proposal.kinds}
+    kinds: dict[str, str] = {kind: DECISION_KIND_HELP[kind] for kind in proposal.kinds}
     if asker.given(given, "kind") is None:
         asker.list_choices("Mulige beslutninger nu:", kinds)
     kind = asker.value(

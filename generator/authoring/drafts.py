@@ -7,6 +7,10 @@ error; an existing file is never overwritten.
 
 from __future__ import annotations
 
+import contextlib
+import errno
+import os
+import tempfile
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path, PurePosixPath
@@ -16,7 +20,12 @@ from generator.errors import PortfolioError
 from generator.pipeline import Checked, check_portfolio
 from generator.problems import Problem, sort_problems
 from generator.settings import Settings
-from generator.vocabulary import MAX_ID_LENGTH, first_forbidden_character, is_slug
+from generator.vocabulary import (
+    first_forbidden_character,
+    id_rule,
+    is_slug,
+    text_refusal,
+)
 
 FIELD_LABELS_DA: dict[str, str] = {
     "title": "titel",
@@ -41,10 +50,7 @@ FIELD_LABELS_DA: dict[str, str] = {
 def require_id(value: str, what: str) -> str:
     """`value` when it is a valid id, else a Danish refusal."""
     if not is_slug(value):
-        raise PortfolioError(
-            f"'{value}' er ikke et gyldigt id for {what}: brug små bogstaver a-z, tal og "
-            f"bindestreger (æ→ae, ø→oe, å→aa), højst {MAX_ID_LENGTH} tegn."
-        )
+        raise PortfolioError(f"'{value}' er ikke et gyldigt id for {what}: {id_rule(value)}.")
     return value
 
 
@@ -103,6 +109,10 @@ def invisible_characters(data: Mapping[str, Value], where: str = "") -> list[str
                 f"Feltet '{name}' indeholder et usynligt tegn eller styretegn "
                 f"(U+{ord(bad):04X}); slet det."
             )
+            continue
+        refusal = next(filter(None, map(text_refusal, _texts(value))), None)
+        if refusal is not None:
+            found.append(f"Feltet '{name}': {refusal}")
     return found
 
 
@@ -176,21 +186,81 @@ def refuse_errors(settings: Settings, drafts: Sequence[Draft]) -> list[Problem]:
 
 
 def write_checked(settings: Settings, drafts: Sequence[Draft]) -> None:
-    """Write drafts that `refuse_errors` has passed; never over an existing file."""
-    for draft in drafts:
-        _write_new(settings, draft)
+    """Write drafts that `refuse_errors` has passed, all of them or none, never over a file.
 
-
-def _write_new(settings: Settings, draft: Draft) -> None:
-    target = record_path(settings, draft)
+    Each is first written whole to a hidden temporary file beside its place, then put in
+    place without replacing anything; an error part-way (a full disk, a size limit) takes
+    back every file and folder made, so no cut record is left to block a retry.
+    """
+    made_folders: list[Path] = []
+    pending: list[tuple[Path, Path]] = []
+    placed: list[Path] = []
     try:
-        target.parent.mkdir(parents=True, exist_ok=True)
-        with target.open("x", encoding="utf-8", newline="\n") as handle:
-            handle.write(draft.text)
+        for draft in drafts:
+            target = record_path(settings, draft)
+            made_folders += _make_folders(target.parent)
+            pending.append((_written_beside(target, draft.text), target))
+        for temporary, target in pending:
+            _place(temporary, target)
+            placed.append(target)
     except FileExistsError as error:
+        _take_back(pending, placed, made_folders)
+        shown = {str(record_path(settings, d)): problem_file(settings, d) for d in drafts}
         raise PortfolioError(
-            f"{problem_file(settings, draft)} findes allerede; portfolio new overskriver aldrig "
-            "en post."
+            f"{shown.get(error.filename, error.filename)} findes allerede; portfolio new "
+            "overskriver aldrig en post."
         ) from error
     except OSError as error:
-        raise PortfolioError(f"Kunne ikke skrive {target}: {error.strerror}.") from error
+        _take_back(pending, placed, made_folders)
+        names = ", ".join(problem_file(settings, draft) for draft in drafts)
+        raise PortfolioError(
+            f"Kunne ikke skrive {names}: {error.strerror or error}. Intet er skrevet; ret "
+            "årsagen (fx fuld disk) og prøv igen."
+        ) from error
+
+
+def _make_folders(folder: Path) -> list[Path]:
+    """Create `folder` and its missing parents; the ones created, deepest last."""
+    missing = [parent for parent in [folder, *folder.parents] if not parent.exists()]
+    folder.mkdir(parents=True, exist_ok=True)
+    return list(reversed(missing))
+
+
+def _written_beside(target: Path, text: str) -> Path:
+    """`text` in a new hidden file in the target's folder, written whole and flushed."""
+    handle, name = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
+    temporary = Path(name)
+    try:
+        with os.fdopen(handle, "w", encoding="utf-8", newline="\n") as stream:
+            stream.write(text)
+            stream.flush()
+            os.fsync(stream.fileno())
+    except BaseException:
+        temporary.unlink(missing_ok=True)
+        raise
+    return temporary
+
+
+def _place(temporary: Path, target: Path) -> None:
+    """Give the written file its name, failing (FileExistsError) rather than replacing one."""
+    try:
+        os.link(temporary, target)  # atomic, and refuses an existing name
+    except FileExistsError:
+        raise FileExistsError(errno.EEXIST, "findes allerede", str(target)) from None
+    except OSError:  # a file system without hard links
+        if target.exists():
+            raise FileExistsError(errno.EEXIST, "findes allerede", str(target)) from None
+        temporary.rename(target)
+        return
+    temporary.unlink()
+
+
+def _take_back(pending: list[tuple[Path, Path]], placed: list[Path], folders: list[Path]) -> None:
+    """Undo a write part-way: the files placed, the temporary files, the folders made."""
+    for target in placed:
+        target.unlink(missing_ok=True)
+    for temporary, _ in pending:
+        temporary.unlink(missing_ok=True)
+    for folder in reversed(folders):
+        with contextlib.suppress(OSError):
+            folder.rmdir()

@@ -8,16 +8,55 @@ and the idea card made from it is checked like any other record before it is wri
 
 from __future__ import annotations
 
+import os
 import re
+import stat
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import Any
 
 from generator.authoring.answers import find_choice
 from generator.authoring.prompts import clean_text
+from generator.errors import PortfolioError
 from generator.model import Portfolio
 
 MAX_BODY_CHARS = 65_536  # GitHub's own limit for an issue body
+MAX_ISSUE_FILE_BYTES = 256 * 1024  # the file --from-issue reads: a body, with room to spare
 NO_RESPONSE = "_No response_"
+
+
+def read_issue_file(path: Path) -> str:
+    """The text of the file an issue's body was saved in, for every `--from-issue`.
+
+    Checked before it is read: only a regular file of at most 256 KiB, so that a device
+    (/dev/zero) cannot fill the memory and a pipe without a writer cannot hang the command.
+    """
+    try:
+        descriptor = os.open(path, os.O_RDONLY | os.O_NONBLOCK | getattr(os, "O_CLOEXEC", 0))
+    except OSError as error:
+        raise PortfolioError(f"Kunne ikke læse {path}: {error.strerror}.") from error
+    with os.fdopen(descriptor, "rb") as opened:
+        status = os.fstat(opened.fileno())
+        if not stat.S_ISREG(status.st_mode):
+            raise PortfolioError(
+                f"{path} er ikke en almindelig fil; gem issuets tekst i en fil og angiv den."
+            )
+        if status.st_size > MAX_ISSUE_FILE_BYTES:
+            raise PortfolioError(_too_large(path))
+        raw = opened.read(MAX_ISSUE_FILE_BYTES + 1)
+    if len(raw) > MAX_ISSUE_FILE_BYTES:  # it grew while it was read
+        raise PortfolioError(_too_large(path))
+    try:
+        return raw.decode("utf-8")
+    except UnicodeDecodeError as error:
+        raise PortfolioError(f"{path} er ikke gyldig UTF-8; gem teksten som UTF-8.") from error
+
+
+def _too_large(path: Path) -> str:
+    return (
+        f"{path} er større end {MAX_ISSUE_FILE_BYTES // 1024} KiB; et issue fylder langt "
+        "mindre, så det er ikke issuets tekst."
+    )
 
 
 @dataclass(frozen=True)

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from generator.kinds import DecisionKind, Status, TestStatus
 from generator.model import Idea, Ladder
 from generator.vocabulary import format_kroner
 
@@ -16,13 +17,13 @@ from generator.vocabulary import format_kroner
 class DecisionProposal:
     """The decisions the rules allow now, the proposed one first, and why."""
 
-    kinds: tuple[str, ...]
+    kinds: tuple[DecisionKind, ...]
     step: int | None = None
     amount: int | None = None
     note: str = ""
 
     @property
-    def kind(self) -> str | None:
+    def kind(self) -> DecisionKind | None:
         return self.kinds[0] if self.kinds else None
 
 
@@ -34,32 +35,34 @@ def propose_decision(idea: Idea, ladder: Ladder) -> DecisionProposal:
             (),
             note=f"Ideen er afsluttet ({state.label_da}); der kan ikke komme flere beslutninger.",
         )
-    if state.status == "submitted":
-        return DecisionProposal(("screening",), note="Ideens første beslutning er en screening.")
+    if state.status == Status.SUBMITTED:
+        return DecisionProposal(
+            (DecisionKind.SCREENING,), note="Ideens første beslutning er en screening."
+        )
     next_step = state.step + 1
     amount = ladder.amount(next_step)
     if amount is None:
         return DecisionProposal(
-            ("graduate", "close"),
+            (DecisionKind.GRADUATE, DecisionKind.CLOSE),
             note=f"Ideen har nået trappens øverste trin ({state.step}); den kan videreføres "
             "eller lukkes.",
         )
-    if state.status == "pitch":
+    if state.status == Status.PITCH:
         return DecisionProposal(
-            ("investment", "close"),
+            (DecisionKind.INVESTMENT, DecisionKind.CLOSE),
             next_step,
             amount,
             note=f"Næste trin er trin {next_step} med {format_kroner(amount)}",
         )
     card = idea.test_card(state.step)
-    if card is None or card.status != "done":
+    if card is None or card.status != TestStatus.DONE:
         return DecisionProposal(
-            ("close", "graduate"),
+            (DecisionKind.CLOSE, DecisionKind.GRADUATE),
             note=f"Trin {next_step} kræver, at testkortet for trin {state.step} er afsluttet "
             "(status: done).",
         )
     return DecisionProposal(
-        ("investment", "close", "graduate"),
+        (DecisionKind.INVESTMENT, DecisionKind.CLOSE, DecisionKind.GRADUATE),
         next_step,
         amount,
         note=f"Testkortet for trin {state.step} er afsluttet; næste trin er trin {next_step} "
@@ -69,7 +72,7 @@ def propose_decision(idea: Idea, ladder: Ladder) -> DecisionProposal:
 
 def granted_steps(idea: Idea) -> list[int]:
     """The steps granted to `idea`, lowest first."""
-    return sorted({d.step for d in idea.decisions if d.kind == "investment" and d.step})
+    return sorted({d.step for d in idea.decisions if d.kind == DecisionKind.INVESTMENT and d.step})
 
 
 def propose_test_step(idea: Idea) -> int | None:

@@ -24,6 +24,7 @@ from generator.authoring.answers import (
 )
 from generator.errors import PortfolioError
 from generator.model import Idea, Portfolio
+from generator.vocabulary import is_blank_text
 
 Mode = Literal["all", "required", "none"]
 
@@ -100,12 +101,12 @@ class Asker:
     ) -> Any:
         """A single value: given, asked for (and checked), defaulted, or noted as missing."""
         value = self.given(given, key)
+        if isinstance(value, str):  # a value of blanks alone is no value: it is missing
+            value = None if is_blank_text(value) else clean_text(value)
         if value is None and not (self.only is not None and key not in self.only):
             value = self._missing_value(
                 key, label=label, required=required, default=default, check=check, option=option
             )
-        elif isinstance(value, str):
-            value = clean_text(value)
         self.answers[key] = value
         return value
 

@@ -80,6 +80,7 @@ def _scalar(value: str | int | bool, indent: str, room: int) -> str:
         return "true" if value else "false"
     if isinstance(value, int):
         return str(value)
+    value = str(value)  # a closed set's member is written as its value
     if _needs_block(value, room):
         return _block(value, indent + _INDENT)
     if "\n" in value:

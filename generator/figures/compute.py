@@ -16,6 +16,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, replace
 
 from generator.figures.stats import DaySummary, days_between, rate, summarise, year_of
+from generator.kinds import FIT_STAGE, Status
 from generator.model import Decision, Idea, Portfolio
 
 WAITING_DAYS = 60
@@ -128,11 +129,11 @@ def passages(idea: Idea, steps: Iterable[int]) -> list[Passage]:
 
 def funnel(portfolio: Portfolio) -> dict[str, int]:
     ideas = list(portfolio.ideas.values())
-    counts = {"submitted": len(ideas), "fit": sum(1 for i in ideas if fit_decision(i))}
+    counts = {Status.SUBMITTED: len(ideas), FIT_STAGE: sum(1 for i in ideas if fit_decision(i))}
     for step in step_numbers(portfolio):
-        counts[f"step-{step}"] = sum(1 for idea in ideas if idea.grant(step) is not None)
+        counts[Status.of_step(step)] = sum(1 for idea in ideas if idea.grant(step) is not None)
     statuses = Counter(idea.state.status for idea in ideas)
-    for ending in ("graduated", "closed", "rejected"):
+    for ending in (Status.GRADUATED, Status.CLOSED, Status.REJECTED):
         counts[ending] = statuses[ending]
     return counts
 

@@ -88,7 +88,7 @@ class Stray:
 
     rel: str
     file: str
-    kind: str  # "link", "other" (a device, a pipe, a socket) or "misplaced"
+    kind: str  # "link", "other" (a device, a pipe, a socket), "misplaced" or "not-utf8"
 
 
 @dataclass(frozen=True)
@@ -123,8 +123,9 @@ def classify(rel: str, file: str) -> RecordFile | None:
 
 def walk_records(records_dir: Path) -> Iterator[tuple[str, str]]:
     """(relative path, kind) of everything that is not a plain folder: kind is "file",
-    "link", "other" (a device, a pipe, a socket) or "unreadable" (a folder that cannot
-    be listed). os.scandir reads the kind from the folder itself: no extra call a file.
+    "link", "other" (a device, a pipe, a socket), "unreadable" (a folder that cannot
+    be listed) or "not-utf8" (a name that is not UTF-8, which is not entered or read).
+    os.scandir reads the kind from the folder itself: no extra call a file.
     """
     root = str(records_dir)
     folders = [""]
@@ -138,10 +139,27 @@ def walk_records(records_dir: Path) -> Iterator[tuple[str, str]]:
             continue
         for name, kind in found:
             rel = f"{rel_dir}/{name}" if rel_dir else name
-            if kind == "folder":
+            if not name.isascii() and not is_utf8_name(name):
+                yield rel, "not-utf8"
+            elif kind == "folder":
                 folders.append(rel)
             else:
                 yield rel, kind
+
+
+def is_utf8_name(name: str) -> bool:
+    """Whether a name from the file system was UTF-8 (Python keeps other bytes as lone
+    surrogates, which no output can print)."""
+    try:
+        name.encode("utf-8")
+    except UnicodeEncodeError:
+        return False
+    return True
+
+
+def printable_path(rel: str) -> str:
+    """A path whose name is not UTF-8, with each byte that is not shown as U+FFFD."""
+    return rel.encode("utf-8", "surrogateescape").decode("utf-8", "replace")
 
 
 def _kind_of(entry: os.DirEntry[str]) -> str:
@@ -224,6 +242,9 @@ def find_record_files(settings: Settings) -> tuple[list[RecordFile], list[Stray]
         if is_hidden(rel):
             continue
         file = f"{prefix}/{rel}"
+        if kind == "not-utf8":
+            strays.append(Stray(rel, f"{prefix}/{printable_path(rel)}", kind))
+            continue
         ref = classify(rel, file)
         if kind == "unreadable":
             problems.append(

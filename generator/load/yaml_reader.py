@@ -27,7 +27,11 @@ from generator.load.yaml_values import (
     resolve_plain,
 )
 from generator.problems import PathKey, Problem
-from generator.vocabulary import FORBIDDEN_CHARACTERS
+from generator.vocabulary import (
+    FORBIDDEN_CHARACTERS,
+    combining_run_message,
+    long_combining_run,
+)
 
 MAX_BYTES = 256 * 1024
 
@@ -169,6 +173,9 @@ def parse_yaml(raw: bytes, file: str, *, with_lines: bool = True) -> Parsed | Pr
     if bad:
         line, column = _position(text, bad.start())
         return problem(line, column, forbidden_message(bad.group()))
+    marks = long_combining_run(text)
+    if marks is not None:
+        return problem(*_position(text, marks), combining_run_message())
     try:
         if not with_lines:
             with suppress(Retell):

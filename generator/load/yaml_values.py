@@ -15,7 +15,12 @@ from typing import Any
 import yaml
 
 from generator.problems import PathKey
-from generator.vocabulary import FORBIDDEN_CHARACTERS
+from generator.vocabulary import FORBIDDEN_CHARACTERS, is_blank_text
+
+BLANK_VALUE_DA = (
+    "Værdien består kun af mellemrum eller usynlige tegn; skriv den med synlige bogstaver "
+    "eller slet feltet."
+)
 
 MAX_DEPTH = 20
 
@@ -159,6 +164,8 @@ class Builder(_State):
                 resolve_plain(event.value) if not event.style and event.implicit[0] else event.value
             )
             self.has_float = self.has_float or type(value) is float
+            if type(value) is str and value and is_blank_text(value):
+                raise Reject(*where, BLANK_VALUE_DA)
             self._place(value, where)
         else:
             self._open(kind is _MappingStartEvent, where)
@@ -236,10 +243,13 @@ class QuickBuilder(_State):
         if not event.style and event.implicit[0]:
             value = resolve_plain(event.value)
             self.has_float = self.has_float or type(value) is float
-            return value
-        if event.style == '"' and FORBIDDEN_CHARACTERS.search(event.value):
+        else:
+            value = event.value
+            if event.style == '"' and FORBIDDEN_CHARACTERS.search(value):
+                raise Retell
+        if type(value) is str and value and is_blank_text(value):
             raise Retell
-        return event.value
+        return value
 
 
 def _quick_key(event: Any, container: dict[str, Any]) -> str:

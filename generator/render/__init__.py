@@ -5,7 +5,6 @@ Pure: the schemas come in as the bytes of their files, and nothing is read or wr
 
 from __future__ import annotations
 
-import datetime as dt
 import json
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
@@ -14,11 +13,13 @@ from typing import Any
 
 from generator.figures import compute_figures, noegletal_json
 from generator.model import Portfolio
-from generator.render.datapackage import DataLicence, data_package
+from generator.render.approvals import Approvals
+from generator.render.datapackage import data_package
 from generator.render.feed import atom_feeds
 from generator.render.opendata import decisions_csv, ideas_csv, portfolio_json
 from generator.render.pages import PageRenderer
 from generator.render.xlsx import portfolio_xlsx
+from generator.site_config import DataLicence
 
 DATA_FILES = ("data/portfolio.json", "data/ideer.csv", "data/beslutninger.csv")
 FIGURES_FILE = "data/noegletal.json"
@@ -38,7 +39,7 @@ class SiteContent:
 def data_files(
     portfolio: Portfolio,
     schema_files: Mapping[str, bytes],
-    today: str | None = None,
+    today: str,
     licence: DataLicence | None = None,
 ) -> dict[str, bytes]:
     """The open data: portfolio.json, the CSV tables and their data package, the
@@ -47,8 +48,7 @@ def data_files(
     files = dict(zip(DATA_FILES, tables, strict=True))
     files[XLSX_FILE] = portfolio_xlsx(portfolio)
     files[PACKAGE_FILE] = data_package(licence)
-    as_of = today or dt.date.today().isoformat()
-    files[FIGURES_FILE] = noegletal_json(compute_figures(portfolio, as_of))
+    files[FIGURES_FILE] = noegletal_json(compute_figures(portfolio, today))
     for name, content in sorted(schema_files.items()):
         files[f"data/schemas/{name}"] = content
     return files
@@ -70,8 +70,8 @@ def parse_schemas(schema_files: Mapping[str, bytes]) -> dict[str, Mapping[str, A
 def site_files(
     portfolio: Portfolio,
     schema_files: Mapping[str, bytes],
-    site_url: str | None = None,
-    today: str | None = None,
+    site_url: str | None,
+    today: str,
     licence: DataLicence | None = None,
 ) -> dict[str, bytes]:
     """The generated files beside the pages: the open data, the figures and the feeds."""
@@ -86,14 +86,16 @@ def render_site(
     site_url: str | None = None,
     renderer: PageRenderer | None = None,
     *,
-    today: str | None = None,
+    today: str,
     licence: DataLicence | None = None,
+    approvals: Approvals | None = None,
     checkpoint: Callable[[], None] = lambda: None,
 ) -> SiteContent:
     """Every generated page and file of the site; figures are counted as of `today`, the
-    open data is published under `licence`. `checkpoint` runs between the pages and the
-    files: the preview's background work stops there when a newer save arrives."""
-    renderer = renderer or PageRenderer(today)
+    open data is published under `licence`, decisions name the pull requests `approvals`
+    knows. `checkpoint` runs between the pages and the files: the preview's background
+    work stops there when a newer save arrives."""
+    renderer = renderer or PageRenderer(today, approvals)
     pages = renderer.render(portfolio, parse_schemas(schema_files), licence or DataLicence())
     checkpoint()
     return SiteContent(

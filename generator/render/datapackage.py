@@ -8,16 +8,11 @@ reference to it, and the licence of the open data.
 from __future__ import annotations
 
 import json
-from collections.abc import Mapping
-from dataclasses import dataclass
 from typing import Any
 
-from generator.errors import PortfolioError
 from generator.render.opendata import DECISION_COLUMNS, IDEA_COLUMNS, Column
-from generator.render.sanitize import safe_url
+from generator.site_config import DataLicence
 from generator.vocabulary import slugify
-
-DEFAULT_LICENCE_NAME = "Vilkår for brug af danske offentlige data"
 
 # Table Schema types of the columns that are not text; the xlsx sheets use them too.
 COLUMN_TYPES: dict[str, str] = {
@@ -29,33 +24,6 @@ COLUMN_TYPES: dict[str, str] = {
     "decisions": "integer",
     "example": "boolean",
 }
-
-
-@dataclass(frozen=True)
-class DataLicence:
-    """The licence of the open data: its name, and the address of its text when set."""
-
-    name: str = DEFAULT_LICENCE_NAME
-    url: str | None = None
-
-
-def licence_from(extra: Mapping[str, Any]) -> DataLicence:
-    """The licence set in mkdocs.yml (`extra: data_licence: {name, url}`), or the default.
-
-    The default names the Danish terms and links nowhere: a link is made only to an
-    address the configuration gives.
-    """
-    setting = extra.get("data_licence")
-    if setting is None:
-        return DataLicence()
-    if not isinstance(setting, Mapping) or not isinstance(setting.get("name", ""), str):
-        raise PortfolioError("mkdocs.yml: extra.data_licence skal have et navn (name) og evt. url.")
-    url = setting.get("url")
-    if url is not None and (not isinstance(url, str) or safe_url(url) is None):
-        raise PortfolioError(
-            "mkdocs.yml: extra.data_licence.url skal være en https- eller http-adresse."
-        )
-    return DataLicence(setting.get("name") or DEFAULT_LICENCE_NAME, url)
 
 
 def _field(column: Column) -> dict[str, Any]:

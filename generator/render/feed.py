@@ -12,6 +12,7 @@ import uuid
 import xml.etree.ElementTree as ET
 from dataclasses import dataclass
 
+from generator.kinds import DecisionKind
 from generator.model import Decision, Idea, Portfolio
 from generator.render.views import decision_anchor, decision_heading, shown_ideas, themes_of_kind
 from generator.vocabulary import format_money
@@ -36,7 +37,7 @@ def _sub(parent: ET.Element, tag: str, text: str | None = None, **attrs: str) ->
 def entry_title(idea: Idea, decision: Decision, currency: str) -> str:
     """For example 'Digital nabohjælp: Investering: trin 2 (125.000 kr.)'."""
     heading = decision_heading(decision.kind, decision.outcome, decision.step)
-    if decision.kind == "investment" and decision.amount is not None:
+    if decision.kind == DecisionKind.INVESTMENT and decision.amount is not None:
         heading += f" ({format_money(decision.amount, currency)})"
     return f"{idea.title}: {heading}"
 

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from markupsafe import Markup
 
@@ -14,9 +14,7 @@ from generator.model import Portfolio, Theme
 from generator.render import figure_blocks as blocks
 from generator.render.charts import Bar, bar_chart
 from generator.render.learning_pages import learning_pages
-
-if TYPE_CHECKING:
-    from generator.render.pages import PageRenderer
+from generator.render.page_writer import PageWriter
 
 PAGE_FIGURES = "tal/index.md"
 WAITING_SHOWN = 200
@@ -66,7 +64,7 @@ def theme_screening_chart(figures: Figures, themes: list[Theme]) -> Markup:
     )
 
 
-def render_figure_pages(renderer: PageRenderer, common: Mapping[str, Any]) -> dict[str, str]:
+def render_figure_pages(renderer: PageWriter, common: Mapping[str, Any]) -> dict[str, str]:
     """/tal/ for the whole portfolio and /tal/<theme-id>/ for each theme."""
     portfolio: Portfolio = common["portfolio"]
     figures: Figures = common["figures"]

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from generator.kinds import DecisionKind, GraduateTarget, TestStatus
 from generator.model import Idea, Portfolio, Theme
 from generator.vocabulary import GRADUATE_LABELS, TEST_OUTCOME_LABELS
 
@@ -34,13 +35,13 @@ def lessons_of(idea: Idea) -> list[Lesson]:
                f"Testkort, trin {card.step}: {TEST_OUTCOME_LABELS[card.result.outcome].lower()}",
                card.result.learning)
         for card in idea.tests
-        if card.status == "done" and card.result is not None
+        if card.status == TestStatus.DONE and card.result is not None
     ]  # fmt: skip
     for decision in idea.decisions:
-        if decision.kind == "close" and decision.learning:
+        if decision.kind == DecisionKind.CLOSE and decision.learning:
             heading = "Lukket tidligt"
-        elif decision.kind == "graduate" and decision.learning:
-            heading = "Videreført til " + GRADUATE_LABELS.get(decision.to or "", "drift")
+        elif decision.kind == DecisionKind.GRADUATE and decision.learning:
+            heading = "Videreført til " + GRADUATE_LABELS[decision.to or GraduateTarget.OPERATIONS]
         else:
             continue
         found.append(Lesson(idea, idea.state.step, decision.date, heading, decision.learning))

@@ -9,17 +9,15 @@ each tag lists its ideas on /emner/<tag-slug>/ and its pages; /emner/ lists the 
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from generator.model import Idea, Theme, status_order
 from generator.render.markup import theme_page
+from generator.render.page_writer import PageWriter
 from generator.render.paging import PAGE_SIZE, ListPage, split
 from generator.render.tags import PAGE_TAGS, collect_tags, tag_page
 from generator.render.views import last_updated
 from generator.vocabulary import slugify, status_label
-
-if TYPE_CHECKING:
-    from generator.render.pages import PageRenderer
 
 LADDER_DIR = "investeringstrin"
 
@@ -46,7 +44,7 @@ def status_lists(by_status: Mapping[str, list[Idea]]) -> dict[str, list[ListPage
     return {status: split(status_page(status), ideas) for status, ideas in by_status.items()}
 
 
-def status_pages(renderer: PageRenderer, common: Mapping[str, Any]) -> dict[str, str]:
+def status_pages(renderer: PageWriter, common: Mapping[str, Any]) -> dict[str, str]:
     """One list a status with ideas, in pages, when the portfolio is too long for one page."""
     if not ladder_is_paged(common):
         return {}
@@ -66,7 +64,7 @@ def status_pages(renderer: PageRenderer, common: Mapping[str, Any]) -> dict[str,
 
 
 def theme_more_pages(
-    renderer: PageRenderer, theme: Theme, common: Mapping[str, Any]
+    renderer: PageWriter, theme: Theme, common: Mapping[str, Any]
 ) -> dict[str, str]:
     """The theme's ideas beyond its own page's first PAGE_SIZE: /temaer/<id>/side-N/."""
     ideas = [idea for idea in common["ideas"] if idea.theme == theme.theme_id]
@@ -88,7 +86,7 @@ def theme_more_pages(
     }
 
 
-def tag_pages(renderer: PageRenderer, common: Mapping[str, Any]) -> dict[str, str]:
+def tag_pages(renderer: PageWriter, common: Mapping[str, Any]) -> dict[str, str]:
     """/emner/ with every tag and its count, and each tag's ideas in pages."""
     tags = collect_tags(common["ideas"])
     rendered = {

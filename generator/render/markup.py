@@ -10,8 +10,16 @@ from typing import Any
 import jinja2
 from markupsafe import Markup
 
+from generator.kinds import ThemeKind
 from generator.model import Idea, Portfolio
-from generator.render.sanitize import TextRenderer, attribute_text, inline_text, markup
+from generator.render.approvals import Approval
+from generator.render.sanitize import (
+    TextRenderer,
+    attribute_text,
+    external_link,
+    inline_text,
+    markup,
+)
 from generator.vocabulary import format_date, format_money, is_slug
 
 
@@ -45,7 +53,7 @@ def theme_link(portfolio: Portfolio, theme_id: str, from_page: str) -> Markup:
     theme = portfolio.themes.get(theme_id)
     if theme is None:
         return inline_text(theme_id)
-    if theme.kind != "theme" or not is_slug(theme_id):
+    if theme.kind != ThemeKind.THEME or not is_slug(theme_id):
         return inline_text(theme.name)
     return markup(f"[{inline_text(theme.name)}]({relative_link(from_page, theme_page(theme_id))})")
 
@@ -86,6 +94,9 @@ def record_list(text: TextRenderer, items: tuple[str, ...], level: int) -> Marku
     return markup(f'<ul class="record-list">\n{entries}</ul>')
 
 
-def pull_request_label(url: str) -> str:
-    number = url.rstrip("/").rsplit("/", 1)[-1]
-    return f"Pull request #{number}" if "/pull/" in url and number.isdigit() else url
+def approval_link(approval: Approval | None) -> Markup | None:
+    """ "Godkendt i pull request #26", linked to it when its address is known."""
+    if approval is None:
+        return None
+    label = f"Godkendt i pull request #{approval.number}"
+    return external_link(approval.url, label) if approval.url else markup(label)

@@ -8,7 +8,6 @@ sanitiser's output, a chart, a link made here), so a template cannot forget to e
 
 from __future__ import annotations
 
-import datetime as dt
 import json
 from collections.abc import Mapping
 from typing import Any
@@ -27,14 +26,14 @@ from generator.model import (
 from generator.periods import last_period_end, open_themes
 from generator.render import charts, lists, opendata
 from generator.render import views as render_views
-from generator.render.datapackage import DataLicence
+from generator.render.approvals import Approvals
 from generator.render.feed import idea_feed_path, theme_feed_path
 from generator.render.figures_pages import figures_theme_page, render_figure_pages
 from generator.render.markup import (
+    approval_link,
     example_mark,
     idea_page,
     ideas_table,
-    pull_request_label,
     record_list,
     relative_link,
     status_badge,
@@ -45,6 +44,7 @@ from generator.render.paging import PAGE_SIZE, page_links, pager, split
 from generator.render.sanitize import TextRenderer, attribute_text, external_link, inline_text
 from generator.render.schema_doc import SCHEMA_FILES, schema_fields
 from generator.render.tags import tag_link
+from generator.site_config import DataLicence
 from generator.vocabulary import (
     GRADUATE_LABELS,
     TEST_OUTCOME_LABELS,
@@ -102,7 +102,6 @@ def _environment(text: TextRenderer) -> jinja2.Environment:
         theme_link=theme_link,
         record_list=lambda items, level=4: record_list(text, items, level),
         external=external_link,
-        pull_request_label=pull_request_label,
         theme_page=theme_page,
         idea_page=idea_page,
         decision_heading=render_views.decision_heading,
@@ -137,11 +136,13 @@ def _updated(date: str | None) -> str:
 class PageRenderer:
     """Renders every page of the site; keeps rendered record text between calls."""
 
-    def __init__(self, today: str | None = None) -> None:
+    def __init__(self, today: str, approvals: Approvals | None = None) -> None:
         self.text = TextRenderer()
         self.env = _environment(self.text)
+        known = approvals or Approvals()
+        self.env.globals["approved_in"] = lambda decision: approval_link(known.of(decision))
         # The day the site is built for: the front page lists the themes open on it.
-        self.today = today or dt.date.today().isoformat()
+        self.today = today
 
     def _page(self, template: str, path: str, title: str, updated: str | None, **ctx: Any) -> str:
         body = self.env.get_template(template).render(page_path=path, title=title, **ctx)

@@ -18,7 +18,8 @@ import nh3
 from markdown.treeprocessors import Treeprocessor  # type: ignore[import-untyped]
 from markupsafe import Markup
 
-ALLOWED_SCHEMES = frozenset({"https", "http", "mailto"})
+from generator.site_config import ALLOWED_SCHEMES, safe_url
+
 LINK_REL = "nofollow noopener noreferrer"
 _HEADINGS = ("h1", "h2", "h3", "h4", "h5", "h6")
 _ALLOWED_TAGS = frozenset(
@@ -131,17 +132,6 @@ class TextRenderer:
         # No blank line may split the block: Markdown would resume parsing after it.
         lines = [line for line in clean.splitlines() if line.strip()]
         return markup('<div class="record-text">\n' + "\n".join(lines) + "\n</div>")
-
-
-def safe_url(url: str) -> str | None:
-    """The URL when it is an absolute https, http or mailto link, else None."""
-    candidate = url.strip()
-    scheme, _, rest = candidate.partition(":")
-    if scheme.lower() not in ALLOWED_SCHEMES or not rest or any(c.isspace() for c in candidate):
-        return None
-    if scheme.lower() != "mailto" and not rest.startswith("//"):
-        return None
-    return candidate
 
 
 def external_link(url: str, text: str | None = None) -> Markup:

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass
 
+from generator.kinds import DecisionKind, ScreeningOutcome
 from generator.model import Decision, Idea, Ladder, Portfolio, Theme, status_order
 from generator.vocabulary import (
     DECISION_LABELS,
@@ -107,12 +108,12 @@ def ladder_rungs(ladder: Ladder, idea: Idea) -> list[LadderRung]:
     return rungs
 
 
-def decision_heading(kind: str, outcome: str | None, step: int | None) -> str:
+def decision_heading(kind: DecisionKind, outcome: ScreeningOutcome | None, step: int | None) -> str:
     """A decision's short Danish name, e.g. 'Investering: trin 2'."""
-    label = DECISION_LABELS.get(kind, kind)
-    if kind == "screening" and outcome:
-        return f"{label}: {SCREENING_OUTCOME_LABELS.get(outcome, outcome)}"
-    if kind == "investment" and step is not None:
+    label = DECISION_LABELS[kind]
+    if kind == DecisionKind.SCREENING and outcome:
+        return f"{label}: {SCREENING_OUTCOME_LABELS[outcome]}"
+    if kind == DecisionKind.INVESTMENT and step is not None:
         return f"{label}: trin {step}"
     return label
 

@@ -12,12 +12,26 @@ from dataclasses import replace
 from pathlib import Path
 
 from generator.pipeline import check_portfolio
+from generator.problems import warnings_only_in
 from generator.review.compare import Review, build_review
 from generator.review.gitbase import changed_files, export_base, read_base_tree
 from generator.review.render import COMMENT_MARKER, render_markdown, render_text
 from generator.settings import Settings
 
-__all__ = ["COMMENT_MARKER", "Review", "render_markdown", "render_text", "review_change"]
+__all__ = [
+    "COMMENT_MARKER",
+    "Review",
+    "render_markdown",
+    "render_text",
+    "review_change",
+    "touched_files",
+]
+
+
+def touched_files(settings: Settings, base: str) -> set[str]:
+    """The records files (as messages name them) that differ from the revision `base`."""
+    changed = changed_files(settings, read_base_tree(settings, base))
+    return {settings.display_path(rel) for rel in changed}
 
 
 def review_change(settings: Settings, base: str, site_url: str | None = None) -> Review:
@@ -27,12 +41,14 @@ def review_change(settings: Settings, base: str, site_url: str | None = None) ->
         records_dir = export_base(tree, Path(folder), settings.schemas_dir)
         before = check_portfolio(Settings(records_dir=records_dir, today=settings.today))
     after = check_portfolio(replace(settings, base=base))
+    changed = changed_files(settings, tree)
+    touched = {settings.display_path(rel) for rel in changed}
     return build_review(
         base,
         before.portfolio,
         after.portfolio,
-        changed_files(settings, tree),
-        after.problems,
+        changed,
+        warnings_only_in(after.problems, touched),
         failed=after.failed,
         site_url=site_url,
     )

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from pathlib import PurePosixPath
 from typing import Literal, TypeVar
 
+from generator.kinds import TestStatus
 from generator.model import Decision, Idea, Portfolio, TestCard
 from generator.problems import Problem
 
@@ -35,7 +36,7 @@ class TestCardChange:
 
     change: Change
     card: TestCard
-    status_before: str | None = None
+    status_before: TestStatus | None = None
 
 
 @dataclass(frozen=True)
@@ -50,6 +51,8 @@ class IdeaReview:
     status_after: str | None  # None: deleted, or its card cannot be read now
     granted: int
     new_idea: Idea | None  # the card of a new idea
+    card: Idea | None  # the card as it reads now (or, deleted, as it read): what is decided on
+    reviewers: tuple[str, ...]  # the theme's reviewers, whose approval makes the decision
     card_changed: bool
     card_deleted: bool
     decisions: tuple[DecisionChange, ...]
@@ -136,6 +139,8 @@ def review_idea(
         status_after=new.state.status if new else None,
         granted=new.state.granted if new else 0,
         new_idea=new if old is None and files.get(card) == "added" else None,
+        card=shown,
+        reviewers=theme.reviewers if theme else (),
         card_changed=old is not None and files.get(card) == "changed",
         card_deleted=files.get(card) == "deleted",
         decisions=tuple(_decision_changes(idea_id, old, new, files)),

@@ -1,7 +1,7 @@
-"""Review stage, the git edge: the records at a revision, and which files differ from it.
+"""Review stage: the records at a revision, and which files differ from it.
 
-Reuses the git plumbing of rule L11 (generator/rules/history.py): the revision is read with
-`git ls-tree` and `git cat-file --batch`, never checked out, so the working tree is untouched.
+The revision is read through the git edge (generator/gitrepo.py), never checked out, so the
+working tree is untouched.
 """
 
 from __future__ import annotations
@@ -12,12 +12,13 @@ from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 
 from generator.gitrepo import (
+    TreeEntry,
     blob_id,
+    list_files,
     object_format,
     read_blobs,
     repository_paths,
     resolve_commit,
-    run_git,
 )
 from generator.load import is_hidden, read_record_bytes, walk_records
 from generator.review.compare import Change
@@ -33,7 +34,7 @@ class BaseTree:
     top: Path
     commit: str
     records: str  # the records folder's path inside the repository
-    blobs: dict[str, str]
+    blobs: dict[str, TreeEntry]
     algorithm: str
 
 
@@ -41,30 +42,13 @@ def read_base_tree(settings: Settings, ref: str) -> BaseTree:
     """The blob id of every file under the records folder at `ref`; a GitError when unknown."""
     top, records = repository_paths(settings)
     commit = resolve_commit(top, ref)
-    return BaseTree(top, commit, records, _listing(top, commit, records), object_format(top))
-
-
-def _listing(top: Path, commit: str, folder: str) -> dict[str, str]:
-    """Path (relative to `folder`) → blob id of every regular file or link under it."""
-    prefix = "" if folder == "." else f"{folder}/"
-    out = run_git(top, "ls-tree", "-r", "-z", "--full-tree", commit, "--", prefix or ".")
-    blobs: dict[str, str] = {}
-    for entry in out.decode("utf-8", "replace").split("\0"):
-        meta, _, path = entry.partition("\t")
-        parts = meta.split()
-        if len(parts) == 3 and parts[1] == "blob" and path.startswith(prefix):
-            blobs[path.removeprefix(prefix)] = f"{parts[0]} {parts[2]}"
-    return blobs
-
-
-def _blob(entry: str) -> str:
-    return entry.split()[1]
+    return BaseTree(top, commit, records, list_files(top, commit, records), object_format(top))
 
 
 def changed_files(settings: Settings, base: BaseTree) -> dict[str, Change]:
     """Paths (relative to the records folder) added, changed or deleted since the revision."""
     current = _working_blobs(settings.records_dir, base.algorithm)
-    at_base = {rel: _blob(entry) for rel, entry in base.blobs.items() if not is_hidden(rel)}
+    at_base = {rel: entry.blob for rel, entry in base.blobs.items() if not is_hidden(rel)}
     changes: dict[str, Change] = {}
     for rel in sorted(current.keys() | at_base.keys()):
         if rel not in at_base:
@@ -101,7 +85,7 @@ def export_base(base: BaseTree, target: Path, schemas_dir: Path) -> Path:
     records_dir.mkdir(parents=True)
     _write_files(base, base.blobs, records_dir)
     schemas_folder = PurePosixPath(base.records).parent.joinpath("schemas").as_posix()
-    schemas = _listing(base.top, base.commit, schemas_folder) if base.records != "." else {}
+    schemas = list_files(base.top, base.commit, schemas_folder) if base.records != "." else {}
     if schemas:
         (target / "schemas").mkdir()
         _write_files(base, schemas, target / "schemas")
@@ -110,12 +94,12 @@ def export_base(base: BaseTree, target: Path, schemas_dir: Path) -> Path:
     return records_dir
 
 
-def _write_files(base: BaseTree, entries: dict[str, str], folder: Path) -> None:
+def _write_files(base: BaseTree, entries: dict[str, TreeEntry], folder: Path) -> None:
     """Regular files only, and only at paths that stay inside `folder`."""
     wanted = {
-        rel: _blob(entry)
+        rel: entry.blob
         for rel, entry in entries.items()
-        if entry.split()[0] in _REGULAR_MODES and _is_safe(rel)
+        if entry.mode in _REGULAR_MODES and _is_safe(rel)
     }
     contents = read_blobs(base.top, sorted(set(wanted.values())))
     for rel, blob in wanted.items():

@@ -1,62 +1,17 @@
 """Review stage, output: the two ways a summary is written, GitHub Markdown and plain text.
 
-Record text is the contributors' and untrusted. In Markdown it is escaped so that it stays
-text: no HTML, no emphasis or links of its own, no @mentions that notify anyone, no issue
-references and no autolinked addresses in the comment a reviewer reads.
+Record text is escaped by generator.markdown_escape, so that it stays text in the comment.
 """
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 
-from generator.vocabulary import FORBIDDEN_CHARACTERS
+from generator.markdown_escape import MAX_TEXT, escape_markdown, one_line
 
-MAX_TEXT = 600  # characters of one free-text field in a summary
+__all__ = ["MAX_TEXT", "Markdown", "Style", "Text", "escape_markdown", "one_line"]
 
-_MARKDOWN_PUNCTUATION = frozenset("\\`*_{}[]()#+-.!|~$\"'=:^")
-_HTML = {"&": "&amp;", "<": "&lt;", ">": "&gt;"}
-_ZERO_WIDTH_SPACE = "&#8203;"
-# What GitHub would turn into a link or a notification: a mention or e-mail (@), an issue
-# reference (#12), and the autolinked addresses (https://, www., mailto:, xmpp:).
-_AUTOLINK_WORD = re.compile(r"(?i)\b(https?|ftp|www|mailto|xmpp)\b")
-_SAFE_URL = re.compile(r"^https?://[A-Za-z0-9.-]+(?::[0-9]+)?(?:/[A-Za-z0-9._~/-]*)?$")
-
-
-def one_line(text: str, limit: int = MAX_TEXT) -> str:
-    """Text with every run of whitespace as one space, cut at `limit` characters."""
-    flat = " ".join(FORBIDDEN_CHARACTERS.sub("\ufffd", text).split())
-    return flat if len(flat) <= limit else flat[: limit - 1].rstrip() + "…"
-
-
-def escape_markdown(text: str, limit: int = MAX_TEXT) -> str:
-    """Untrusted text as inert GitHub Markdown: one line, every markup character escaped."""
-    out: list[str] = []
-    for char in one_line(text, limit):
-        if char in _HTML:
-            out.append(_HTML[char])
-        elif char in _MARKDOWN_PUNCTUATION:
-            out.append("\\" + char)
-        elif char == "@":
-            out.append("@" + _ZERO_WIDTH_SPACE)
-        else:
-            out.append(char)
-    escaped = "".join(out)
-    # An autolink needs its scheme or "www" whole: split off the first letter.
-    escaped = _AUTOLINK_WORD.sub(_split_word, escaped)
-    return escaped.replace("\\#", "\\#" + _ZERO_WIDTH_SPACE)
-
-
-def _split_word(match: re.Match[str]) -> str:
-    word = match.group(1)
-    return word[0] + _ZERO_WIDTH_SPACE + word[1:]
-
-
-def safe_site_url(url: str | None) -> str | None:
-    """The site's address when it is a plain http(s) address, ending in '/'; else None."""
-    if not url or not _SAFE_URL.match(url):
-        return None
-    return url if url.endswith("/") else url + "/"
+MAX_CARD_TEXT = 4000  # characters of one field of the idea card, which reviewers decide on
 
 
 @dataclass(frozen=True)
@@ -81,6 +36,13 @@ class Markdown:
     def code(self, value: str) -> str:
         return escape_markdown(value, limit=300)
 
+    def prose(self, value: str) -> str:
+        return escape_markdown(value, limit=MAX_CARD_TEXT)
+
+    def folded(self, summary: str, lines: list[str]) -> list[str]:
+        """Lines in a collapsed block that the reader opens (GitHub's <details>)."""
+        return ["<details>", f"<summary>{summary}</summary>", "", *lines, "", "</details>", ""]
+
 
 @dataclass(frozen=True)
 class Text:
@@ -104,6 +66,12 @@ class Text:
 
     def code(self, value: str) -> str:
         return one_line(value, limit=300)
+
+    def prose(self, value: str) -> str:
+        return one_line(value, limit=MAX_CARD_TEXT)
+
+    def folded(self, summary: str, lines: list[str]) -> list[str]:
+        return [f"{summary}:", "", *lines, ""]
 
 
 Style = Markdown | Text

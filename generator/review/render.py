@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from generator.model import Decision, Idea
-from generator.problems import Problem, summary_line
+from generator.problems import Problem, listed, summary_line
 from generator.review.compare import DecisionChange, IdeaReview, Review, TestCardChange
 from generator.review.markup import Markdown, Style, Text
 from generator.vocabulary import (
@@ -21,6 +21,7 @@ from generator.vocabulary import (
 # The pull-request comment is found again by this line, and edited rather than repeated.
 COMMENT_MARKER = "<!-- portfolio-review -->"
 MAX_COMMENT = 60_000  # characters; GitHub refuses a comment over 65,536
+FOLD_CARD_OVER = 800  # characters of card text shown open; more is folded away
 
 _CHANGE_WORDS = {"added": "ny", "changed": "ændret", "deleted": "slettet"}
 _CARD_CHANGE_WORDS = {"added": "nyt", "changed": "ændret", "deleted": "slettet"}
@@ -54,13 +55,16 @@ def _lines(review: Review, style: Style) -> list[str]:
             "",
         ]
     out += [_verdict(review), ""]
+    # Problems first: however long the ideas' text, a cut comment still shows them.
+    problems = _problem_lines(review, style)
+    out += [*problems, ""] if problems else []
     for idea in review.ideas:
         out += _idea_lines(idea, review, style)
     if review.other_files:
         out += [style.heading(2, "Andre ændrede poster"), ""]
         out += [style.bullet(style.code(f"records/{rel}")) for rel in review.other_files]
         out.append("")
-    return out + _problem_lines(review, style)
+    return out
 
 
 def _verdict(review: Review) -> str:
@@ -69,7 +73,7 @@ def _verdict(review: Review) -> str:
     warnings = len(review.problems) - errors
     if review.failed:
         return (
-            f"{_problem_count(errors, warnings)}: de står under Problemer nederst. "
+            f"{_problem_count(errors, warnings)}: de står under Problemer herunder. "
             "Godkend ikke, før fejlene er rettet."
         )
     if warnings:
@@ -102,10 +106,11 @@ def _idea_lines(idea: IdeaReview, review: Review, style: Style) -> list[str]:
             ),
             "",
         ]
-    if idea.new_idea:
-        out += _new_idea_card(idea.new_idea, style)
-    elif idea.card_changed:
-        out += ["Idekortet er ændret.", ""]
+    out += [_approval_line(idea, style), ""]
+    if idea.card_changed:
+        out += ["Idekortet er ændret; det nye kort lyder:", ""]
+    if idea.card:
+        out += _card_text(idea.card, style)
     if idea.decisions:
         out += [style.strong("Beslutninger"), ""]
         out += [style.bullet(_decision_line(c, review, style)) for c in idea.decisions]
@@ -137,16 +142,28 @@ def _money(amount: int, review: Review) -> str:
     return format_money(amount, review.currency)
 
 
-def _new_idea_card(idea: Idea, style: Style) -> list[str]:
+def _approval_line(idea: IdeaReview, style: Style) -> str:
+    """Whose approval of the pull request makes the decision: the theme's reviewers."""
+    if not idea.reviewers:
+        return "Temaet har ingen reviewers; godkendelsen falder til repositoriets vedligeholdere."
+    names = ", ".join(style.code(name) for name in idea.reviewers)
+    return f"{style.strong('Godkendes af:')} {names} (temaets reviewers)."
+
+
+def _card_text(idea: Idea, style: Style) -> list[str]:
+    """The card's own text, which the reviewers decide on; folded away when it is long."""
     fields = [
         ("Resumé", idea.summary),
         ("Udfordring", idea.problem),
         ("Målgruppe", idea.target_group),
         ("Gevinstpotentiale", idea.benefit_potential),
     ]
-    return [style.bullet(f"{style.strong(name + ':')} {style.text(v)}") for name, v in fields] + [
-        ""
-    ]
+    lines = [style.bullet(f"{style.strong(name + ':')} {style.prose(v)}") for name, v in fields]
+    if sum(len(value) for _, value in fields) <= FOLD_CARD_OVER:
+        return [*lines, ""]
+    return style.folded(
+        "Idekortets tekst (resumé, udfordring, målgruppe, gevinstpotentiale)", lines
+    )
 
 
 def _decision_line(change: DecisionChange, review: Review, style: Style) -> str:
@@ -197,6 +214,8 @@ def _test_card_lines(change: TestCardChange, review: Review, style: Style) -> li
     out = [style.bullet(line)]
     criteria = "; ".join(style.text(c) for c in card.success_criteria)
     out += [
+        style.bullet(f"Hypotese: {style.prose(card.hypothesis)}", 1),
+        style.bullet(f"Metode: {style.prose(card.method)}", 1),
         style.bullet(f"Succeskriterier: {criteria}", 1),
         style.bullet(f"Budget: {_money(card.budget, review)}", 1),
         style.bullet(f"Periode: {format_date(card.start)} – {format_date(card.end)}", 1),
@@ -210,11 +229,19 @@ def _test_card_lines(change: TestCardChange, review: Review, style: Style) -> li
 
 
 def _problem_lines(review: Review, style: Style) -> list[str]:
-    out = [style.heading(2, "Problemer"), ""]
+    """The problems under their heading; none when there are none (the verdict says so)."""
     if not review.problems:
-        return [*out, "Valideringen fandt ingen problemer."]
+        return []
+    out = [style.heading(2, "Problemer"), ""]
     out += [summary_line(review.problems), ""]
-    return out + [style.bullet(_problem_line(p, style)) for p in review.problems]
+    return out + [
+        style.bullet(
+            _problem_line(p, style)
+            if isinstance(p, Problem)
+            else f"{style.code(p.file)}: {p.message}"
+        )
+        for p in listed(review.problems)
+    ]
 
 
 def _problem_line(problem: Problem, style: Style) -> str:

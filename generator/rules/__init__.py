@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from functools import cached_property
 from itertools import chain
 
+from generator.kinds import DecisionKind, ThemeKind
 from generator.load import Loaded
 from generator.model import Decision, Portfolio
 from generator.periods import is_open
@@ -105,7 +106,7 @@ def check_theme_period(ctx: RuleContext) -> Iterator[Problem]:
         theme = ctx.portfolio.themes.get(idea.theme)
         if theme is None:
             continue
-        if theme.kind != "theme":
+        if theme.kind != ThemeKind.THEME:
             yield idea.source.problem(
                 ("theme",),
                 "L03",
@@ -152,14 +153,14 @@ def check_dates(ctx: RuleContext) -> Iterator[Problem]:
 def check_screening_first(ctx: RuleContext) -> Iterator[Problem]:
     """L05: the first decision is the idea's one screening."""
     for idea in ctx.portfolio.ideas.values():
-        if idea.decisions and idea.decisions[0].kind != "screening":
+        if idea.decisions and idea.decisions[0].kind != DecisionKind.SCREENING:
             first = idea.decisions[0]
             yield first.source.problem(
                 ("kind",),
                 "L05",
                 "Den første beslutning om en ide skal være en screening; tilføj screeningen før.",
             )
-        screenings = [d for d in idea.decisions if d.kind == "screening"]
+        screenings = [d for d in idea.decisions if d.kind == DecisionKind.SCREENING]
         for extra in screenings[1:]:
             yield extra.source.problem(
                 ("kind",),

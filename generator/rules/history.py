@@ -14,12 +14,13 @@ from typing import Any
 
 from generator.gitrepo import (
     blob_id,
+    list_files,
     object_format,
     read_blobs,
     repository_paths,
     resolve_commit,
-    run_git,
 )
+from generator.kinds import TestStatus
 from generator.load import RecordKind, classify, parse_record, read_record_bytes
 from generator.load.yaml_reader import Parsed
 from generator.problems import PathKey, Problem
@@ -38,17 +39,12 @@ class BaseFile:
 def _base_files(top: Path, commit: str, records: str) -> list[BaseFile]:
     """Every decision and test card at `commit`."""
     prefix = "" if records == "." else f"{records}/"
-    listing = run_git(top, "ls-tree", "-r", "-z", "--full-tree", commit, "--", f"{prefix}ideas")
     files: list[BaseFile] = []
-    for entry in listing.decode("utf-8", "replace").split("\0"):
-        meta, _, path = entry.partition("\t")
-        parts = meta.split()
-        if len(parts) != 3 or parts[1] != "blob" or not path.startswith(prefix):
-            continue
-        relpath = path.removeprefix(prefix)
-        ref = classify(relpath, path)  # the loader's own layout
+    for rel, entry in list_files(top, commit, f"{prefix}ideas").items():
+        relpath = f"ideas/{rel}"
+        ref = classify(relpath, prefix + relpath)  # the loader's own layout
         if ref is not None and ref.kind in ("decision", "testcard"):
-            files.append(BaseFile(relpath, parts[2], ref.kind))
+            files.append(BaseFile(relpath, entry.blob, ref.kind))
     return files
 
 
@@ -105,7 +101,7 @@ def _compare(
 ) -> Problem | None:
     """The L11 problem of one record that differs from the revision, if it counts."""
     before = _data(old, file)
-    if base.kind != "decision" and (before is None or before.data.get("status") != "done"):
+    if base.kind != "decision" and (before is None or before.data.get("status") != TestStatus.DONE):
         return None  # only a test card that was already done is history
     what = "Beslutningen" if base.kind == "decision" else "Testkortet (status: done)"
     if current is None:

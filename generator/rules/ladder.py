@@ -5,13 +5,14 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from generator.kinds import DecisionKind, ScreeningOutcome, TestStatus
 from generator.model import Decision, Idea, Ladder, Portfolio
 from generator.problems import Problem
 from generator.vocabulary import format_kroner
 
 
 def _investments(idea: Idea) -> Iterator[Decision]:
-    return (d for d in idea.decisions if d.kind == "investment" and d.step is not None)
+    return (d for d in idea.decisions if d.kind == DecisionKind.INVESTMENT and d.step is not None)
 
 
 def check_ladder_numbering(ladder: Ladder) -> Iterator[Problem]:
@@ -33,9 +34,9 @@ def check_ladder_order(portfolio: Portfolio) -> Iterator[Problem]:
         fit_before = False
         granted: dict[int, str] = {}
         for decision in idea.decisions:
-            if decision.kind == "screening":
-                fit_before = fit_before or decision.outcome == "fit"
-            if decision.kind != "investment" or decision.step is None:
+            if decision.kind == DecisionKind.SCREENING:
+                fit_before = fit_before or decision.outcome == ScreeningOutcome.FIT
+            if decision.kind != DecisionKind.INVESTMENT or decision.step is None:
                 continue
             step = decision.step
             message = None
@@ -64,7 +65,7 @@ def check_tests_before_steps(portfolio: Portfolio) -> Iterator[Problem]:
             if step <= 1:
                 continue
             card = idea.test_card(step - 1)
-            if card is None or card.status != "done":
+            if card is None or card.status != TestStatus.DONE:
                 state = "mangler" if card is None else f"har status {card.status}"
                 yield decision.source.problem(
                     ("step",),

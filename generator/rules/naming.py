@@ -6,11 +6,11 @@ import re
 import unicodedata
 from collections.abc import Iterator
 
+from generator.kinds import KIND_ORDER
 from generator.load import Loaded, RecordFile, Stray
-from generator.model import KIND_ORDER
 from generator.problems import Problem
 from generator.schema.dates import is_iso_date
-from generator.vocabulary import MAX_ID_LENGTH, is_slug
+from generator.vocabulary import id_rule, is_slug
 
 DECISION_NAME = re.compile(r"^(?P<date>\d{4}-\d{2}-\d{2})-(?P<kind>[a-z]+(?:-[a-z]+)*)$")
 TEST_NAME = re.compile(r"^step-(?P<step>[1-9][0-9]*)$")
@@ -27,6 +27,11 @@ def _stray_message(stray: Stray) -> str:
         return "Symbolske links er ikke tilladt; læg filen selv her."
     if stray.kind == "other":
         return "Her må kun ligge almindelige filer og mapper."
+    if stray.kind == "not-utf8":
+        return (
+            "Navnet er ikke gyldig UTF-8 og kan ikke læses; omdøb det med små bogstaver a-z, "
+            "tal og bindestreger (æ→ae, ø→oe, å→aa)."
+        )
     hint = "brug endelsen .yaml" if stray.rel.endswith(".yml") else LAYOUT_DA
     return f"Filen passer ikke ind i mappestrukturen; {hint}."
 
@@ -36,8 +41,8 @@ def _name_problems(ref: RecordFile, data: dict[str, object]) -> Iterator[tuple[s
     if ref.kind in ("theme", "idea") and not is_slug(ref.name):
         yield (
             "",
-            f"Id'et '{ref.name}' følger ikke reglerne: små bogstaver a-z, tal og bindestreger, "
-            f"højst {MAX_ID_LENGTH} tegn (æ→ae, ø→oe, å→aa); omdøb mappen eller filen.",
+            f"Id'et '{ref.name}' følger ikke reglerne: {id_rule(ref.name)}; "
+            "omdøb mappen eller filen.",
         )
     if ref.kind == "decision":
         date, kind = data.get("date"), data.get("kind")

@@ -13,6 +13,8 @@ from typing import Any
 
 from jsonschema import ValidationError
 
+from generator.kinds import DecisionKind
+
 _TYPE_DA = {
     "string": "tekst",
     "integer": "et helt tal skrevet med cifre alene",
@@ -21,13 +23,6 @@ _TYPE_DA = {
     "array": "en liste",
     "object": "en samling af felter",
     "null": "tom",
-}
-
-_KIND_DA = {
-    "screening": "screening",
-    "investment": "investering",
-    "close": "lukning",
-    "graduate": "videreførelse",
 }
 
 
@@ -179,7 +174,7 @@ def _false(error: ValidationError, data: dict[str, Any]) -> str:
             "Feltet 'result' må kun stå, når status er done; fjern det eller sæt status til done."
         )
     kind = data.get("kind")
-    if isinstance(kind, str) and kind in _KIND_DA:
+    if kind in {member.value for member in DecisionKind}:
         return f"Feltet '{name}' hører ikke til en beslutning af arten {kind}; fjern det."
     return f"Feltet '{name}' er ikke tilladt her; fjern det."
 

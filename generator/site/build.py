@@ -9,8 +9,8 @@ from __future__ import annotations
 
 import os
 import tempfile
-from collections.abc import Callable, Collection, Mapping
-from dataclasses import dataclass, field, replace
+from collections.abc import Callable, Collection
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
@@ -19,6 +19,7 @@ from mkdocs.config import load_config
 from mkdocs.config.defaults import MkDocsConfig
 
 from generator.errors import PortfolioError
+from generator.gitrepo import merged_pull_requests
 from generator.pipeline import Checked
 from generator.render import (
     SiteContent,
@@ -27,7 +28,7 @@ from generator.render import (
     render_site,
     site_files,
 )
-from generator.render.datapackage import DataLicence, licence_from
+from generator.render.approvals import Approvals
 from generator.render.pages import PageRenderer
 from generator.settings import Settings
 from generator.site.index_stream import PLUGIN_NAME as INDEX_PLUGIN
@@ -36,8 +37,9 @@ from generator.site.parallel import Later
 from generator.site.search import with_search_data
 from generator.site.selection import PLUGIN_NAME as SELECTION_NAME
 from generator.site.selection import PageSelection
-from generator.site.source import CONFIG_NAME, read_site_config, site_source, write_source
+from generator.site.source import site_source, write_source
 from generator.site.templates import PLUGIN_NAME, TemplateCache
+from generator.site_config import CONFIG_NAME, SiteOptions, read_site_config
 
 os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")  # MkDocs' banner is not for our users
 
@@ -55,22 +57,9 @@ def load_site_config(config_file: Path, site_dir: Path | None = None, **extra: A
         raise PortfolioError(f"Konfigurationen {config_file} er ugyldig.") from error
 
 
-@dataclass(frozen=True)
-class SiteOptions:
-    """What mkdocs.yml says that the rendered pages show: the address and the data licence."""
-
-    site_url: str | None = None
-    licence: DataLicence = field(default_factory=DataLicence)
-
-    @classmethod
-    def of(cls, config: Mapping[str, Any]) -> SiteOptions:
-        """The options of a site configuration, as plain data or as MkDocs' own."""
-        site_url = config.get("site_url")
-        extra = config.get("extra") or {}
-        return cls(
-            site_url if isinstance(site_url, str) else None,
-            licence_from(extra if isinstance(extra, Mapping) else {}),
-        )
+def site_approvals(options: SiteOptions, settings: Settings) -> Approvals:
+    """The decisions' pull requests: the repository from mkdocs.yml, the merges from git."""
+    return Approvals(options.repository, merged_pull_requests(settings))
 
 
 def site_content(
@@ -87,7 +76,8 @@ def site_content(
         checked.portfolio,
         schemas,
         options.site_url,
-        renderer or PageRenderer(settings.today),
+        renderer or PageRenderer(settings.today, site_approvals(options, settings)),
+        today=settings.today,
         licence=options.licence,
         checkpoint=checkpoint,
     )
@@ -119,7 +109,8 @@ def with_site_files(
 def rendered_content(checked: Checked, settings: Settings, options: SiteOptions) -> SiteContent:
     """What site_content makes, the files made on a second core while the pages render."""
     files = Later(lambda: site_files_of(checked, settings, options))
-    pages = site_pages(checked, settings, options, PageRenderer(settings.today))
+    renderer = PageRenderer(settings.today, site_approvals(options, settings))
+    pages = site_pages(checked, settings, options, renderer)
     return replace(pages, files=files.result())
 
 
@@ -184,6 +175,6 @@ def build_site(
     """
     with tempfile.TemporaryDirectory(prefix="portfolio-source-") as scratch:
         content = render_source(checked, settings, config_file, Path(scratch))
-        with StreamedIndex(site_dir) as index:
+        with StreamedIndex(site_dir, config_file.parent) as index:
             build_source(Path(scratch), site_dir, strict=True, index=index)
     return content

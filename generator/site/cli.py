@@ -151,8 +151,9 @@ def export(
     records_dir: Path, today: str | None, output_format: str, table: str, output: Path | None
 ) -> None:
     """Skriv porteføljens åbne data (som på /data/) til standard output eller en mappe."""
-    checked = checked_or_exit(make_settings(records_dir, today), NOTHING_BUILT)
-    files = data_files(checked.portfolio, {})
+    settings = make_settings(records_dir, today)
+    checked = checked_or_exit(settings, NOTHING_BUILT)
+    files = data_files(checked.portfolio, {}, settings.today)
     names = [DATA_FILES[0]] if output_format == "json" else list(DATA_FILES[1:])
     if output is not None and output_format == "csv":
         names += [PACKAGE_FILE, XLSX_FILE]  # the tables' description, and as a spreadsheet

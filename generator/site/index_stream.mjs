@@ -1,12 +1,14 @@
 // Site stage, the search index as the engine writes the pages: Pagefind's documented Node API
 // (createIndex, addHTMLFile, writeFiles), fed one page a line on standard input as JSON
 // {"url": "/ideer/x/", "content": "<html>…"}; at the end of input it writes the index to the
-// folder named by the first argument. The root and the excluded selectors are the next two
-// arguments, as `pagefind --root-selector … --exclude-selectors …` takes them.
+// folder named by the second argument. The first names the pinned package's module; the
+// root and the excluded selectors follow, as `pagefind --root-selector … --exclude-selectors …`
+// takes them.
 import * as readline from "node:readline";
-import * as pagefind from "pagefind";
+import { pathToFileURL } from "node:url";
 
-const [outputPath, rootSelector, excludeSelectors] = process.argv.slice(2);
+const [modulePath, outputPath, rootSelector, excludeSelectors] = process.argv.slice(2);
+const pagefind = await import(pathToFileURL(modulePath).href);
 
 function fail(errors) {
   console.error(errors.join("\n"));

@@ -20,17 +20,30 @@ from typing import Any
 from mkdocs.plugins import BasePlugin
 
 from generator.errors import PortfolioError
-from generator.site.search import EXCLUDED, INDEX_DIR, MISSING, PROJECT_ROOT, ROOT_SELECTOR
+from generator.site.search import EXCLUDED, INDEX_DIR, MISSING, ROOT_SELECTOR
 
 SCRIPT = Path(__file__).with_name("index_stream.mjs")
 PLUGIN_NAME = "portfolio-search-index"
 FAILED = "Søgeindekset kunne ikke bygges med Pagefind"
 
 
+def pagefind_module(root: Path) -> Path:
+    """The pinned Pagefind package's Node module (beside mkdocs.yml in `root`, or in the
+    folder the command runs in, as for its binary); a Danish error when there is none."""
+    for folder in (root, Path.cwd()):
+        package = folder / "node_modules" / "pagefind"
+        try:
+            exports = json.loads((package / "package.json").read_bytes())["exports"]["."]
+            return package / str(exports["import"])
+        except (OSError, ValueError, KeyError, TypeError):
+            continue
+    raise PortfolioError(MISSING)
+
+
 class StreamedIndex:
     """A Pagefind index fed page by page; written under site_dir/pagefind/ on a clean exit."""
 
-    def __init__(self, site_dir: Path, root: Path = PROJECT_ROOT) -> None:
+    def __init__(self, site_dir: Path, root: Path) -> None:
         self.output = site_dir.resolve() / INDEX_DIR
         self.root = root
         self.process: subprocess.Popen[bytes] | None = None
@@ -38,11 +51,10 @@ class StreamedIndex:
         self.reader: threading.Thread | None = None
 
     def __enter__(self) -> StreamedIndex:
-        if not (self.root / "node_modules" / "pagefind").is_dir():
-            raise PortfolioError(MISSING)
+        module = pagefind_module(self.root)
         try:
             self.process = subprocess.Popen(  # noqa: S603 (node, our script, fixed arguments)
-                ["node", str(SCRIPT), str(self.output), ROOT_SELECTOR, EXCLUDED],  # noqa: S607
+                ["node", str(SCRIPT), str(module), str(self.output), ROOT_SELECTOR, EXCLUDED],  # noqa: S607
                 cwd=self.root, stdin=subprocess.PIPE, stdout=subprocess.DEVNULL,
                 stderr=subprocess.PIPE,
             )  # fmt: skip

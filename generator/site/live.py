@@ -34,8 +34,8 @@ from generator.schema import Schemas, load_schemas
 from generator.settings import Settings
 from generator.site.background import Job, Runner, ThreadRunner
 from generator.site.build import (
-    SiteOptions,
     build_source,
+    site_approvals,
     site_content,
     site_pages,
     with_site_files,
@@ -52,15 +52,14 @@ from generator.site.changes import (
 )
 from generator.site.search import index_search, with_search_data
 from generator.site.source import (
-    CONFIG_NAME,
     DOCS_DIR,
     custom_dir_of,
-    read_site_config,
     site_source,
     update_source,
     write_source,
 )
 from generator.site.templates import TemplateCache
+from generator.site_config import CONFIG_NAME, SiteOptions, read_site_config
 
 QUIET = 1.0  # seconds without a save before the background work starts
 FRONT_PAGE = "index.md"
@@ -93,8 +92,9 @@ class LiveSite:
         self.runner: Runner = runner or ThreadRunner()
         self.tell = tell
         self.lock = threading.Lock()  # one change of the source and site at a time
-        self.renderer = PageRenderer(settings.today)  # the quick path's, under the lock
-        self.background_renderer = PageRenderer(settings.today)  # the background work's
+        approvals = site_approvals(SiteOptions.of(read_site_config(config_file)), settings)
+        self.renderer = PageRenderer(settings.today, approvals)  # the quick path's, under the lock
+        self.background_renderer = PageRenderer(settings.today, approvals)  # the background's
         self.templates = TemplateCache()  # the theme, compiled once for every build
         self.job = Job()  # the background work under way (or done)
         self.ready = threading.Event()  # every page is built
@@ -345,7 +345,7 @@ class LiveSite:
     def _index(self, job: Job) -> None:
         """The preview's search index; without Pagefind the preview goes on without search."""
         try:
-            index_search(self.site_dir, stop=job.stopped)
+            index_search(self.site_dir, self.config_file.parent, stop=job.stopped)
         except PortfolioError as error:
             self.tell(error.message)
 

@@ -17,7 +17,8 @@ import click
 from mkdocs.livereload import LiveReloadServer
 
 from generator.site.live import LiveSite
-from generator.site.source import DOCS_DIR, custom_dir_of, read_site_config
+from generator.site.source import DOCS_DIR, custom_dir_of
+from generator.site_config import read_site_config
 
 WAITING = """<!doctype html>
 <html lang="da">

@@ -23,14 +23,16 @@ from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 
 from generator.errors import PortfolioError
+from generator.gitrepo import last_commit_date
 from generator.pipeline import check_portfolio
 from generator.problems import format_text
 from generator.render import SiteContent
 from generator.schema.dates import is_iso_date, iso_date_message
 from generator.settings import Settings
-from generator.site.build import SiteOptions, site_content
+from generator.site.build import site_content
 from generator.site.search import index_search
-from generator.site.source import expand_theme_nav, git_date, with_updated_line
+from generator.site.source import expand_theme_nav, with_updated_line
+from generator.site_config import SiteOptions
 
 log = logging.getLogger("mkdocs.plugins.portfolio")
 
@@ -101,12 +103,12 @@ class PortfolioPlugin(BasePlugin[PortfolioPluginConfig]):  # type: ignore[no-unt
     ) -> str:
         if page.file.generated_by or not page.file.abs_src_path:
             return markdown
-        date = git_date(Path(page.file.abs_src_path))
+        date = last_commit_date(Path(page.file.abs_src_path))
         return markdown if date is None else with_updated_line(markdown, date)
 
     def on_post_build(self, *, config: MkDocsConfig) -> None:
         if self.command != "serve":  # indexing every rebuild of a preview would slow it down
             try:
-                index_search(Path(config.site_dir))
+                index_search(Path(config.site_dir), Path(config.config_file_path).parent)
             except PortfolioError as error:
                 raise PluginError(error.message) from error

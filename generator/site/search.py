@@ -62,7 +62,6 @@ def with_search_data(content: SiteContent, portfolio: Portfolio) -> SiteContent:
     return replace(content, pages=pages)
 
 
-PROJECT_ROOT = Path(__file__).resolve().parents[2]
 # Pagefind from the npm registry, pinned in package-lock.json and installed by `npm ci`.
 NPM_BINARY = Path("node_modules") / ".bin" / "pagefind"
 MISSING = (
@@ -71,11 +70,13 @@ MISSING = (
 )
 
 
-def pagefind_binary(root: Path = PROJECT_ROOT) -> Path:
-    """The project's pinned Pagefind, else one on PATH; a Danish error when there is none."""
-    pinned = root / NPM_BINARY
-    if pinned.is_file():
-        return pinned
+def pagefind_binary(root: Path) -> Path:
+    """The project's pinned Pagefind (beside mkdocs.yml in `root`, or in the folder the command
+    runs in), else one on PATH; a Danish error when there is none."""
+    for folder in (root, Path.cwd()):
+        pinned = folder / NPM_BINARY
+        if pinned.is_file():
+            return pinned
     found = shutil.which("pagefind")
     if found is None:
         raise PortfolioError(MISSING)
@@ -90,9 +91,7 @@ def index_command(site_dir: Path, binary: Path) -> list[str]:
     ]  # fmt: skip
 
 
-def index_search(
-    site_dir: Path, root: Path = PROJECT_ROOT, stop: threading.Event | None = None
-) -> None:
+def index_search(site_dir: Path, root: Path, stop: threading.Event | None = None) -> None:
     """Index the built site for `/soeg/`; a Danish error when Pagefind is missing or fails.
 
     When `stop` is set meanwhile (the preview: a newer save), Pagefind is ended and

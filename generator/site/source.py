@@ -8,38 +8,23 @@ MkDocs, its forks and Zensical build that folder as it is. No engine is imported
 
 from __future__ import annotations
 
-import subprocess
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
-import yaml
-
 from generator.errors import PortfolioError
+from generator.gitrepo import last_commit_date
 from generator.model import Portfolio
 from generator.render import SiteContent
 from generator.render.markup import theme_page
 from generator.render.pages import PAGE_THEMES
 from generator.render.sanitize import attribute_text
 from generator.render.views import themes_of_kind
+from generator.site_config import CONFIG_NAME, dump_site_config, read_site_config
 from generator.vocabulary import format_date
 
-CONFIG_NAME = "mkdocs.yml"
 DOCS_DIR = "docs"
 PLUGIN_NAME = "portfolio"
-
-
-def read_site_config(config_file: Path) -> dict[str, Any]:
-    """The site configuration as plain data (mkdocs.yml holds no tags of its own)."""
-    try:
-        config = yaml.safe_load(config_file.read_text("utf-8"))
-    except OSError as error:
-        raise PortfolioError(f"Konfigurationen {config_file} kan ikke læses.") from error
-    except yaml.YAMLError as error:
-        raise PortfolioError(f"Konfigurationen {config_file} er ikke gyldig YAML.") from error
-    if not isinstance(config, dict):
-        raise PortfolioError(f"Konfigurationen {config_file} skal være en mapping.")
-    return config
 
 
 def is_portfolio_plugin(entry: object) -> bool:
@@ -104,7 +89,7 @@ def hand_written_files(docs_dir: Path) -> dict[str, bytes]:
     files: dict[str, bytes] = {}
     for rel, path in _files_under(docs_dir):
         data = path.read_bytes()
-        date = git_date(path) if rel.endswith(".md") else None
+        date = last_commit_date(path) if rel.endswith(".md") else None
         if date is not None:
             data = with_updated_line(data.decode("utf-8"), date).encode("utf-8")
         files[rel] = data
@@ -129,7 +114,7 @@ def site_source(config_file: Path, portfolio: Portfolio, content: SiteContent) -
         target = _custom_target(custom)
         for rel, override in _files_under(root / custom):
             files[f"{target}/{rel}"] = override.read_bytes()
-    files[CONFIG_NAME] = yaml.safe_dump(rendered, allow_unicode=True, sort_keys=False).encode()
+    files[CONFIG_NAME] = dump_site_config(rendered).encode()
     return files
 
 
@@ -190,20 +175,3 @@ def with_updated_line(markdown: str, date: str) -> str:
         f'{markdown.rstrip()}\n\n<p class="page-updated">Sidst opdateret: '
         f'<time datetime="{date}">{format_date(date)}</time></p>\n'
     )
-
-
-def git_date(path: Path) -> str | None:
-    """The date of the last commit that touched a file, or None outside git or before it."""
-    try:
-        result = subprocess.run(  # noqa: S603 (fixed arguments, a file name after --)
-            ["git", "log", "-1", "--format=%cs", "--", path.name],  # noqa: S607
-            cwd=path.parent,
-            capture_output=True,
-            text=True,
-            timeout=10,
-            check=False,
-        )
-    except (OSError, subprocess.SubprocessError):
-        return None
-    date = result.stdout.strip()
-    return date if result.returncode == 0 and len(date) == 10 else None

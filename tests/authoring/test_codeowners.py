@@ -27,26 +27,30 @@ def test_rules_for_every_idea_and_the_protected_paths(tree: Build) -> None:
     t = tree()
     portfolio = check_portfolio(Settings(records_dir=t.records, today=TODAY)).portfolio
     rules = owners(render_codeowners(portfolio, "records", MAINTAINERS_TEAM))
-    assert rules["/records/ideas/til-pitch/decisions/"] == KLIMA
-    assert rules["/records/ideas/til-pitch/tests/"] == KLIMA
+    # An idea with a decision: its whole folder, the card that was decided on too.
+    assert rules["/records/ideas/til-pitch/"] == KLIMA
+    assert "/records/ideas/til-pitch/decisions/" not in rules  # the folder's line holds it
+    # An idea not yet screened: its innovator may still edit the card.
+    assert rules["/records/ideas/ny-ide/decisions/"] == KLIMA
+    assert rules["/records/ideas/ny-ide/tests/"] == KLIMA
+    assert "/records/ideas/ny-ide/" not in rules
     # A theme without reviewers falls back to the maintainers, never to anyone.
-    assert rules["/records/ideas/trin-et/decisions/"] == MAINTAINERS_TEAM
+    assert rules["/records/ideas/trin-et/"] == MAINTAINERS_TEAM
     for path in ("/.github/", "/mkdocs.yml", "/generator/", "/schemas/", "/requirements.lock"):
         assert rules[path] == MAINTAINERS_TEAM
     assert rules["/records/themes/"] == MAINTAINERS_TEAM
     assert rules["/records/ideas/*/decisions/"] == MAINTAINERS_TEAM
     per_idea = [path for path in rules if path.startswith("/records/ideas/") and "*" not in path]
-    assert len(per_idea) == 2 * len(portfolio.ideas)
+    decided = [idea for idea in portfolio.ideas.values() if idea.decisions]
+    assert len(per_idea) == len(decided) + 2 * (len(portfolio.ideas) - len(decided))
 
 
 def test_general_rules_come_before_the_ideas(tree: Build) -> None:
     t = tree()
     portfolio = check_portfolio(Settings(records_dir=t.records, today=TODAY)).portfolio
     paths = list(owners(render_codeowners(portfolio, "records", MAINTAINERS_TEAM)))
-    assert paths.index("/records/ideas/*/decisions/") < paths.index(
-        "/records/ideas/afvist/decisions/"
-    )
-    assert paths[-1] == "/records/ideas/trin-et-afsluttet/tests/"  # ideas sorted by id
+    assert paths.index("/records/ideas/*/decisions/") < paths.index("/records/ideas/afvist/")
+    assert paths[-1] == "/records/ideas/trin-et-afsluttet/"  # ideas sorted by id
 
 
 @pytest.mark.parametrize("team", ["portefoeljeteam", "@a/b c", "@a/b\n* @evil"])
@@ -63,7 +67,7 @@ def test_write_then_check(tree: Build, portfolio_cli: Cli) -> None:
     assert result.exit_code == 0, result.output
     assert result.stdout == "Skrev .github/CODEOWNERS\n"
     written = (t.root / ".github" / "CODEOWNERS").read_text()
-    assert f"/records/ideas/til-pitch/decisions/ {KLIMA}\n" in written
+    assert f"/records/ideas/til-pitch/ {KLIMA}\n" in written
     result = portfolio_cli("codeowners", "--records", t.records, "--check")
     assert result.exit_code == 0
     assert result.stdout == ".github/CODEOWNERS er opdateret.\n"

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import os
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -11,8 +12,14 @@ import pytest
 import yaml
 from click.testing import Result
 
-from generator.authoring.issue_body import FORM_FIELDS, read_issue, split_sections
+from generator.authoring.issue_body import (
+    FORM_FIELDS,
+    read_issue,
+    read_issue_file,
+    split_sections,
+)
 from generator.authoring.issue_form import NO_OPEN_THEME_CHOICE
+from generator.errors import PortfolioError
 from generator.model import Portfolio
 from generator.periods import open_themes
 from generator.pipeline import check_portfolio
@@ -221,3 +228,32 @@ def test_sections_are_found_in_order_only() -> None:
     sections, missing = split_sections(text)
     assert sections["title"] == "Titel"
     assert "Tema" in missing  # a heading before the title's does not count
+
+
+def test_a_device_is_refused_before_anything_is_read(tree: Build, portfolio_cli: Cli) -> None:
+    # /dev/zero has no end: reading it first grew to gigabytes before the size was checked.
+    t = tree()
+    result = portfolio_cli(
+        "new", "idea", "--records", t.records, "--today", TODAY, "--from-issue", "/dev/zero"
+    )
+    assert result.exit_code == 1
+    assert "/dev/zero er ikke en almindelig fil" in result.stderr
+    assert "Traceback" not in result.output
+
+
+def test_a_pipe_is_refused_without_waiting_for_a_writer(tmp_path: Path) -> None:
+    # Opening a pipe with no writer blocks until one comes; this one never does. The check
+    # opens without waiting and refuses what is not a regular file.
+    fifo = tmp_path / "issue.md"
+    os.mkfifo(fifo)
+    with pytest.raises(PortfolioError, match="er ikke en almindelig fil"):
+        read_issue_file(fifo)
+
+
+def test_a_file_over_256_kib_is_refused_by_its_size(tmp_path: Path) -> None:
+    path = tmp_path / "issue.md"
+    path.write_bytes(b"a" * (256 * 1024 + 1))  # one byte over 262,144
+    with pytest.raises(PortfolioError, match="større end 256 KiB"):
+        read_issue_file(path)
+    path.write_bytes(b"### Ideens titel\n\nCykler\n")
+    assert read_issue_file(path) == "### Ideens titel\n\nCykler\n"

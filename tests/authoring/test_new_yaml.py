@@ -10,6 +10,7 @@ from hypothesis import strategies as st
 
 from generator.authoring.yaml_writer import Value, modeline, render_record
 from generator.load.yaml_reader import Parsed, parse_yaml
+from generator.vocabulary import is_blank_text, long_combining_run
 
 TRICKY = [
     "yes",
@@ -115,7 +116,12 @@ def _visible(char: str) -> bool:
     }
 
 
-visible_text = st.text(st.characters().filter(_visible), max_size=300)
+def _shows(text: str) -> bool:
+    """Text a record may hold: not blanks alone, no long run of combining marks."""
+    return not (text and is_blank_text(text)) and long_combining_run(text) is None
+
+
+visible_text = st.text(st.characters().filter(_visible), max_size=300).filter(_shows)
 
 
 @settings(max_examples=300, deadline=None)

@@ -155,6 +155,9 @@ def test_new_theme_asks_in_danish_and_checks_each_answer(tree: Build, portfolio_
         (["--end", "2026-01-01"], "Perioden kan ikke slutte før den starter (2026-11-01)."),
         (["--reviewer", "hold"], "er ikke skrevet, fordi der er fejl"),
         (["--anchored-in", "finans"], "L02"),
+        (["--id", "con"], "'con' er et navn, Windows forbeholder en enhed"),
+        (["--id", "com1"], "'com1' er et navn, Windows forbeholder en enhed"),
+        (["--description", "Z" + "\u0301" * 9], "kombinerende tegn i træk"),
     ],
 )
 def test_new_theme_refusals_write_nothing(
@@ -167,6 +170,21 @@ def test_new_theme_refusals_write_nothing(
     )
     assert result.exit_code == 1, result.output
     assert message in result.stderr
+    assert t.files() == before
+    assert "None" not in result.output
+
+
+@pytest.mark.parametrize("name", ["   ", "\u3164\u3164", "\u2800", "\u115f\u1160"])
+def test_a_name_of_blanks_is_no_name(tree: Build, portfolio_cli: Cli, name: str) -> None:
+    t = tree()
+    before = t.files()
+    options = [name if value == "Grøn omstilling" else value for value in OPEN_THEME]
+    result = portfolio_cli(
+        "new", "theme", "--records", t.records, "--today", CLOSED, "--no-input", *options
+    )
+    assert result.exit_code == 1, result.output
+    assert "Der mangler værdier for: --name." in result.stderr
+    assert "None" not in result.output  # once, it wrote records/themes/None.yaml
     assert t.files() == before
 
 

@@ -15,13 +15,13 @@ from tests.authoring.conftest import REPO
 
 GITHUB = REPO / ".github"
 WORKFLOWS = sorted((GITHUB / "workflows").glob("*.yml"))
+WORKFLOW_TEXT = {path.name: path.read_text(encoding="utf-8") for path in WORKFLOWS}
 BIN = Path(sys.executable).parent
 INSTALL = [
     "python -m pip install --require-hashes --no-deps -r requirements.lock",
     "python -m pip install --no-deps --no-build-isolation -e .",
 ]
-# The run that comments on pull requests holds a write token: it checks out and installs nothing.
-CHECKED_OUT = [path for path in WORKFLOWS if path.name != "review-comment.yml"]
+CHECKED_OUT = WORKFLOWS
 PINNED = re.compile(r"^\s*(?:- )?uses: ([\w.-]+/[\w./-]+)@([0-9a-f]{40}) # v\d+\.\d+\.\d+$")
 
 
@@ -88,7 +88,7 @@ def test_no_pull_request_target_and_no_expressions_in_scripts(path: Path) -> Non
 
 @pytest.mark.parametrize("path", CHECKED_OUT, ids=lambda p: p.name)
 def test_python_comes_from_the_lock_file(path: Path) -> None:
-    scripts = [step["run"] for step in steps(load(path)) if "pip" in step.get("run", "")]
+    scripts = [step["run"] for step in steps(load(path)) if "pip install" in step.get("run", "")]
     assert scripts
     for script in scripts:
         assert script.strip().splitlines() == INSTALL
@@ -134,6 +134,8 @@ def test_pages_builds_read_only_and_deploys_alone() -> None:
     assert jobs["deploy"]["permissions"] == {"pages": "write", "id-token": "write"}
     assert set(jobs["deploy"]["needs"]) == {"validate", "build"}
     assert jobs["deploy"]["environment"]["name"] == "github-pages"
+    [checkout] = [s for s in jobs["build"]["steps"] if "checkout" in s.get("uses", "")]
+    assert checkout["with"]["fetch-depth"] == 0  # "Godkendt i pull request" reads the history
     uses = [step.get("uses", "") for step in jobs["deploy"]["steps"]]
     assert [u.split("@")[0] for u in uses] == ["actions/deploy-pages"]
 
@@ -155,16 +157,16 @@ def test_issue_to_pull_request_is_narrow() -> None:
     assert (GITHUB / "PULL_REQUEST_TEMPLATE" / "idekort.md").exists()
 
 
-def test_the_pull_request_run_writes_the_reviewers_summary_and_a_site_preview() -> None:
+def test_the_pull_request_run_hands_over_its_records_as_data_and_a_site_preview() -> None:
     job = load(GITHUB / "workflows" / "pull-request.yml")["jobs"]["review"]
     assert "permissions" not in job  # the workflow's read-only token
     [checkout] = [s for s in job["steps"] if "checkout" in s.get("uses", "")]
     assert checkout["with"] == {"fetch-depth": 0, "persist-credentials": False}
     scripts = "\n".join(step.get("run", "") for step in job["steps"])
     assert 'portfolio build --site-dir "${RUNNER_TEMP}/site"' in scripts
-    assert 'portfolio review --base "origin/${BASE_REF}" --format markdown' in scripts
-    assert '>> "${GITHUB_STEP_SUMMARY}"' in scripts
-    assert 'printf \'%s\\n\' "${PR_NUMBER}" > "${out}/pr-number"' in scripts
+    assert "portfolio review" not in scripts  # its code writes nothing the bot posts
+    assert 'cp -R records "${out}/records"' in scripts
+    assert '"${PR_NUMBER}" > "${out}/pr-number"' in scripts
     uploads = {
         step["with"]["name"]: step["with"]["path"]
         for step in job["steps"]
@@ -172,11 +174,11 @@ def test_the_pull_request_run_writes_the_reviewers_summary_and_a_site_preview() 
     }
     assert uploads == {
         "forhaandsvisning-af-sitet": "${{ runner.temp }}/site",
-        "resume-til-reviewerne": "${{ runner.temp }}/review",
+        "poster-til-resumeet": "${{ runner.temp }}/poster",
     }
 
 
-def test_the_comment_is_posted_by_a_run_that_runs_nothing_from_the_pull_request() -> None:
+def test_the_comment_is_written_by_the_default_branchs_code_alone() -> None:
     workflow = load(GITHUB / "workflows" / "review-comment.yml")
     assert triggers(workflow) == {
         "workflow_run": {"workflows": ["Valider pull request"], "types": ["completed"]}
@@ -184,11 +186,34 @@ def test_the_comment_is_posted_by_a_run_that_runs_nothing_from_the_pull_request(
     assert load(GITHUB / "workflows" / "pull-request.yml")["name"] == "Valider pull request"
     assert workflow["permissions"] == {}
     [job] = workflow["jobs"].values()
-    assert job["permissions"] == {"actions": "read", "pull-requests": "write"}
+    assert job["permissions"] == {
+        "contents": "read",
+        "actions": "read",
+        "pull-requests": "write",
+    }
     assert "github.event.workflow_run.event == 'pull_request'" in job["if"]
-    assert all("uses" not in step for step in job["steps"])  # no checkout, no action
-    scripts = "\n".join(step["run"] for step in job["steps"])
-    for command in ("checkout", "pip", "portfolio", "python3?", "make", "bash", "source", "npm"):
-        assert not re.search(rf"(^|[\s;&|(]){command}\s", scripts, re.MULTILINE), command
+    uses = [step["uses"].split("@")[0] for step in job["steps"] if "uses" in step]
+    assert uses == ["actions/checkout", "actions/setup-python"]
+    [checkout] = [s for s in job["steps"] if "checkout" in s.get("uses", "")]
+    # The default branch: never the pull request's head (its sha, branch or repository).
+    assert checkout["with"]["ref"] == "${{ github.event.repository.default_branch }}"
+    assert checkout["with"]["persist-credentials"] is False
+    assert set(checkout["with"]) == {"ref", "fetch-depth", "persist-credentials"}
+    text = WORKFLOW_TEXT["review-comment.yml"]
+    for head in ("head_branch", "head_repository", "pull_request.head", "head.ref"):
+        assert head not in text, head
+    assert text.count("workflow_run.head_sha") == 2  # the concurrency group and the check
+    scripts = "\n".join(step.get("run", "") for step in job["steps"])
+    # The artifact is data: nothing in it is installed, sourced, run or posted as it is.
+    artifact_uses = re.findall(r"^.*artifact.*$", scripts, re.MULTILINE)
+    for line in artifact_uses:
+        for verb in ("pip", "bash", "source", "python", "sh ", "make", "npm", ". "):
+            assert not line.lstrip().startswith(verb), line
+    assert not re.search(r"artifact/(?!records\b|pr-number\b|site-outcome\b)", scripts)
+    assert "review.md" not in "\n".join(line for line in artifact_uses)
+    install = [s["run"] for s in job["steps"] if "pip install" in s.get("run", "")]
+    assert [script.strip().splitlines() for script in install] == [INSTALL]
+    assert 'portfolio review --records "${change}/records" --base "origin/${BASE_REF}"' in scripts
     assert "gh run download" in scripts
     assert '[[ "${number}" =~ ^[0-9]{1,10}$ ]]' in scripts
+    assert "--jq .base.ref" in scripts  # the base from the API, never from the artifact

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from generator.kinds import DecisionKind, GraduateTarget, ScreeningOutcome, ThemeKind
 from generator.model import (
     Decision,
     Department,
@@ -26,31 +27,38 @@ DEPARTMENTS = {
     key: Department(key, name, HERE) for key, name in [("a", "A"), ("b", "B"), ("c", "C")]
 }
 THEMES = {
-    "klima": Theme("klima", "Klima", "theme", "2019-01-01", "2022-12-31", HERE),
-    "integration": Theme("integration", "Integration", "theme", "2019-01-01", "2022-12-31", HERE),
-    "fokus": Theme("fokus", "Fokus", "focus-area", "2015-01-01", "2018-12-31", HERE),
+    "klima": Theme("klima", "Klima", ThemeKind.THEME, "2019-01-01", "2022-12-31", HERE),
+    "integration": Theme(
+        "integration", "Integration", ThemeKind.THEME, "2019-01-01", "2022-12-31", HERE
+    ),
+    "fokus": Theme("fokus", "Fokus", ThemeKind.FOCUS_AREA, "2015-01-01", "2018-12-31", HERE),
 }
 
 
 def screening(idea_id: str, date: str, outcome: str = "fit") -> Decision:
-    return Decision(idea_id, date, "screening", "Direktørgruppen", "Fordi.", HERE, outcome=outcome)  # type: ignore[arg-type]
+    return Decision(
+        idea_id, date, DecisionKind.SCREENING, "Direktørgruppen", "Fordi.", HERE,
+        outcome=ScreeningOutcome(outcome),
+    )  # fmt: skip
 
 
 def investment(idea_id: str, date: str, step: int) -> Decision:
     return Decision(
-        idea_id, date, "investment", "Direktørgruppen", "Fordi.", HERE, step=step,
+        idea_id, date, DecisionKind.INVESTMENT, "Direktørgruppen", "Fordi.", HERE, step=step,
         amount=AMOUNTS[step],
     )  # fmt: skip
 
 
 def close(idea_id: str, date: str, learning: str = "Vi lærte noget.") -> Decision:
-    return Decision(idea_id, date, "close", "Direktørgruppen", "Fordi.", HERE, learning=learning)
+    return Decision(
+        idea_id, date, DecisionKind.CLOSE, "Direktørgruppen", "Fordi.", HERE, learning=learning
+    )
 
 
 def graduate(idea_id: str, date: str, learning: str = "Det virker.") -> Decision:
     return Decision(
-        idea_id, date, "graduate", "Direktørgruppen", "Fordi.", HERE, learning=learning,
-        to="operations",
+        idea_id, date, DecisionKind.GRADUATE, "Direktørgruppen", "Fordi.", HERE,
+        learning=learning, to=GraduateTarget.OPERATIONS,
     )  # fmt: skip
 
 

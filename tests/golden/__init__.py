@@ -1,4 +1,5 @@
-"""Golden files of the rendered site: every page kind and every data file.
+"""Golden files of the rendered site: every page kind, every data file and the
+rendered mkdocs.yml.
 
 They are rendered from the fixed sample portfolio with an idea in every status
 (tests/website/sample.py, EVERY_STATUS) and kept under tests/golden/pages/ at the path they
@@ -13,8 +14,11 @@ from pathlib import Path
 
 from generator.pipeline import check_portfolio
 from generator.render import read_schema_files, render_site
+from generator.render.approvals import Approvals
 from generator.settings import Settings
-from tests.website.sample import EVERY_STATUS, TODAY, write_records
+from generator.site.source import source_config
+from generator.site_config import CONFIG_NAME, dump_site_config, read_site_config
+from tests.website.sample import EVERY_STATUS, REPO, REPOSITORY, TODAY, write_records
 
 GOLDEN_DIR = Path(__file__).resolve().parent / "pages"
 # The generated pages and files with a golden copy, by their path in the site: one a line.
@@ -40,6 +44,8 @@ GOLDEN = (
     "data/portfolio.json",
     "data/ideer.csv",
     "data/beslutninger.csv",
+    "data/datapackage.json",
+    "mkdocs.yml",  # the rendered site source's configuration, with its explicit nav
     "feed.xml",
     "ideer/digital-nabohjaelp/feed.xml",  # one idea's feed
     "temaer/klima/feed.xml",  # one theme's feed
@@ -53,10 +59,14 @@ def golden_outputs() -> dict[str, bytes]:
         checked = check_portfolio(settings)
         assert not checked.failed, [p.as_text() for p in checked.failing]
         content = render_site(
-            checked.portfolio, read_schema_files(settings.schemas_dir), today=settings.today
+            checked.portfolio,
+            read_schema_files(settings.schemas_dir),
+            today=settings.today,
+            approvals=Approvals(REPOSITORY),
         )
-    outputs = {}
-    for path in GOLDEN:
+        config = source_config(read_site_config(REPO / CONFIG_NAME), checked.portfolio)
+    outputs = {CONFIG_NAME: dump_site_config(config).encode("utf-8")}
+    for path in (p for p in GOLDEN if p != CONFIG_NAME):
         page = content.pages.get(path)
         outputs[path] = page.encode("utf-8") if page is not None else content.files[path]
     return outputs

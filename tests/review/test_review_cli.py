@@ -153,7 +153,7 @@ def test_a_changed_decision_is_refused_first_and_plainly(repo: Repo) -> None:
     out = result.stdout
     assert "Godkend ikke, før fejlene er rettet." in out
     assert "Ikke tilladt: en truffet beslutning er ændret. Screening: strategisk fit" in out
-    problems = out.split("Problemer\n---------\n")[1]
+    problems = out.split("Problemer\n---------\n")[1].split("\n---")[0]
     bullets = [line for line in problems.splitlines() if line.startswith("- ")]
     assert len(bullets) == 2
     assert bullets[0].startswith(

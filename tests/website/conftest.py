@@ -11,10 +11,11 @@ from playwright.sync_api import Browser, sync_playwright
 
 from generator.pipeline import Checked, check_portfolio
 from generator.render import SiteContent, read_schema_files, render_site
+from generator.render.approvals import Approvals
 from generator.settings import Settings
 from generator.site.build import build_site
 from tests.website.browsing import CHROMIUM, CHROMIUM_ARGS, serving
-from tests.website.sample import HOSTILE, REPO, SAMPLE, TODAY, write_records
+from tests.website.sample import HOSTILE, REPO, REPOSITORY, SAMPLE, TODAY, write_records
 
 
 def check_records(root: Path, records: dict[str, Any]) -> tuple[Checked, Settings]:
@@ -38,13 +39,20 @@ def hostile(tmp_path_factory: pytest.TempPathFactory) -> tuple[Checked, Settings
 @pytest.fixture(scope="session")
 def sample_content(sample: tuple[Checked, Settings]) -> SiteContent:
     checked, settings = sample
-    return render_site(checked.portfolio, read_schema_files(settings.schemas_dir))
+    return render_site(
+        checked.portfolio,
+        read_schema_files(settings.schemas_dir),
+        today=settings.today,
+        approvals=Approvals(REPOSITORY),
+    )
 
 
 @pytest.fixture(scope="session")
 def hostile_content(hostile: tuple[Checked, Settings]) -> SiteContent:
     checked, settings = hostile
-    return render_site(checked.portfolio, read_schema_files(settings.schemas_dir))
+    return render_site(
+        checked.portfolio, read_schema_files(settings.schemas_dir), today=settings.today
+    )
 
 
 def build_into(checked: Checked, settings: Settings, site_dir: Path) -> Path:

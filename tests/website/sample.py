@@ -15,7 +15,8 @@ import yaml
 
 REPO = Path(__file__).resolve().parents[2]
 TODAY = "2022-12-31"
-PR = "https://github.com/aarhus-kommune/innovationsportefolje/pull/"
+REPOSITORY = "https://github.com/aarhus-kommune/innovationsportefolje"  # its repo_url
+PR = f"{REPOSITORY}/pull/"
 
 DEPARTMENTS = {
     "borgmesterens-afdeling": {"name": "Borgmesterens Afdeling"},

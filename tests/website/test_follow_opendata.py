@@ -16,7 +16,7 @@ from openpyxl import load_workbook
 
 from generator.errors import PortfolioError
 from generator.render import SiteContent, read_schema_files, render_site
-from generator.render.datapackage import DEFAULT_LICENCE_NAME, DataLicence, licence_from
+from generator.site_config import DEFAULT_LICENCE_NAME, DataLicence, licence_from
 from tests.website.conftest import check_records
 from tests.website.sample import SAMPLE, _decision, _idea
 
@@ -36,7 +36,7 @@ def traps(tmp_path_factory: pytest.TempPathFactory) -> SiteContent:
     checked, settings = check_records(tmp_path_factory.mktemp("traps"), SPREADSHEET_TRAPS)
     licence = DataLicence("Vilkår for brug af danske offentlige data", "https://example.dk/vilkaar")
     schemas = read_schema_files(settings.schemas_dir)
-    return render_site(checked.portfolio, schemas, licence=licence)
+    return render_site(checked.portfolio, schemas, licence=licence, today=settings.today)
 
 
 def _records(kind: str) -> list[str]:
@@ -89,7 +89,9 @@ def test_the_spreadsheet_is_the_same_for_the_same_portfolio(
     traps: SiteContent, tmp_path: Path
 ) -> None:
     checked, settings = check_records(tmp_path, SPREADSHEET_TRAPS)
-    again = render_site(checked.portfolio, read_schema_files(settings.schemas_dir))
+    again = render_site(
+        checked.portfolio, read_schema_files(settings.schemas_dir), today=settings.today
+    )
     assert again.files["data/portefoelje.xlsx"] == traps.files["data/portefoelje.xlsx"]
 
 

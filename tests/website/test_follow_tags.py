@@ -27,7 +27,9 @@ TAGGED: dict[str, Any] = {
 @pytest.fixture(scope="module")
 def tagged(tmp_path_factory: pytest.TempPathFactory) -> SiteContent:
     checked, settings = check_records(tmp_path_factory.mktemp("tags"), TAGGED)
-    return render_site(checked.portfolio, read_schema_files(settings.schemas_dir))
+    return render_site(
+        checked.portfolio, read_schema_files(settings.schemas_dir), today=settings.today
+    )
 
 
 def _tag_rows(index: str) -> dict[str, tuple[str, int]]:

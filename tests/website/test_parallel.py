@@ -10,8 +10,9 @@ import pytest
 from generator.errors import PortfolioError
 from generator.pipeline import Checked
 from generator.settings import Settings
-from generator.site.build import SiteOptions, rendered_content, site_content
+from generator.site.build import rendered_content, site_content
 from generator.site.parallel import Later
+from generator.site_config import SiteOptions
 
 
 def _fork_allowed(monkeypatch: pytest.MonkeyPatch) -> None:

@@ -15,7 +15,7 @@ from generator.render import SiteContent, parse_schemas, read_schema_files
 from generator.render.pages import PAGE_DATA, PAGE_FRONT, PAGE_HISTORY, PAGE_LADDER, PAGE_THEMES
 from generator.render.schema_doc import schema_fields
 from tests.golden import GOLDEN, GOLDEN_DIR, golden_outputs, stored_golden_files
-from tests.website.sample import HOSTILE_LINE, REPO
+from tests.website.sample import HOSTILE_LINE, PR, REPO
 
 
 def test_every_page_of_the_spec_is_rendered(sample_content: SiteContent) -> None:
@@ -83,7 +83,10 @@ def test_idea_page_shows_card_ladder_decisions_and_tests(sample_content: SiteCon
         '### <span id="beslutning-2020-03-02-screening"></span>'
         "2. marts 2020: Screening&#58; strategisk fit" in idea
     )
-    assert ">Pull request #18</a>" in idea
+    assert (
+        f'<a href="{PR}18" rel="nofollow noopener noreferrer">Godkendt i pull request #18</a>'
+        in idea
+    )
     assert "#### Resultat: Bekræftet" in idea
     assert "- **Status:** I gang" in idea
     assert 'Sidst opdateret: <time datetime="2020-09-21">21. september 2020</time>' in idea
@@ -146,7 +149,7 @@ random.Random(int(sys.argv[1])).shuffle(items)
 with tempfile.TemporaryDirectory() as folder:
     settings = Settings(records_dir=write_records(Path(folder), dict(items)), today=TODAY)
     checked = check_portfolio(settings)
-    content = render_site(checked.portfolio, read_schema_files(settings.schemas_dir))
+    content = render_site(checked.portfolio, read_schema_files(settings.schemas_dir), today=TODAY)
 outputs = {**content.pages, **content.files}
 print(json.dumps({
     path: hashlib.sha256(data.encode() if isinstance(data, str) else data).hexdigest()

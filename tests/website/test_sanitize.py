@@ -15,8 +15,8 @@ from generator.render.sanitize import (
     attribute_text,
     external_link,
     inline_text,
-    safe_url,
 )
+from generator.site_config import safe_url
 
 ALLOWED_TAGS = {"div", "p", "br", "em", "strong", "code", "pre", "blockquote", "ul", "ol"}
 ALLOWED_TAGS |= {"li", "a", "hr", "h3", "h4", "h5", "h6", "span"}

@@ -18,11 +18,11 @@ from mkdocs.commands import build as mkdocs_build
 from mkdocs.exceptions import PluginError
 
 from generator.errors import PortfolioError
+from generator.gitrepo import last_commit_date
 from generator.render import SiteContent
 from generator.site.build import load_site_config
 from generator.site.index_stream import StreamedIndex
 from generator.site.search import index_search, pagefind_binary
-from generator.site.source import git_date
 from tests.website.sample import REPO, SAMPLE, write_records
 
 ADDRESSES = (
@@ -225,13 +225,13 @@ def test_the_search_page_says_how_to_browse_without_javascript(hostile_site: Pat
 def test_hand_written_pages_take_their_date_from_git(tmp_path: Path) -> None:
     page = tmp_path / "side.md"
     page.write_text("# Side\n", "utf-8")
-    assert git_date(page) is None  # not in a repository (or not committed): no date
+    assert last_commit_date(page) is None  # not in a repository (or not committed): no date
     env = {**os.environ, "GIT_COMMITTER_DATE": "2024-05-06T12:00:00+02:00"}
     env |= {"GIT_AUTHOR_NAME": "t", "GIT_AUTHOR_EMAIL": "t@example.dk"}
     env |= {"GIT_COMMITTER_NAME": "t", "GIT_COMMITTER_EMAIL": "t@example.dk"}
     for command in (["init", "-q"], ["add", "side.md"], ["commit", "-q", "-m", "side"]):
         subprocess.run(["git", *command], cwd=tmp_path, env=env, check=True)
-    assert git_date(page) == "2024-05-06"
+    assert last_commit_date(page) == "2024-05-06"
 
 
 def test_the_plugin_checks_its_today_setting_like_the_command_line(
@@ -255,6 +255,7 @@ def test_a_missing_pagefind_is_a_danish_error_and_nothing_runs(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     monkeypatch.setenv("PATH", str(tmp_path))  # no pagefind on PATH, no node_modules in root
+    monkeypatch.chdir(tmp_path)  # nor in the folder the command runs in
     with pytest.raises(
         PortfolioError, match="Pagefind, som bygger søgeindekset, er ikke installeret"
     ):
@@ -263,7 +264,7 @@ def test_a_missing_pagefind_is_a_danish_error_and_nothing_runs(
 
 
 def test_the_pinned_pagefind_is_the_one_used() -> None:
-    assert pagefind_binary() == REPO / "node_modules" / ".bin" / "pagefind"
+    assert pagefind_binary(REPO) == REPO / "node_modules" / ".bin" / "pagefind"
 
 
 def test_the_index_made_beside_the_engine_holds_every_page_it_wrote(hostile_site: Path) -> None:
@@ -272,14 +273,17 @@ def test_the_index_made_beside_the_engine_holds_every_page_it_wrote(hostile_site
     assert entry["languages"]["da"]["page_count"] == len(pages)  # not 404.html: no page
 
 
-def test_a_missing_pagefind_stops_the_build_in_danish(tmp_path: Path) -> None:
+def test_a_missing_pagefind_stops_the_build_in_danish(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(tmp_path)  # no node_modules here either
     with pytest.raises(PortfolioError, match="Pagefind, som bygger søgeindekset"):
         StreamedIndex(tmp_path / "site", root=tmp_path).__enter__()
 
 
 def test_pagefind_failing_beside_the_engine_is_a_danish_error(tmp_path: Path) -> None:
     (tmp_path / "site").write_text("a file where the site's folder should be", "utf-8")
-    index = StreamedIndex(tmp_path / "site").__enter__()
+    index = StreamedIndex(tmp_path / "site", REPO).__enter__()
     index.add("/", "<html lang='da'><body><p>Hej</p></body></html>")
     with pytest.raises(PortfolioError, match="Søgeindekset kunne ikke bygges med Pagefind"):
         index.__exit__(None, None, None)
