@@ -98,7 +98,7 @@ class LiveSite:
         self.templates = TemplateCache()  # the theme, compiled once for every build
         self.job = Job()  # the background work under way (or done)
         self.ready = threading.Event()  # every page is built
-        self.status = "kontrollerer posterne"  # what is being built, for the waiting page
+        self.status = "kontrolleres posterne"  # "Lige nu …": what the waiting page says
         self.asked: set[str] = set()  # addresses asked for before their page was built
         self.asked_lock = threading.Lock()
         self.page_for: dict[str, str] = {}  # the page of the source at each address
@@ -138,23 +138,23 @@ class LiveSite:
     def _first_build(self, job: Job) -> None:
         """Check, write the pages, build the one asked for; then the files and the rest."""
         records, inputs = snapshot(self.settings.records_dir), self._inputs()
-        self.status = "kontrollerer posterne"
+        self.status = "kontrolleres posterne"
         checked = check_portfolio(self.settings)
         report(checked, self.checked)
         job.checkpoint()
-        self.status = "skriver siderne"
+        self.status = "skrives siderne"
         options = self._options()
         pages = site_pages(checked, self.settings, options, self.background_renderer)
         with self.lock:
             job.checkpoint()
             write_source(self.source_dir, site_source(self.config_file, checked.portfolio, pages))
             self.page_for = {page_url(page): page for page in self._source_pages()}
-        self.status = "bygger den side, du bad om"
+        self.status = "bygges den side, du bad om"
         first = self._take_asked() or {FRONT_PAGE}
         with self.lock:
             self._make(only=first, checkpoint=job.checkpoint, links_unchecked=True)
         self.tell("Klar: " + ", ".join(sorted(f"/{page_url(page)}" for page in first)))
-        self.status = "skriver data og feeds"
+        self.status = "skrives data og feeds"
         content = with_site_files(pages, checked, self.settings, options)
         with self.lock:
             job.checkpoint()
@@ -186,7 +186,7 @@ class LiveSite:
                 if pending:
                     raise AskedFor
 
-        self.status = "bygger siderne"
+        self.status = "bygges siderne"
         while True:
             if pending:
                 with self.lock:
@@ -203,7 +203,7 @@ class LiveSite:
         if first_time:
             self.ready.set()
             self.tell("Alle sider er bygget; søgeindekset bygges.")
-        self.status = "bygger søgeindekset"
+        self.status = "bygges søgeindekset"
         self._index(job)
         if first_time:
             self.tell(INDEXED)

@@ -30,7 +30,7 @@ WAITING = """<!doctype html>
 </head>
 <body style="font-family: sans-serif; max-width: 40rem; margin: 3rem auto; padding: 0 1rem">
 <h1>Siden bygges</h1>
-<p>Forhåndsvisningen er ved at blive bygget: lige nu {status}.</p>
+<p>Forhåndsvisningen er ved at blive bygget. Lige nu {status}.</p>
 <p>Denne side bygges som den næste og vises af sig selv, så snart den er klar.</p>
 </body>
 </html>

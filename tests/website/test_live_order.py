@@ -218,7 +218,7 @@ def test_the_server_answers_in_danish_for_a_page_still_being_built(tmp_path: Pat
         assert status.startswith("503")
         text = body.decode("utf-8")
         assert '<html lang="da">' in text and "Siden bygges" in text
-        assert "lige nu kontrollerer posterne" in text
+        assert "Lige nu kontrolleres posterne." in text
         assert live.asked == {"temaer/klima/"}
     finally:
         server.server_close()
