@@ -173,7 +173,10 @@ class LiveSite:
         with self.asked_lock:
             asked, self.asked = self.asked, set()
         pages = {self.page_for[address] for address in asked if address in self.page_for}
-        return {page for page in pages if not page_output(self.site_dir, page).is_dir()}
+        built = {
+            page for page in pages if (page_output(self.site_dir, page) / "index.html").is_file()
+        }
+        return pages - built  # a folder alone may hold the page's feed, copied before it
 
     def _build_asked_first(self, job: Job) -> None:
         """Build every page, one asked for meanwhile first; then the search index."""

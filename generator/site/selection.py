@@ -3,7 +3,8 @@
 Added to the preview's builds only, through MkDocs' public events: `on_files` leaves every
 page outside `only` out of this build (`InclusionLevel.EXCLUDED`: it keeps its place and
 address in the nav and in links, and its last built HTML stays), and before each page it
-converts or writes, `checkpoint` may raise to stop the build between two whole pages. A
+converts (`on_page_markdown`) or writes (`on_page_context`), `checkpoint` may raise to stop
+the build between two whole pages. A
 page left unbuilt keeps a source newer than its HTML, so the next dirty build makes it.
 """
 
@@ -43,6 +44,6 @@ class PageSelection(BasePlugin):  # type: ignore[type-arg,no-untyped-call]
         self._check()
         return markdown
 
-    def on_pre_page(self, page: Any, /, *, config: Any, files: Any) -> Any:
-        self._check()
-        return page
+    def on_page_context(self, context: Any, /, *, page: Any, config: Any, nav: Any) -> Any:
+        self._check()  # before the page's template: the costly half of a page
+        return context

@@ -10,7 +10,7 @@ from generator.site.background import Job, Work, run_job
 
 
 class PausingJob(Job):
-    """A job that, at its n-th checkpoint, calls a hook before going on."""
+    """A job that, at its n-th checkpoint (at every one for 0), calls a hook before going on."""
 
     def __init__(self, pause_at: int | None, hook: Callable[[], None]) -> None:
         super().__init__()
@@ -18,7 +18,7 @@ class PausingJob(Job):
 
     def checkpoint(self) -> None:
         self.seen += 1
-        if self.seen == self.pause_at:
+        if self.seen == self.pause_at or self.pause_at == 0:
             self.hook()
         super().checkpoint()
 

@@ -188,6 +188,23 @@ def test_a_page_asked_for_while_the_rest_is_built_goes_first(tmp_path: Path) -> 
     assert told[1:3] == ["Klar: /ideer/renere-luft/", "Alle sider er bygget; søgeindekset bygges."]
 
 
+def test_a_page_asked_for_after_its_feed_was_copied_still_goes_first(tmp_path: Path) -> None:
+    told: list[str] = []
+    runner = StepRunner()
+    live = _live(tmp_path, runner, told)
+    feed = live.site_dir / "ideer" / "renere-luft" / "feed.xml"
+    page = live.site_dir / "ideer" / "renere-luft" / "index.html"
+
+    def ask_once_its_folder_is_there() -> None:  # at every checkpoint of the first build
+        if feed.is_file() and not page.is_file() and not live.asked and len(told) == 1:
+            live.ask("ideer/renere-luft/")
+
+    runner.pause_at, runner.hook = 0, ask_once_its_folder_is_there
+    live.start()
+    assert runner.run(runner.started[0])
+    assert told[1:3] == ["Klar: /ideer/renere-luft/", "Alle sider er bygget; søgeindekset bygges."]
+
+
 def test_a_save_during_the_first_build_starts_it_again(tmp_path: Path) -> None:
     runner = StepRunner()
     live = _live(tmp_path, runner)
