@@ -18,7 +18,7 @@ class PausingJob(Job):
 
     def checkpoint(self) -> None:
         self.seen += 1
-        if self.seen == self.pause_at or self.pause_at == 0:
+        if self.pause_at in (self.seen, 0):
             self.hook()
         super().checkpoint()
 
