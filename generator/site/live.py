@@ -61,7 +61,8 @@ from generator.site.source import (
 from generator.site.templates import TemplateCache
 from generator.site_config import CONFIG_NAME, SiteOptions, read_site_config
 
-QUIET = 1.0  # seconds without a save before the background work starts
+QUIET = 2.0  # seconds without a save before the background work starts: more than
+# the 1.5 s between the saves of someone fixing a typo, and the file watcher's 0.35 s
 FRONT_PAGE = "index.md"
 INDEXED = "Søgeindekset er bygget."
 CAUGHT_UP = "Listerne, datafilerne og søgeindekset er opdateret."
