@@ -61,6 +61,7 @@ golden: $(STAMP) $(NODE_STAMP)
 bench-validate: $(STAMP)
 	$(BIN)/python -m bench.validate
 
+## Time portfolio build by stage beside the bare engines, and the preview, at 1,000 ideas.
 bench-build: $(STAMP) $(NODE_STAMP)
 	$(BIN)/python -m bench.build
 
