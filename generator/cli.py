@@ -36,9 +36,11 @@ LAZY_COMMANDS = {
     "export": "generator.site.cli:export",
     "new": "generator.authoring.cli:new",
     "codeowners": "generator.authoring.cli:codeowners",
+    "link-pull-request": "generator.authoring.cli:link_pull_request",
     "review": "generator.review.cli:review",
     "report": "generator.figures.cli:report",
     "issueform": "generator.authoring.cli_periods:issueform",
+    "examples": "generator.authoring.cli_examples:examples",
 }
 
 
@@ -75,7 +77,7 @@ def main() -> None:
     help="text: fil:linje:kolonne: kode besked. json: en liste. github: annoteringer.",
 )
 @click.option(
-    "--strict", is_flag=True, help="Advarsler (W01, W02) får også valideringen til at fejle."
+    "--strict", is_flag=True, help="Advarsler (W01-W04) får også valideringen til at fejle."
 )
 @today_option
 @click.option(

@@ -182,6 +182,7 @@ _CLICK_MODULES: tuple[ModuleType, ...] = (
 # Usage lines: click writes these placeholders without asking gettext.
 USAGE_WORDS: tuple[tuple[str, str], ...] = (
     ("[OPTIONS]", "[TILVALG]"),
+    ("[COMMAND] [ARGS]...", "[KOMMANDO] [ARGUMENTER]..."),  # a group that runs by itself too
     ("COMMAND [ARGS]...", "KOMMANDO [ARGUMENTER]..."),
 )
 

@@ -14,24 +14,44 @@ from generator.pipeline import Checked, check_portfolio
 from generator.problems import format_text
 from generator.schema.dates import is_iso_date, iso_date_message
 from generator.settings import Settings
+from generator.vocabulary import choice_shown, read_choice, read_date
 
 # Before any click type is made: some take their Danish name when they are created.
 cli_danish.install()
 
 
 class IsoDate(click.ParamType[str]):
-    """A real date written YYYY-MM-DD, kept as that string."""
+    """A real date, written YYYY-MM-DD or '4. december 2026', kept as YYYY-MM-DD."""
 
     name = "dato"
 
     def convert(self, value: Any, param: click.Parameter | None, ctx: click.Context | None) -> str:
-        text = str(value).strip()
+        text = read_date(str(value))
         if not is_iso_date(text):
             self.fail(iso_date_message(value), param, ctx)
         return text
 
 
 ISO_DATE = IsoDate()
+
+
+class DanishChoice(click.ParamType[str]):
+    """One of a closed set, given by its Danish word or its YAML value; kept as the value."""
+
+    def __init__(self, kind: str) -> None:
+        self.kind = kind
+        self.name = "valg"
+
+    def get_metavar(self, param: click.Parameter, ctx: click.Context | None = None) -> str:
+        return "[" + "|".join(choice_shown(self.kind).values()) + "]"
+
+    def convert(self, value: Any, param: click.Parameter | None, ctx: click.Context | None) -> str:
+        chosen = read_choice(self.kind, str(value))
+        if chosen is None:
+            words = ", ".join(f"'{word}'" for word in choice_shown(self.kind).values())
+            self.fail(f"'{value}' er ikke et af valgene {words}.", param, ctx)
+        return chosen
+
 
 help_option = click.help_option("-h", "--help", help="Vis denne hjælp og afslut.")
 records_option = click.option(

@@ -36,7 +36,8 @@ def no_open_theme(day: str, today: str | None = None) -> str:
     when = f"i dag ({format_date(day)})" if today in (None, day) else f"den {format_date(day)}"
     return (
         f"Intet tema er åbent for nye ideer {when}. En ny periode åbnes af {COORDINATOR}, "
-        f"som opretter dens temaer med {OPEN_COMMAND}; indtil da kan der ikke indsendes ideer."
+        f"som opretter dens temaer med formularen Tema eller {OPEN_COMMAND}; indtil da kan der "
+        "ikke indsendes ideer."
     )
 
 

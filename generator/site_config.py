@@ -22,6 +22,8 @@ from generator.errors import PortfolioError
 CONFIG_NAME = "mkdocs.yml"
 DEFAULT_LICENCE_NAME = "Vilkår for brug af danske offentlige data"
 ALLOWED_SCHEMES = frozenset({"https", "http", "mailto"})
+IDEA_FORM = "idekort.yml"
+_MAILBOX = re.compile(r"^[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(\.[A-Za-z0-9-]+)+$")
 _SITE_URL = re.compile(r"^https?://[A-Za-z0-9.-]+(?::[0-9]+)?(?:/[A-Za-z0-9._~/-]*)?$")
 
 
@@ -140,12 +142,56 @@ def licence_from(extra: Mapping[str, Any]) -> DataLicence:
 
 
 @dataclass(frozen=True)
+class SubmitLinks:
+    """Where the site sends someone with an idea: the form on GitHub (MkDocs' own `repo_url`)
+    and, for those without a GitHub account, a functional mailbox (`extra.contact`)."""
+
+    repo_url: str | None = None
+    contact: str | None = None
+
+    @property
+    def form_url(self) -> str | None:
+        if self.repo_url is None:
+            return None
+        return f"{self.repo_url.rstrip('/')}/issues/new?template={IDEA_FORM}"
+
+    @property
+    def guide_url(self) -> str | None:
+        """CONTRIBUTING.md on the repository's default branch."""
+        return (
+            None
+            if self.repo_url is None
+            else f"{self.repo_url.rstrip('/')}/blob/HEAD/CONTRIBUTING.md"
+        )
+
+
+def submit_links_from(config: Mapping[str, Any]) -> SubmitLinks:
+    """`repo_url` and `extra.contact` of a site configuration, refused when unusable."""
+    repo_url = config.get("repo_url")
+    extra = config.get("extra") or {}
+    contact = extra.get("contact") if isinstance(extra, Mapping) else None
+    repository = repository_url(repo_url)
+    if repo_url is not None and repository is None:
+        raise PortfolioError(
+            "mkdocs.yml: repo_url skal være repositoriets https-adresse, fx "
+            "https://github.com/organisation/repository."
+        )
+    if contact is not None and (not isinstance(contact, str) or not _MAILBOX.match(contact)):
+        raise PortfolioError(
+            "mkdocs.yml: extra.contact skal være én e-mailadresse, en funktionspostkasse."
+        )
+    return SubmitLinks(repository, contact)
+
+
+@dataclass(frozen=True)
 class SiteOptions:
-    """What mkdocs.yml says that the rendered pages show: the address and the data licence."""
+    """What mkdocs.yml says that the rendered pages show: the address, the data licence and
+    where ideas are sent."""
 
     site_url: str | None = None
     licence: DataLicence = field(default_factory=DataLicence)
     repository: str | None = None  # repo_url: whose pull requests approve the decisions
+    submit: SubmitLinks = field(default_factory=SubmitLinks)
 
     @classmethod
     def of(cls, config: Mapping[str, Any]) -> SiteOptions:
@@ -156,4 +202,5 @@ class SiteOptions:
             site_url if isinstance(site_url, str) else None,
             licence_from(extra if isinstance(extra, Mapping) else {}),
             repository_url(config.get("repo_url")),
+            submit_links_from(config),
         )

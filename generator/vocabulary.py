@@ -285,3 +285,65 @@ def choice_names(members: Iterable[StrEnum]) -> dict[str, str]:
 def choice_prompt(members: Iterable[StrEnum]) -> str:
     """The Danish words a prompt shows for a choice: 'investering, lukning, …'."""
     return ", ".join(CHOICE_WORDS[member][0] for member in members)
+
+
+# The closed sets by the name the command line and the issue forms use for them.
+CHOICE_SETS: dict[str, type[StrEnum]] = {
+    "decision_kind": DecisionKind,
+    "screening_outcome": ScreeningOutcome,
+    "graduate_to": GraduateTarget,
+    "test_status": TestStatus,
+    "test_outcome": TestOutcome,
+    "theme_kind": ThemeKind,
+}
+
+
+def choice_words(kind: str) -> str:
+    """The Danish words of a closed set for a prompt: 'planlagt, i gang, afsluttet'."""
+    return choice_prompt(CHOICE_SETS[kind])
+
+
+def choice_shown(kind: str) -> dict[str, str]:
+    """Each YAML value of a closed set with the Danish word a prompt shows for it."""
+    return {member.value: CHOICE_WORDS[member][0] for member in CHOICE_SETS[kind]}
+
+
+_DANISH_DATE = re.compile(r"^\s*(\d{1,2})\.?\s+([a-zæøå]+)\.?\s+(\d{4})\s*$", re.IGNORECASE)
+
+
+def read_date(text: str) -> str:
+    """'4. december 2026' (or '4 dec. 2026') as '2026-12-04'; any other text unchanged."""
+    found = _DANISH_DATE.match(text)
+    if not found:
+        return text.strip()
+    day, month_text, year = found.groups()
+    month_text = month_text.lower()
+    months = [i for i, name in enumerate(MONTHS, 1) if name.startswith(month_text[:3])]
+    if len(months) != 1 or not MONTHS[months[0] - 1].startswith(month_text):
+        return text.strip()
+    return f"{year}-{months[0]:02d}-{int(day):02d}"
+
+
+# The decision form's dropdown ("Screening: strategisk fit", "Investeringstrin", …) and a
+# decision typed in words: the kind's Danish word, or the screening's outcome after a colon.
+_OUTCOME_WORDS = choice_names(ScreeningOutcome)
+
+
+def read_decision_choice(text: str) -> tuple[str, str | None] | None:
+    """('screening', 'fit') for 'Screening: strategisk fit', ('investment', None) for
+    'Investeringstrin'; None for anything else."""
+    folded = " ".join(text.casefold().split())
+    head, _, rest = (part.strip() for part in folded.partition(":"))
+    kinds = {**choice_names(DecisionKind), "investeringstrin": DecisionKind.INVESTMENT.value}
+    kind = kinds.get(head)
+    if kind is None:
+        return None
+    if kind != "screening":
+        return (kind, None) if not rest else None
+    outcome = _OUTCOME_WORDS.get(rest)
+    return (kind, outcome) if outcome else None
+
+
+def read_choice(kind: str, text: str) -> str | None:
+    """The YAML value of a closed set's Danish word (or of the value itself), in any case."""
+    return choice_names(CHOICE_SETS[kind]).get(" ".join(text.casefold().split()))

@@ -46,7 +46,16 @@ def test_valid_case_has_no_problem(case_dir: Path, tmp_path: Path) -> None:
 
 
 # Every code the specification names: the rules, and the file and schema checks.
-SPEC_CODES = {f"L{n:02d}" for n in range(1, 12)} | {"P01", "W01", "W02", "W03", "yaml", "schema"}
+SPEC_CODES = {f"L{n:02d}" for n in range(1, 12)} | {
+    "P01",
+    "W01",
+    "W02",
+    "W03",
+    "W04",
+    "W05",
+    "yaml",
+    "schema",
+}
 
 
 def _codes(cases: list[Path]) -> set[str]:

@@ -139,10 +139,10 @@ def test_metavars_are_danish() -> None:
         ("--decided-by", "TEKST"),
         ("--date", "DATO"),
         ("--step", "HELTAL I INTERVAL"),
-        ("--kind", "[screening|investment|close|graduate]"),
+        ("--kind", "[screening|investering|lukning|videreførelse]"),
     ]:
         assert re.search(rf"{re.escape(option)} {re.escape(metavar)}", output), option
-    assert "[IDE_ID]" in output
+    assert "[IDÉ]" in output
     assert "FIL" in invoke("new", "idea", "--help").output
 
 

@@ -19,6 +19,7 @@ from generator.schema.dates import is_iso_date
 from generator.vocabulary import (
     id_rule,
     is_slug,
+    read_date,
     text_refusal,
 )
 
@@ -85,11 +86,17 @@ def record_id(taken: Callable[[str], bool], what: str) -> Check:
 
 
 def date(*rules: DateRule) -> Check:
-    """A real date written YYYY-MM-DD that each rule accepts (a rule returns its objection)."""
+    """A real date, `2026-12-04` or `4. december 2026`, that each rule accepts.
 
-    def check(text: str) -> str:
+    A rule returns its objection, or None; the date is kept as YYYY-MM-DD.
+    """
+
+    def check(typed: str) -> str:
+        text = read_date(typed)
         if not is_iso_date(text):
-            raise AnswerError(f"'{text}' er ikke en dato på formen ÅÅÅÅ-MM-DD, fx 2020-02-03.")
+            raise AnswerError(
+                f"'{typed}' er ikke en dato; skriv den som 2026-12-04 eller 4. december 2026."
+            )
         for rule in rules:
             objection = rule(text)
             if objection:
@@ -134,14 +141,18 @@ def find_choice(text: str, names: Mapping[str, str]) -> str | None:
     return None
 
 
-def _unknown(text: str, suggested: Mapping[str, str], what: str) -> AnswerError:
-    """The refusal of an unknown choice, with the nearest id or name (never the whole list)."""
+def suggestion(text: str, suggested: Mapping[str, str]) -> str:
+    """ " Mente du '…'?" with the nearest id or name, or nothing (never the whole list)."""
     candidates = {_fold(word): word for pair in suggested.items() for word in pair}
     wanted = _fold(text)
     close = difflib.get_close_matches(wanted, list(candidates), n=1, cutoff=0.6)
     close = close or [key for key in candidates if key.startswith(wanted.split(" ")[0][:4])][:1]
-    hint = f" Mente du '{candidates[close[0]]}'?" if close and wanted else ""
-    return AnswerError(f"'{text}' er ikke {what}.{hint}")
+    return f" Mente du '{candidates[close[0]]}'?" if close and wanted else ""
+
+
+def _unknown(text: str, suggested: Mapping[str, str], what: str) -> AnswerError:
+    """The refusal of an unknown choice, with the nearest id or name."""
+    return AnswerError(f"'{text}' er ikke {what}.{suggestion(text, suggested)}")
 
 
 def choice(

@@ -20,13 +20,19 @@ from generator.authoring.codeowners import (
     write_codeowners,
 )
 from generator.authoring.decision import ask_decision
-from generator.authoring.drafts import load_on_disk
+from generator.authoring.drafts import load_on_disk, problem_file, write_checked
+from generator.authoring.from_issue import create_from_issue
 from generator.authoring.idea import ask_idea, refuse_without_open_theme
+from generator.authoring.issue_answers import decision_answers, result_answers
 from generator.authoring.issue_body import read_issue, read_issue_file
+from generator.authoring.issue_forms import DECISION_FORM, RESULT_FORM
 from generator.authoring.prompts import is_empty, option_mode
+from generator.authoring.pull_request_link import linked_decision
+from generator.authoring.result import ask_result
 from generator.authoring.testcard import ask_testcard
 from generator.cli_options import (
     ISO_DATE,
+    DanishChoice,
     help_option,
     make_settings,
     records_option,
@@ -51,16 +57,28 @@ _card_options = options(
     click.option("--end", type=ISO_DATE, help="Testkort: testens sidste dag."),
     click.option(
         "--status",
-        type=click.Choice(["planned", "running", "done"]),
-        help="Testkort: status; standard er planned.",
+        type=DanishChoice("test_status"),
+        help="Testkort: status; standard er planlagt.",
     ),
     click.option(
         "--result-outcome",
-        type=click.Choice(["confirmed", "refuted", "inconclusive"]),
-        help="Testkort med status done: udfaldet.",
+        type=DanishChoice("test_outcome"),
+        help="Afsluttet testkort: resultatet.",
     ),
-    click.option("--result-learning", help="Testkort med status done: hvad testen lærte os."),
-    click.option("--evidence", multiple=True, help="Testkort med status done: et link (gentag)."),
+    click.option("--result-learning", help="Afsluttet testkort: hvad testen lærte os."),
+    click.option("--evidence", multiple=True, help="Afsluttet testkort: et link (gentag)."),
+)
+_issue_options = options(
+    click.option(
+        "--from-issue",
+        type=click.Path(dir_okay=False, path_type=Path),
+        help="En fil med teksten fra et issue lavet med formularen; tilvalg går forud for den.",
+    ),
+    click.option(
+        "--pr-title-file",
+        type=click.Path(dir_okay=False, writable=True, path_type=Path),
+        help="Med --from-issue: skriv en titel til pull requesten i denne fil.",
+    ),
 )
 
 
@@ -75,11 +93,7 @@ new.add_command(new_theme, "theme")
 
 @new.command("idea", short_help="Opret et idekort.")
 @common_options
-@click.option(
-    "--from-issue",
-    type=click.Path(dir_okay=False, path_type=Path),
-    help="En fil med teksten fra et issue lavet med formularen Idekort.",
-)
+@_issue_options
 @click.option("--id", "idea_id", help="Ideens id; standard er titlen som id (æ→ae, ø→oe, å→aa).")
 @click.option("--title", help="Ideen på én linje.")
 @click.option("--theme", help="Temaets id eller navn, fx klima; det skal være åbent.")
@@ -98,7 +112,13 @@ new.add_command(new_theme, "theme")
 @click.option("--tag", "tags", multiple=True, help="Et emneord (gentag for flere).")
 @click.option("--example", is_flag=True, help="Markér ideen som et opdigtet eksempel.")
 def new_idea(
-    records_dir: Path, today: str | None, no_input: bool, from_issue: Path | None, **given: Any
+    *,
+    records_dir: Path,
+    today: str | None,
+    no_input: bool,
+    from_issue: Path | None,
+    pr_title_file: Path | None,
+    **given: Any,
 ) -> None:
     """Opret et idekort: records/ideas/<id>/idea.yaml."""
     settings = make_settings(records_dir, today)
@@ -106,6 +126,8 @@ def new_idea(
         refuse_without_open_theme(settings, load_on_disk(settings).portfolio, given)
         given, no_input = _from_issue(settings, from_issue, given), True
     create(ask_idea, settings, given, option_mode(no_input, given))
+    if from_issue is not None and pr_title_file is not None:
+        pr_title_file.write_text(f"Idekort: {given['title']}\n", encoding="utf-8")
 
 
 def _from_issue(settings: Settings, path: Path, given: dict[str, Any]) -> dict[str, Any]:
@@ -119,19 +141,20 @@ def _from_issue(settings: Settings, path: Path, given: dict[str, Any]) -> dict[s
     return {**issue.fields, **explicit}
 
 
-@new.command("decision", short_help="Opret en beslutning om en ide.")
+@new.command("decision", short_help="Opret en beslutning om en idé.")
 @common_options
-@click.argument("idea_id", metavar="[IDE_ID]", required=False)
+@_issue_options
+@click.argument("idea_id", metavar="[IDÉ]", required=False)
 @click.option(
     "--kind",
-    type=click.Choice(["screening", "investment", "close", "graduate"]),
+    type=DanishChoice("decision_kind"),
     help="Arten; standard er den næste lovlige.",
 )
 @click.option("--date", type=ISO_DATE, help="Beslutningens dato; standard er i dag.")
 @click.option("--decided-by", help="Forummet, der traf beslutningen.")
 @click.option("--rationale", help="Begrundelsen.")
 @click.option("--pull-request", help="Link til pull requesten, hvis godkendelse er beslutningen.")
-@click.option("--outcome", type=click.Choice(["fit", "no-fit"]), help="Screening: udfaldet.")
+@click.option("--outcome", type=DanishChoice("screening_outcome"), help="Screening: udfaldet.")
 @click.option("--step", type=click.IntRange(1), help="Investering: trinnet; standard er det næste.")
 @click.option(
     "--amount", type=click.IntRange(1), help="Investering: beløbet; standard er trappens."
@@ -139,25 +162,75 @@ def _from_issue(settings: Settings, path: Path, given: dict[str, Any]) -> dict[s
 @click.option("--learning", help="Lukning og videreførelse: hvad vi har lært.")
 @click.option(
     "--to",
-    type=click.Choice(["operations", "internal-fund", "external-fund"]),
-    help="Videreførelse: til drift, en intern eller en ekstern fond eller pulje.",
+    type=DanishChoice("graduate_to"),
+    help="Videreførelse: til drift, intern eller ekstern finansiering.",
 )
 @_card_options
 def new_decision(
-    records_dir: Path, today: str | None, no_input: bool, idea_id: str | None, **given: Any
+    *,
+    records_dir: Path,
+    today: str | None,
+    no_input: bool,
+    from_issue: Path | None,
+    pr_title_file: Path | None,
+    idea_id: str | None,
+    **given: Any,
 ) -> None:
     """Opret en beslutning: records/ideas/<id>/decisions/<dato>-<art>.yaml.
 
-    En investering skrives sammen med testkortet for trinnet (records/ideas/<id>/tests/).
+    IDÉ er ideens id eller titel. En investering skrives sammen med testkortet for trinnet
+    (records/ideas/<id>/tests/).
     """
     settings = make_settings(records_dir, today)
     mode = option_mode(no_input, given)
-    create(ask_decision, settings, {"idea_id": idea_id, **given}, mode)
+    given = {"idea_id": idea_id, **given}
+    if from_issue is not None:
+        create_from_issue(
+            ask_decision, settings, DECISION_FORM, decision_answers,
+            issue=from_issue, given=given, title_file=pr_title_file,
+        )  # fmt: skip
+        return
+    create(ask_decision, settings, given, mode)
+
+
+@new.command("result", short_help="Afslut et testkort med resultatet af testen.")
+@common_options
+@_issue_options
+@click.argument("idea_id", metavar="[IDÉ]", required=False)
+@click.option("--step", type=click.IntRange(1), help="Trinnet; standard er det nuværende.")
+@click.option("--outcome", type=DanishChoice("test_outcome"), help="Resultatet af testen.")
+@click.option("--learning", help="Hvad testen lærte jer.")
+@click.option("--evidence", multiple=True, help="Et link til dokumentation (gentag).")
+@click.option("--end", type=ISO_DATE, help="Den dag, testen sluttede; standard er kortets.")
+def new_result(
+    *,
+    records_dir: Path,
+    today: str | None,
+    no_input: bool,
+    from_issue: Path | None,
+    pr_title_file: Path | None,
+    idea_id: str | None,
+    **given: Any,
+) -> None:
+    """Afslut testkortet for et trin: status afsluttet, med resultat og læring.
+
+    IDÉ er ideens id eller titel; testkortet er records/ideas/<id>/tests/step-<n>.yaml.
+    """
+    settings = make_settings(records_dir, today)
+    mode = option_mode(no_input, given)
+    given = {"idea_id": idea_id, **given}
+    if from_issue is not None:
+        create_from_issue(
+            ask_result, settings, RESULT_FORM, result_answers,
+            issue=from_issue, given=given, title_file=pr_title_file,
+        )  # fmt: skip
+        return
+    create(ask_result, settings, given, mode)
 
 
 @new.command("testcard", short_help="Opret et testkort for et bevilget trin.")
 @common_options
-@click.argument("idea_id", metavar="[IDE_ID]", required=False)
+@click.argument("idea_id", metavar="[IDÉ]", required=False)
 @click.option(
     "--step", type=click.IntRange(1), help="Trinnet; standard er det bevilgede uden kort."
 )
@@ -169,6 +242,26 @@ def new_testcard(
     settings = make_settings(records_dir, today)
     mode = option_mode(no_input, given)
     create(ask_testcard, settings, {"idea_id": idea_id, **given}, mode)
+
+
+@click.command("link-pull-request", short_help="Skriv pull requestens adresse i nye beslutninger.")
+@help_option
+@records_option
+@click.argument("url", metavar="ADRESSE")
+@click.argument(
+    "files", metavar="FIL...", nargs=-1, required=True,
+    type=click.Path(exists=True, dir_okay=False, path_type=Path),
+)  # fmt: skip
+def link_pull_request(records_dir: Path, url: str, files: tuple[Path, ...]) -> None:
+    """Skriv ADRESSE som pull_request i beslutningerne FIL..., der tilføjes af den pull request.
+
+    Alle filer tjekkes, før nogen skrives; en beslutning med en anden adresse ændres ikke.
+    """
+    settings = Settings(records_dir=records_dir)
+    drafts = [linked_decision(settings, path, url) for path in files]
+    write_checked(settings, drafts)
+    for draft in drafts:
+        click.echo(f"Skrev {problem_file(settings, draft)}")
 
 
 @click.command(short_help="Skriv eller tjek .github/CODEOWNERS.")

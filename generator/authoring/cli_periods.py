@@ -10,6 +10,8 @@ import click
 
 from generator.authoring.cli_common import common_options, create, shown_path
 from generator.authoring.drafts import load_on_disk
+from generator.authoring.from_issue import create_from_issue
+from generator.authoring.issue_answers import theme_answers
 from generator.authoring.issue_form import (
     default_form,
     read_form,
@@ -17,20 +19,38 @@ from generator.authoring.issue_form import (
     stale_message,
     write_form,
 )
+from generator.authoring.issue_forms import THEME_FORM
 from generator.authoring.prompts import option_mode
 from generator.authoring.theme import ask_theme
-from generator.cli_options import ISO_DATE, help_option, make_settings, records_option, today_option
+from generator.cli_options import (
+    ISO_DATE,
+    DanishChoice,
+    help_option,
+    make_settings,
+    records_option,
+    today_option,
+)
 from generator.periods import open_themes
 
 
 @click.command("theme", short_help="Opret et tema; åbner en periode for nye ideer.")
 @common_options
+@click.option(
+    "--from-issue",
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="En fil med teksten fra et issue lavet med formularen Tema; tilvalg går forud.",
+)
+@click.option(
+    "--pr-title-file",
+    type=click.Path(dir_okay=False, writable=True, path_type=Path),
+    help="Med --from-issue: skriv en titel til pull requesten i denne fil.",
+)
 @click.option("--id", "theme_id", help="Temaets id; standard er navnet som id (æ→ae, ø→oe, å→aa).")
 @click.option("--name", help="Temaets navn, fx Klima.")
 @click.option(
     "--kind",
-    type=click.Choice(["theme", "focus-area"]),
-    help="theme: et tema, der tager imod ideer (standard); focus-area: et indsatsområde.",
+    type=DanishChoice("theme_kind"),
+    help="tema: tager imod ideer (standard); indsatsområde: fra før temaerne.",
 )
 @click.option("--start", type=ISO_DATE, help="Periodens første dag; standard er i dag.")
 @click.option("--end", type=ISO_DATE, help="Periodens sidste dag.")
@@ -39,13 +59,36 @@ from generator.periods import open_themes
     "--reviewer", "reviewers", multiple=True, help="Et GitHub-hold, fx @org/hold (gentag)."
 )
 @click.option("--description", help="En kort beskrivelse af temaet.")
-def new_theme(records_dir: Path, today: str | None, no_input: bool, **given: Any) -> None:
+@click.option("--belief", "beliefs", multiple=True, help="Det vi tror på (gentag).")
+@click.option(
+    "--investment-area", "investment_areas", multiple=True,
+    help="Det vi vil investere inden for (gentag).",
+)  # fmt: skip
+@click.option(
+    "--criterion", "criteria", multiple=True,
+    help="Et af de kriterier, direktørerne screener ideerne efter (gentag).",
+)  # fmt: skip
+def new_theme(
+    *,
+    records_dir: Path,
+    today: str | None,
+    no_input: bool,
+    from_issue: Path | None,
+    pr_title_file: Path | None,
+    **given: Any,
+) -> None:
     """Opret et tema: records/themes/<id>.yaml.
 
     Koordinatoren åbner en ny periode ved at oprette dens temaer. Kør bagefter
     portfolio issueform og portfolio codeowners.
     """
     settings = make_settings(records_dir, today)
+    if from_issue is not None:
+        create_from_issue(
+            ask_theme, settings, THEME_FORM, theme_answers,
+            issue=from_issue, given=given, title_file=pr_title_file,
+        )  # fmt: skip
+        return
     create(ask_theme, settings, given, option_mode(no_input, given))
 
 

@@ -17,14 +17,10 @@ from generator.authoring.testcard import CARD_OPTIONS, card_fields
 from generator.errors import PortfolioError
 from generator.model import Idea, Portfolio
 from generator.settings import Settings
-from generator.vocabulary import DECISION_KIND_HELP, format_kroner
+from generator.vocabulary import DECISION_KIND_HELP, choice_shown, choice_words, format_kroner
 
 Given = Mapping[str, Any]
-GRADUATE_TO = {
-    "operations": "drift",
-    "internal-fund": "intern fond eller pulje",
-    "external-fund": "ekstern fond eller pulje",
-}
+GRADUATE_TO = choice_shown("graduate_to")
 
 
 def ask_decision(
@@ -40,7 +36,9 @@ def ask_decision(
     asker.say(proposal.note)
     kinds: dict[str, str] = {kind: DECISION_KIND_HELP[kind] for kind in proposal.kinds}
     if asker.given(given, "kind") is None:
-        asker.list_choices("Mulige beslutninger nu:", kinds)
+        asker.say("Mulige beslutninger nu:")
+        for meaning in kinds.values():
+            asker.say(f"  {meaning}")
     kind = asker.value(
         given, "kind", "Art", default=proposal.kind, check=answers.choice(kinds, "en mulig art")
     )
@@ -118,10 +116,9 @@ def _ask_by_kind(
 ) -> dict[str, Any]:
     """The fields of one kind of decision."""
     if kind == "screening":
-        outcomes = {"fit": "inviteres til pitch", "no-fit": "ikke strategisk fit"}
         outcome = asker.value(
-            given, "outcome", "Udfald (fit: inviteres til pitch; no-fit: ikke strategisk fit)",
-            default="fit", check=answers.choice(outcomes, "et udfald"),
+            given, "outcome", "Udfald (fit: inviteres til pitch; ikke fit: ikke strategisk fit)",
+            default="fit", check=answers.choice(choice_shown("screening_outcome"), "et udfald"),
         )  # fmt: skip
         return {"outcome": outcome}
     if kind == "investment":
@@ -140,8 +137,7 @@ def _ask_by_kind(
         fields["to"] = asker.value(
             given,
             "to",
-            "Videreført til (operations: drift; internal-fund / external-fund: intern / ekstern "
-            "fond eller pulje)",
+            f"Videreført til ({choice_words('graduate_to')})",
             check=answers.choice(GRADUATE_TO, "et sted at videreføre til"),
         )
     if kind in ("close", "graduate"):

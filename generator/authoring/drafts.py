@@ -56,11 +56,16 @@ def require_id(value: str, what: str) -> str:
 
 @dataclass(frozen=True)
 class Draft:
-    """A record to be written: its kind (schema name), place under records/ and data."""
+    """A record to be written: its kind (schema name), place under records/ and data.
+
+    `replaces` marks the one kind of change `portfolio new` makes to a record that exists:
+    a test card finished with its result (`portfolio new result`).
+    """
 
     kind: str
     relpath: PurePosixPath
     data: Mapping[str, Value]
+    replaces: bool = False
 
     @property
     def text(self) -> str:
@@ -170,6 +175,7 @@ class DraftError(PortfolioError):
         super().__init__(
             f"{names} er ikke skrevet, fordi der er fejl:\n{listing}\nRet værdierne og prøv igen."
         )
+        self.drafts = list(drafts)
         self.errors = errors
         self.listing = listing
 
@@ -177,7 +183,8 @@ class DraftError(PortfolioError):
 def refuse_errors(settings: Settings, drafts: Sequence[Draft]) -> list[Problem]:
     """Check the drafts together; refuse on any error. Returns the warnings."""
     for draft in drafts:
-        refuse_existing(settings, draft)
+        if not draft.replaces:
+            refuse_existing(settings, draft)
     problems = check_drafts(settings, drafts)
     errors = [p for p in problems if p.severity == "error"]
     if errors:
@@ -195,23 +202,29 @@ def write_checked(settings: Settings, drafts: Sequence[Draft]) -> None:
     made_folders: list[Path] = []
     pending: list[tuple[Path, Path]] = []
     placed: list[Path] = []
+    originals: dict[Path, bytes] = {}
     try:
         for draft in drafts:
             target = record_path(settings, draft)
             made_folders += _make_folders(target.parent)
             pending.append((_written_beside(target, draft.text), target))
+        replaced = {record_path(settings, d) for d in drafts if d.replaces}
         for temporary, target in pending:
-            _place(temporary, target)
+            if target in replaced:  # a test card finished: the old text is kept to undo
+                originals[target] = target.read_bytes()
+                temporary.replace(target)
+            else:
+                _place(temporary, target)
             placed.append(target)
     except FileExistsError as error:
-        _take_back(pending, placed, made_folders)
+        _take_back(pending, placed, made_folders, originals)
         shown = {str(record_path(settings, d)): problem_file(settings, d) for d in drafts}
         raise PortfolioError(
             f"{shown.get(error.filename, error.filename)} findes allerede; portfolio new "
             "overskriver aldrig en post."
         ) from error
     except OSError as error:
-        _take_back(pending, placed, made_folders)
+        _take_back(pending, placed, made_folders, originals)
         names = ", ".join(problem_file(settings, draft) for draft in drafts)
         raise PortfolioError(
             f"Kunne ikke skrive {names}: {error.strerror or error}. Intet er skrevet; ret "
@@ -255,10 +268,19 @@ def _place(temporary: Path, target: Path) -> None:
     temporary.unlink()
 
 
-def _take_back(pending: list[tuple[Path, Path]], placed: list[Path], folders: list[Path]) -> None:
-    """Undo a write part-way: the files placed, the temporary files, the folders made."""
+def _take_back(
+    pending: list[tuple[Path, Path]],
+    placed: list[Path],
+    folders: list[Path],
+    originals: dict[Path, bytes],
+) -> None:
+    """Undo a write part-way: the files placed (a replaced one gets its old text back), the
+    temporary files, the folders made."""
     for target in placed:
-        target.unlink(missing_ok=True)
+        if target in originals:
+            target.write_bytes(originals[target])
+        else:
+            target.unlink(missing_ok=True)
     for temporary, _ in pending:
         temporary.unlink(missing_ok=True)
     for folder in reversed(folders):

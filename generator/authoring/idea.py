@@ -57,9 +57,11 @@ def ask_idea(asker: Asker, settings: Settings, portfolio: Portfolio, given: Give
     )
     texts = {key: asker.text(given, key, label) for key, label in TEXT_FIELDS}
     departments = _ask_departments(asker, portfolio, given)
-    partners = asker.lines(given, "partners", "Samarbejdspartner", option="--partner")
+    partners = asker.items(
+        given, "partners", "Samarbejdspartnere (valgfri; adskilt af komma)", option="--partner"
+    )
     owner = _ask_owner(asker, portfolio, given, departments)
-    tags = asker.lines(given, "tags", "Emneord", option="--tag")
+    tags = asker.items(given, "tags", "Emneord (valgfri; adskilt af komma)", option="--tag")
     asker.finish()
     data = {"title": title, "theme": theme, "submitted": submitted, **texts}
     data |= {"departments": departments, "partners": partners, "owner": owner, "tags": tags}
@@ -85,7 +87,7 @@ def _ask_id(asker: Asker, settings: Settings, given: Given, title: str | None) -
     if not idea_id and not title:
         return None  # the title is missing: `finish` says so
     check = answers.record_id(
-        lambda key: record_path(settings, idea_draft(key, {})).parent.exists(), "en anden ide"
+        lambda key: record_path(settings, idea_draft(key, {})).parent.exists(), "en anden idé"
     )
     try:
         check(idea_id)

@@ -11,6 +11,7 @@ from __future__ import annotations
 import os
 import re
 import stat
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -35,12 +36,13 @@ def read_issue_file(path: Path) -> str:
         descriptor = os.open(path, os.O_RDONLY | os.O_NONBLOCK | getattr(os, "O_CLOEXEC", 0))
     except OSError as error:
         raise PortfolioError(f"Kunne ikke læse {path}: {error.strerror}.") from error
+    status = os.fstat(descriptor)  # before fdopen, which refuses a folder with its own error
+    if not stat.S_ISREG(status.st_mode):
+        os.close(descriptor)
+        raise PortfolioError(
+            f"{path} er ikke en almindelig fil; gem issuets tekst i en fil og angiv den."
+        )
     with os.fdopen(descriptor, "rb") as opened:
-        status = os.fstat(opened.fileno())
-        if not stat.S_ISREG(status.st_mode):
-            raise PortfolioError(
-                f"{path} er ikke en almindelig fil; gem issuets tekst i en fil og angiv den."
-            )
         if status.st_size > MAX_ISSUE_FILE_BYTES:
             raise PortfolioError(_too_large(path))
         raw = opened.read(MAX_ISSUE_FILE_BYTES + 1)
@@ -98,7 +100,9 @@ class IssueIdea:
     errors: list[str] = field(default_factory=list)
 
 
-def split_sections(body: str) -> tuple[dict[str, str], list[str]]:
+def split_sections(
+    body: str, form_fields: Sequence[FormField] = FORM_FIELDS
+) -> tuple[dict[str, str], list[str]]:
     """The text under each expected heading, in the form's order, and the headings missing.
 
     Headings are looked for in order, each after the one before, so a `### ...` line that an
@@ -108,7 +112,7 @@ def split_sections(body: str) -> tuple[dict[str, str], list[str]]:
     found: list[tuple[FormField, int]] = []
     missing: list[str] = []
     position = 0
-    for form_field in FORM_FIELDS:
+    for form_field in form_fields:
         heading = f"### {form_field.label}"
         index = next((i for i in range(position, len(lines)) if lines[i].strip() == heading), None)
         if index is None:
@@ -134,8 +138,9 @@ def _quote(text: str) -> str:
     return line if len(line) <= 60 else line[:59] + "…"
 
 
-def _items(text: str, separator: str | None) -> list[str]:
-    parts = text.split(separator) if separator else text.split("\n")
+def _items(text: str) -> list[str]:
+    """A list answer: comma-separated, as every list is typed (a line a part is read too)."""
+    parts = text.replace("\n", ",").split(",")
     items = (_BULLET.sub("", part).strip() for part in parts)
     return list(dict.fromkeys(item for item in items if item))
 
@@ -158,8 +163,8 @@ def read_issue(body: str, portfolio: Portfolio) -> IssueIdea:
     for key in ("summary", "problem", "target_group", "benefit_potential"):
         if sections.get(key):
             fields[key] = sections[key]
-    fields["partners"] = _items(sections.get("partners", ""), None)
-    fields["tags"] = _items(sections.get("tags", ""), ",")
+    fields["partners"] = _items(sections.get("partners", ""))
+    fields["tags"] = _items(sections.get("tags", ""))
     errors += _read_choices(sections, portfolio, fields)
     confirmation = sections.get("confirmation", "")
     if confirmation and (_UNTICKED.search(confirmation) or not _TICKED.search(confirmation)):
@@ -179,7 +184,7 @@ def _read_choices(
         if fields["theme"] is None:
             errors.append(f"Temaet '{_quote(sections['theme'])}' findes ikke.")
     chosen: list[str] = []
-    for name in _items(sections.get("departments", ""), ","):
+    for name in _items(sections.get("departments", "")):
         department = find_choice(name, departments)
         if department is None:
             errors.append(f"Afdelingen '{_quote(name)}' findes ikke.")

@@ -47,7 +47,7 @@ def notice_lines(indent: str, portfolio: Portfolio, today: str) -> list[str]:
     text = (
         f"**Intet tema er åbent for nye ideer.**{since} Indtil den næste periode er åbnet, "
         f"kan formularen ikke blive til et idekort. Perioden åbnes af {COORDINATOR}, som "
-        f"opretter dens temaer med `{OPEN_COMMAND}`."
+        f"opretter dens temaer med formularen Tema eller `{OPEN_COMMAND}`."
     )
     return [
         f"{indent}- type: markdown",

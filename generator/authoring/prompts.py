@@ -21,6 +21,7 @@ from generator.authoring.answers import (
     choices,
     find_choice,
     plain_text,
+    suggestion,
 )
 from generator.errors import PortfolioError
 from generator.model import Idea, Portfolio
@@ -179,6 +180,30 @@ class Asker:
                 return items
             items.append(item)
 
+    def items(
+        self,
+        given: Mapping[str, Any],
+        key: str,
+        label: str,
+        *,
+        option: str,
+        required: bool = False,
+        check: Check = plain_text,
+    ) -> list[str]:
+        """A list typed on one line, separated by commas; given options are split alike."""
+        value = self.given(given, key)
+        if isinstance(value, list | tuple):
+            parts = [clean_text(part) for item in value for part in str(item).split(",")]
+            self.answers[key] = list(dict.fromkeys(part for part in parts if part))
+            return list(self.answers[key])
+
+        def each(text: str) -> list[str]:
+            parts = [part.strip() for part in text.split(",") if part.strip()]
+            return list(dict.fromkeys(check(part) for part in parts))
+
+        answer = self.value(given, key, label, required=required, check=each, option=option)
+        return list(answer or [])
+
     def ids(
         self,
         given: Mapping[str, Any],
@@ -231,21 +256,26 @@ def drop_empty(data: dict[str, Any]) -> dict[str, Any]:
 
 
 def find_idea(portfolio: Portfolio, idea_id: str | None, asker: Asker) -> Idea:
-    """The idea a decision or test card is for; asked for when not given."""
+    """The idea a decision or test card is for, by id or title; asked for when not given.
+
+    A near miss is refused with the nearest id or title ("Mente du …?").
+    """
+    titles = {key: idea.title for key, idea in portfolio.ideas.items()}
+    check = choice(titles, "en idé i porteføljen")
     if idea_id is None:
-        titles = {key: idea.title for key, idea in portfolio.ideas.items()}
         idea_id = asker.value(
             {},
             "idea_id",
-            "Ideens id (mappens navn under records/ideas/)",
-            check=choice(titles, "en ide i porteføljen"),
+            "Ideen (id eller titel)",
+            check=check,
             option="IDE_ID (ideens id som første argument)",
         )
         asker.finish()
-    idea = portfolio.ideas.get(str(idea_id))
-    if idea is None:
+    found = find_choice(str(idea_id), titles)
+    if found is None:
         raise PortfolioError(
-            f"Ideen '{idea_id}' findes ikke, eller dens idekort har fejl; "
-            "kør portfolio validate og se records/ideas/."
+            f"Ideen '{idea_id}' findes ikke i porteføljen.{suggestion(str(idea_id), titles)} "
+            "Skriv ideens id eller titel; en idé, hvis idekort har fejl, kan ikke findes, før "
+            "fejlene er rettet (kør portfolio validate)."
         )
-    return idea
+    return portfolio.ideas[found]

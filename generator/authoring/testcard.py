@@ -17,7 +17,7 @@ from generator.authoring.prompts import Asker, drop_empty, find_idea
 from generator.errors import PortfolioError
 from generator.model import Portfolio
 from generator.settings import Settings
-from generator.vocabulary import format_kroner
+from generator.vocabulary import choice_shown, choice_words, format_kroner
 
 Given = Mapping[str, Any]
 
@@ -60,8 +60,8 @@ def ask_testcard(
     return [testcard_draft(idea.idea_id, card)]
 
 
-TEST_STATUS = {"planned": "planlagt", "running": "i gang", "done": "afsluttet"}
-TEST_OUTCOMES = {"confirmed": "bekræftet", "refuted": "afkræftet", "inconclusive": "uafklaret"}
+TEST_STATUS = choice_shown("test_status")
+TEST_OUTCOMES = choice_shown("test_outcome")
 
 
 def card_fields(
@@ -94,7 +94,7 @@ def card_fields(
         check=answers.date(lambda day: _not_before(day, begins, "testens start")),
     )  # fmt: skip
     status = asker.value(
-        given, "status", "Status (planned: planlagt, running: i gang, done: afsluttet)",
+        given, "status", f"Status ({choice_words('test_status')})",
         default="planned", check=answers.choice(TEST_STATUS, "en status"),
     )  # fmt: skip
     data = {"step": step, **texts, "success_criteria": criteria, "budget": budget}
@@ -120,11 +120,12 @@ def _ask_result(asker: Asker, given: Given, status: str | None) -> dict[str, Any
         return {}
     outcome = asker.value(
         given, "result_outcome",
-        "Udfald (confirmed: bekræftet, refuted: afkræftet, inconclusive: uafklaret)",
+        f"Resultat ({choice_words('test_outcome')})",
         check=answers.choice(TEST_OUTCOMES, "et udfald"),
     )  # fmt: skip
     learning = asker.text(given, "result_learning", "Læring")
-    evidence = asker.lines(
-        given, "evidence", "Link til dokumentation", option="--evidence", check=answers.link
-    )
+    evidence = asker.items(
+        given, "evidence", "Links til dokumentation (valgfri; adskilt af komma)",
+        option="--evidence", check=answers.link,
+    )  # fmt: skip
     return drop_empty({"outcome": outcome, "learning": learning, "evidence": evidence})

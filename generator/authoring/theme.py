@@ -18,10 +18,17 @@ from generator.authoring.prompts import Asker, drop_empty
 from generator.errors import PortfolioError
 from generator.model import Portfolio
 from generator.settings import Settings
-from generator.vocabulary import slugify
+from generator.vocabulary import choice_shown, choice_words, slugify
 
 Given = Mapping[str, Any]
-THEME_KINDS = {"theme": "tema", "focus-area": "indsatsområde"}
+THEME_KINDS = choice_shown("theme_kind")
+
+# What the directors screen ideas against (seed 001), asked one sentence a line.
+SCREENING_TEXTS: tuple[tuple[str, str, str], ...] = (
+    ("beliefs", "Det vi tror på", "--belief"),
+    ("investment_areas", "Det vi vil investere inden for", "--investment-area"),
+    ("criteria", "De kriterier vi vil investere efter", "--criterion"),
+)
 
 
 def reviewer(text: str) -> str:
@@ -32,11 +39,12 @@ def reviewer(text: str) -> str:
 
 
 def ask_theme(asker: Asker, settings: Settings, portfolio: Portfolio, given: Given) -> list[Draft]:
-    """A theme record: name, id, kind, period, departments, reviewers, description."""
+    """A theme record: name, id, kind, period, departments, reviewers, description, and
+    what its ideas are screened against."""
     name = asker.text(given, "name", "Navn (som temaet hedder)")
     theme_id = _ask_id(asker, settings, portfolio, given, name)
     kind = asker.value(
-        given, "kind", "Art (theme: tema; focus-area: indsatsområde)", default="theme",
+        given, "kind", f"Art ({choice_words('theme_kind')})", default="theme",
         check=answers.choice(THEME_KINDS, "en art"),
     )  # fmt: skip
     start = asker.value(
@@ -49,15 +57,49 @@ def ask_theme(asker: Asker, settings: Settings, portfolio: Portfolio, given: Giv
         given, "anchored_in", "Forankret i (afdelinger adskilt af komma, valgfri)",
         names=departments, what="en magistratsafdeling", option="--anchored-in", required=False,
     )  # fmt: skip
-    reviewers = asker.lines(
-        given, "reviewers", "Reviewer, fx @org/hold", option="--reviewer", check=reviewer
-    )
+    reviewers = asker.items(
+        given, "reviewers",
+        "Reviewere: GitHub-hold, hvis godkendelse afgør temaets ideer (adskilt af komma)",
+        option="--reviewer", required=kind != "focus-area", check=reviewer,
+    )  # fmt: skip
     description = asker.text(given, "description", "Beskrivelse (valgfri)", required=False)
+    texts = {
+        key: asker.lines(given, key, f"{label} (valgfri; én pr. linje)", option=option)
+        for key, label, option in SCREENING_TEXTS
+    }
+    if not asker.talks:
+        _refuse_every_mistake(asker, departments, anchored_in, reviewers, (start, end))
     asker.finish()
     data = {"name": name, "kind": kind, "period": {"start": start, "end": end}}
     data |= {"anchored_in": anchored_in, "reviewers": reviewers}
-    data["description"] = description
+    data |= {"description": description, **texts}
     return [theme_draft(str(theme_id), drop_empty(data))]
+
+
+def _refuse_every_mistake(
+    asker: Asker,
+    departments: dict[str, str],
+    anchored_in: list[str],
+    reviewers: list[str],
+    period: tuple[Any, Any],
+) -> None:
+    """Without questions, every mistake in the options at once, before anything is checked
+    against the portfolio (so one mistake cannot hide another)."""
+    mistakes = [f"Der mangler værdier for: {', '.join(dict.fromkeys(asker.missing))}."]
+    mistakes = mistakes if asker.missing else []
+    start, end = period
+    if isinstance(start, str) and isinstance(end, str):
+        mistakes += filter(None, [_not_before(end, start)])
+    for department in anchored_in:
+        if department not in departments:
+            hint = answers.suggestion(department, departments)
+            mistakes.append(f"'{department}' er ikke en magistratsafdeling.{hint}")
+    for team in reviewers:
+        if not is_owner(team):
+            mistakes.append(f"'{team}' er ikke en GitHub-bruger eller et hold; skriv fx @org/hold.")
+    if mistakes:
+        listing = "\n".join(f"  - {mistake}" for mistake in mistakes)
+        raise PortfolioError(f"Temaet kan ikke oprettes:\n{listing}")
 
 
 def _ask_end(asker: Asker, given: Given, start: Any) -> Any:
@@ -66,9 +108,7 @@ def _ask_end(asker: Asker, given: Given, start: Any) -> Any:
     check = answers.date(lambda day: _not_before(day, start))
     end = asker.value(given, "end", label, check=check)
     objection = _not_before(end, start) if isinstance(end, str) else None
-    if objection:
-        if not asker.talks:
-            raise PortfolioError(f"{objection} Ret --start eller --end.")
+    if objection and asker.talks:  # without questions, it is one of every mistake reported
         asker.tell(objection)
         end = asker.value({}, "end", label, check=check)
     return end

@@ -66,4 +66,4 @@ def waiting(parent: tuple[Path, str | None], records_dir: Path | None, today: st
     """De ideer, der venter på en beslutning, ældste først."""
     parent_records, parent_today = parent
     figures, portfolio = _figures(records_dir or parent_records, today or parent_today)
-    click.echo(waiting_text(figures.waiting, portfolio), nl=False)
+    click.echo(waiting_text(figures, portfolio), nl=False)

@@ -4,9 +4,11 @@ Definitions follow the specification's "Figures" section. Where it leaves a choi
 - a gate or stage nobody passed still appears, as count 0 with median and p90 null;
 - themes are every theme of kind `theme` plus any theme an idea names; years are those
   in which something was measured or granted;
-- `waiting` is read as the specification's two lists: every idea with no decision yet
+- `waiting` is read as the specification's three lists: every idea with no decision yet
   waits for its screening, whatever the days (W02 warns after 60); an idea whose latest
-  step's test card is done waits for a decision once more than 60 days have passed.
+  step's test card is done waits for a decision once more than 60 days have passed; an
+  idea whose current step's test card is not done waits for it once its `end` has passed.
+- `signals` are computed in generator/figures/signals.py.
 """
 
 from __future__ import annotations
@@ -15,6 +17,7 @@ from collections import Counter, defaultdict
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, replace
 
+from generator.figures.signals import Signals, signals
 from generator.figures.stats import DaySummary, days_between, rate, summarise, year_of
 from generator.kinds import FIT_STAGE, Status
 from generator.model import Decision, Idea, Portfolio
@@ -52,7 +55,7 @@ class Granted:
 @dataclass(frozen=True)
 class Waiting:
     idea_id: str
-    reason: str  # screening or decision
+    reason: str  # screening, decision or test
     since: str
     days: int
 
@@ -79,6 +82,8 @@ class Figures:
     tests: dict[int, dict[str, int]]
     waiting: list[Waiting]
     departments: dict[str, DepartmentReach]
+    examples: int
+    signals: Signals
 
 
 def step_numbers(portfolio: Portfolio) -> list[int]:
@@ -231,22 +236,22 @@ def tests(portfolio: Portfolio, as_of: str) -> dict[int, dict[str, int]]:
 
 
 def waiting_for(idea: Idea, as_of: str) -> Waiting | None:
-    """Why and since when the idea waits: for its screening, or for over 60 days for the
-    decision after its latest test."""
+    """Why and since when the idea waits: for its screening; for over 60 days for the
+    decision after its latest test; or for its current test, once the test's end is past."""
     state = idea.state
     if state.ended:
         return None
     if not idea.decisions:
-        reason, since = "screening", idea.submitted
-    else:
-        card = idea.test_card(state.step) if state.step else None
-        if card is None or card.status != "done":
-            return None
-        reason, since = "decision", card.end
-    days = days_between(since, as_of)
-    if reason == "decision" and days <= WAITING_DAYS:
+        return Waiting(
+            idea.idea_id, "screening", idea.submitted, days_between(idea.submitted, as_of)
+        )
+    card = idea.test_card(state.step) if state.step else None
+    if card is None:
         return None
-    return Waiting(idea.idea_id, reason, since, days)
+    days = days_between(card.end, as_of)
+    if card.status != "done":
+        return Waiting(idea.idea_id, "test", card.end, days) if days > 0 else None
+    return Waiting(idea.idea_id, "decision", card.end, days) if days > WAITING_DAYS else None
 
 
 def waiting(portfolio: Portfolio, as_of: str) -> list[Waiting]:
@@ -286,6 +291,8 @@ def compute_figures(portfolio: Portfolio, as_of: str) -> Figures:
         tests=tests(portfolio, as_of),
         waiting=waiting(portfolio, as_of),
         departments=departments(portfolio),
+        examples=sum(1 for idea in portfolio.ideas.values() if idea.example),
+        signals=signals(portfolio, as_of),
     )
 
 

@@ -6,6 +6,7 @@ import json
 from typing import Any
 
 from generator.figures.compute import Figures, KillStage
+from generator.figures.signals import Signals
 from generator.figures.stats import DaySummary
 
 # What each field of noegletal.json holds, for the /data/ page.
@@ -46,12 +47,22 @@ FIGURES_FIELDS = (
         "waiting",
         "Ideer, der venter på en beslutning, ældste først: id, reason (screening: på "
         "screeningen siden indsendelsen; decision: i mere end 60 dage på næste beslutning "
-        "siden testen på det seneste trin sluttede), since (siden) og days (dage).",
+        "siden testen på det seneste trin sluttede; test: på testen af det nuværende trin, "
+        "hvis slutdato er passeret), since (siden) og days (dage).",
     ),
     (
         "departments",
         "For hver magistratsafdeling: owner (ideer, den ejer), participant (ideer, der nævner "
         "den) og granted_owned (bevilget til de ideer, den ejer).",
+    ),
+    ("examples", "Hvor mange af ideerne der er opdigtede eksempler (0, når ingen er)."),
+    (
+        "signals",
+        "Signalet for hver idé, der ikke er afsluttet: antal green (grøn), yellow (gul) og red "
+        "(rød), og i ideas de gule og røde, røde først: id, signal, reason (screening, "
+        "decision eller test), since (siden) og days (dage, der er ventet, eller dage, testen "
+        "er forsinket). Højst 60 dages venten er grøn, 61-120 dage gul, mere rød; en test "
+        "1-90 dage efter sin slutdato er gul, derefter rød.",
     ),
 )
 
@@ -67,6 +78,19 @@ def _kill(stage: KillStage) -> dict[str, Any]:
         "rate": stage.rate,
         "days": stage.days.as_json(),
     }
+
+
+def _signals(signals: Signals) -> dict[str, Any]:
+    return {
+        "green": signals.green,
+        "yellow": signals.yellow,
+        "red": signals.red,
+        "ideas": [
+            {"id": s.idea_id, "signal": s.signal, "reason": s.reason, "since": s.since,
+             "days": s.days}
+            for s in signals.listed
+        ],
+    }  # fmt: skip
 
 
 def figures_json(figures: Figures) -> dict[str, Any]:
@@ -99,6 +123,8 @@ def figures_json(figures: Figures) -> dict[str, Any]:
             }
             for dept, reach in figures.departments.items()
         },
+        "examples": figures.examples,
+        "signals": _signals(figures.signals),
     }
 
 

@@ -1,9 +1,10 @@
-"""Figures stage, the words: numbers, days, rates, gates and stages written the Danish way."""
+"""Figures stage, the words: numbers, days, rates, gates, stages and signals the Danish way."""
 
 from __future__ import annotations
 
+from generator.figures.signals import Signal
 from generator.figures.stats import Number
-from generator.vocabulary import status_label
+from generator.vocabulary import format_date, status_label
 
 
 def format_number(value: Number | None) -> str:
@@ -41,3 +42,25 @@ def gate_path(gate: str) -> str:
 def kill_stage_label(stage: int) -> str:
     """A stage of `kill` by its number: 0 is strategic fit, s ≥ 1 is step s."""
     return status_label("fit" if stage == 0 else f"step-{stage}")
+
+
+SIGNAL_LABELS = {"green": "Grøn", "yellow": "Gul", "red": "Rød"}
+
+
+def signal_label(colour: str) -> str:
+    """'green' → 'Grøn', 'yellow' → 'Gul', 'red' → 'Rød'."""
+    return SIGNAL_LABELS.get(colour, colour)
+
+
+def signal_sentence(signal: Signal) -> str:
+    """Why an idea has its signal, as a Danish sentence."""
+    since, days = format_date(signal.since), format_days(signal.days)
+    if signal.reason == "screening":
+        return f"Venter på screening siden {since}: {days}."
+    if signal.reason == "test":
+        if signal.days == 0:
+            return f"Testen af trin {signal.step} skal være afsluttet {since}."
+        return f"Testen af trin {signal.step} skulle være afsluttet {since}: {days} forsinket."
+    if signal.step == 0:
+        return f"Venter på beslutning om trin 1 siden screeningen {since}: {days}."
+    return f"Testen af trin {signal.step} sluttede {since}; venter på næste beslutning: {days}."

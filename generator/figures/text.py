@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from generator.figures.compute import Figures, Waiting
+from generator.figures.compute import Figures
 from generator.figures.labels import (
     format_days,
     format_number,
@@ -12,12 +12,14 @@ from generator.figures.labels import (
     gate_label,
     gate_path,
     kill_stage_label,
+    signal_label,
+    signal_sentence,
 )
 from generator.figures.stats import DaySummary
 from generator.model import Portfolio
 from generator.vocabulary import format_date, format_money, status_label
 
-REASON_LABELS = {"screening": "screening", "decision": "beslutning efter test"}
+REASON_LABELS = {"screening": "screening", "decision": "beslutning efter test", "test": "test"}
 
 
 def table(head: Sequence[str], rows: Sequence[Sequence[str]], right: set[int]) -> list[str]:
@@ -124,7 +126,8 @@ def figures_text(figures: Figures, portfolio: Portfolio) -> str:
     """Every figure as Danish text tables, as /tal/ shows them."""
     waiting = len(figures.waiting)
     lines = [
-        f"Portføljen i tal pr. {format_date(figures.as_of)}: {format_number(figures.ideas)} ideer",
+        f"Portføljen i tal pr. {format_date(figures.as_of)}: {format_number(figures.ideas)} "
+        f"{'idé' if figures.ideas == 1 else 'ideer'}{examples_clause(figures)}",
         "",
         *_funnel(figures),
         *_lead_times("Tid til beslutning", figures.lead_times),
@@ -134,6 +137,7 @@ def figures_text(figures: Figures, portfolio: Portfolio) -> str:
         f"Venter på en beslutning: {format_number(waiting)} "
         f"{'idé' if waiting == 1 else 'ideer'}; se dem med 'portfolio report waiting'.",
         "",
+        *_signals(figures, portfolio),
         *_departments(figures, portfolio),
         *_themes(figures, portfolio),
     ]
@@ -142,14 +146,53 @@ def figures_text(figures: Figures, portfolio: Portfolio) -> str:
     return "\n".join(lines).rstrip("\n") + "\n"
 
 
-def waiting_text(waiting: list[Waiting], portfolio: Portfolio) -> str:
-    """The waiting ideas, oldest first, as a table."""
-    if not waiting:
-        return "Ingen ideer venter på en beslutning.\n"
+def waiting_text(figures: Figures, portfolio: Portfolio) -> str:
+    """The waiting ideas, oldest first, as a table with each idea's signal; then any other
+    idea whose signal is yellow or red (an idea at pitch waits for its step-1 decision)."""
+    signals = figures.signals.by_idea
     rows = [
         [w.idea_id, portfolio.ideas[w.idea_id].title, REASON_LABELS[w.reason],
-         w.since, format_number(w.days)]
-        for w in waiting
+         w.since, format_number(w.days),
+         signal_label(signals[w.idea_id].signal) if w.idea_id in signals else "–"]
+        for w in figures.waiting
     ]  # fmt: skip
-    head = ["Idé", "Titel", "Venter på", "Siden", "Dage"]
-    return "\n".join(table(head, rows, {4})) + "\n"
+    listed = {w.idea_id for w in figures.waiting}
+    others = [s for s in figures.signals.listed if s.idea_id not in listed]
+    if not rows and not others:
+        return "Ingen ideer venter på en beslutning.\n"
+    head = ["Idé", "Titel", "Venter på", "Siden", "Dage", "Signal"]
+    lines = table(head, rows, {4}) if rows else ["Ingen ideer venter på en beslutning."]
+    if others:
+        lines += ["", "Også med gult eller rødt signal:"]
+        lines += [f"{signal_label(s.signal)}  {s.idea_id}: {signal_sentence(s)}" for s in others]
+    return "\n".join(lines) + "\n"
+
+
+def colour_count(count: int, one: str, more: str) -> str:
+    """'1 grøn', '0 gule', '2 røde': the colour agrees with the number."""
+    return f"{format_number(count)} {one if count == 1 else more}"
+
+
+def _signals(figures: Figures, portfolio: Portfolio) -> list[str]:
+    """The counts by colour, then every yellow and red idea with the reason in words."""
+    signals = figures.signals
+    counts = (
+        f"Signaler for de {format_number(len(signals.by_idea))} ideer, der ikke er afsluttet: "
+        f"{colour_count(signals.green, 'grøn', 'grønne')}, "
+        f"{colour_count(signals.yellow, 'gul', 'gule')} og {colour_count(signals.red, 'rød', 'røde')}."
+    )
+    rows = [
+        [signal_label(s.signal), s.idea_id, portfolio.ideas[s.idea_id].title, signal_sentence(s)]
+        for s in signals.listed
+    ]
+    if not rows:
+        return ["Signaler", counts, ""]
+    return ["Signaler", counts, *table(["Signal", "Idé", "Titel", "Hvorfor"], rows, set()), ""]
+
+
+def examples_clause(figures: Figures) -> str:
+    """', heraf 3 opdigtede eksempler' when some of the ideas are examples, else ''."""
+    if not figures.examples:
+        return ""
+    noun = "opdigtet eksempel" if figures.examples == 1 else "opdigtede eksempler"
+    return f", heraf {format_number(figures.examples)} {noun}"

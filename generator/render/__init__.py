@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from generator.figures import compute_figures, noegletal_json
+from generator.figures import Figures, compute_figures, noegletal_json
 from generator.model import Portfolio
 from generator.render.approvals import Approvals
 from generator.render.datapackage import data_package
@@ -41,14 +41,15 @@ def data_files(
     schema_files: Mapping[str, bytes],
     today: str,
     licence: DataLicence | None = None,
+    figures: Figures | None = None,
 ) -> dict[str, bytes]:
     """The open data: portfolio.json, the CSV tables and their data package, the
-    spreadsheet, the figures and the schemas."""
+    spreadsheet, the figures (counted as of `today` unless given) and the schemas."""
     tables = (portfolio_json(portfolio), ideas_csv(portfolio), decisions_csv(portfolio))
     files = dict(zip(DATA_FILES, tables, strict=True))
     files[XLSX_FILE] = portfolio_xlsx(portfolio)
     files[PACKAGE_FILE] = data_package(licence)
-    files[FIGURES_FILE] = noegletal_json(compute_figures(portfolio, today))
+    files[FIGURES_FILE] = noegletal_json(figures or compute_figures(portfolio, today))
     for name, content in sorted(schema_files.items()):
         files[f"data/schemas/{name}"] = content
     return files
@@ -73,9 +74,12 @@ def site_files(
     site_url: str | None,
     today: str,
     licence: DataLicence | None = None,
+    *,
+    figures: Figures | None = None,
 ) -> dict[str, bytes]:
-    """The generated files beside the pages: the open data, the figures and the feeds."""
-    files = data_files(portfolio, schema_files, today, licence)
+    """The generated files beside the pages: the open data, the figures (counted as of
+    `today` unless given) and the feeds."""
+    files = data_files(portfolio, schema_files, today, licence, figures)
     files.update(atom_feeds(portfolio, site_url))  # FEED_FILE, and one a theme and an idea
     return files
 
@@ -96,11 +100,13 @@ def render_site(
     knows. `checkpoint` runs between the pages and the files: the preview's background
     work stops there when a newer save arrives."""
     renderer = renderer or PageRenderer(today, approvals)
-    pages = renderer.render(portfolio, parse_schemas(schema_files), licence or DataLicence())
+    common = renderer.common(portfolio)  # the figures, counted once for pages and data
+    pages = renderer.render(portfolio, parse_schemas(schema_files), licence, common)
     checkpoint()
-    return SiteContent(
-        pages, site_files(portfolio, schema_files, site_url, renderer.today, licence)
+    files = site_files(
+        portfolio, schema_files, site_url, renderer.today, licence, figures=common["figures"]
     )
+    return SiteContent(pages, files)
 
 
 def read_schema_files(schemas_dir: Path) -> dict[str, bytes]:

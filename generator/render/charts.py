@@ -29,35 +29,30 @@ def _text(x: float, y: float, content: str, **attrs: str) -> str:
     return f'<text x="{x:g}" y="{y:g}"{extra}>{escape(content)}</text>'
 
 
+FONT_SIZE = 14  # CSS pixels: charts are never scaled down, so their text stays this size
+CHAR_WIDTH = 8  # a generous average width of a character at FONT_SIZE
+
+
 def _frame(chart_id: str, size: tuple[int, int], title: str, desc: str, body: list[str]) -> str:
+    """The SVG at its own size, in a box that scrolls (by keyboard too) when the screen is
+    narrower than the chart."""
     width, height = size
     return (
+        f'<div class="chart-scroll" role="region" tabindex="0" '
+        f'aria-label="Diagram: {escape(title)}">'
         f'<svg class="chart" viewBox="0 0 {width} {height}" width="{width}" height="{height}" '
         f'role="img" aria-labelledby="{chart_id}-title {chart_id}-desc" '
-        f'xmlns="http://www.w3.org/2000/svg" font-family="inherit" font-size="14">'
+        f'xmlns="http://www.w3.org/2000/svg" font-family="inherit" font-size="{FONT_SIZE}">'
         f'<title id="{chart_id}-title">{escape(title)}</title>'
-        f'<desc id="{chart_id}-desc">{escape(desc)}</desc>' + "".join(body) + "</svg>"
+        f'<desc id="{chart_id}-desc">{escape(desc)}</desc>' + "".join(body) + "</svg></div>"
     )
 
 
 def funnel_chart(stages: Sequence[FunnelStage], chart_id: str = "tragt") -> Markup:
     """Horizontal bars, one a funnel stage, each labelled with its count."""
-    label_width, bar_width, row = 170, 380, 34
-    width, height = label_width + bar_width + 70, row * len(stages) + 10
-    top = max((s.count for s in stages), default=0) or 1
-    body = []
-    for index, stage in enumerate(stages):
-        y = 5 + index * row
-        length = bar_width * stage.count / top
-        body.append(_text(label_width - 10, y + 20, stage.label, text_anchor="end", fill=INK))
-        body.append(
-            f'<rect x="{label_width}" y="{y + 4}" width="{length:.1f}" height="{row - 10}" '
-            f'fill="{BAR}"/>'
-        )
-        body.append(_text(label_width + length + 8, y + 20, str(stage.count), fill=INK))
-    desc = "; ".join(f"{s.label}: {s.count}" for s in stages)
+    bars = [Bar(stage.label, stage.count, str(stage.count)) for stage in stages]
     title = "Tragten: hvor mange ideer der er nået til hvert trin"
-    return markup(_frame(chart_id, (width, height), title, desc, body))
+    return bar_chart(bars, title, chart_id)
 
 
 def _rung_lines(rung: LadderRung, currency: str) -> tuple[str, str]:
@@ -103,23 +98,26 @@ class Bar:
 
 
 def bar_chart(bars: Sequence[Bar], title: str, chart_id: str) -> Markup:
-    """Horizontal bars, each with its label above it and its value written after it.
+    """Horizontal bars, each with its label above it and its value written after it, or
+    under it when the value's text would make the chart wider.
 
     Labels sit above the bars rather than beside them, so a chart with long names stays
-    narrow and its text readable when a phone scales it down.
+    narrow enough for a phone without being scaled down.
     """
-    text_width = min(max((len(b.value_text) for b in bars), default=4) * 8 + 16, 300)
-    label_width = min(max((len(b.label) for b in bars), default=10) * 8 + 10, 400)
-    bar_width, row = 300, 46
-    width = max(bar_width + text_width, label_width) + 10
+    text_width = max((len(b.value_text) for b in bars), default=4) * CHAR_WIDTH + 8
+    label_width = max((len(b.label) for b in bars), default=10) * CHAR_WIDTH + 10
+    bar_width, row = 260, 64
+    width = max(bar_width, label_width, text_width) + 10
     height = row * max(len(bars), 1) + 6
     top = max((b.value for b in bars), default=0) or 1
     body = [f'<line x1="5" y1="2" x2="5" y2="{height - 2}" stroke="{MUTED}" stroke-width="1"/>']
     for index, bar in enumerate(bars):
         y = 4 + index * row
         length = bar_width * max(bar.value, 0) / top
-        body.append(_text(10, y + 14, bar.label, fill=INK))
-        body.append(f'<rect x="5" y="{y + 20}" width="{length:.1f}" height="18" fill="{BAR}"/>')
-        body.append(_text(5 + length + 8, y + 34, bar.value_text, fill=INK))
+        body.append(_text(10, y + 16, bar.label, fill=INK))
+        body.append(f'<rect x="5" y="{y + 22}" width="{length:.1f}" height="18" fill="{BAR}"/>')
+        beside = 5 + length + 8 + len(bar.value_text) * CHAR_WIDTH <= width
+        x, text_y = (5 + length + 8, y + 36) if beside else (10, y + 57)
+        body.append(_text(x, text_y, bar.value_text, fill=INK))
     desc = "; ".join(f"{b.label}: {b.value_text}" for b in bars) or "Ingen tal endnu."
     return markup(_frame(chart_id, (width, height), title, desc, body))

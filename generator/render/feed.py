@@ -34,12 +34,17 @@ def _sub(parent: ET.Element, tag: str, text: str | None = None, **attrs: str) ->
     return element
 
 
+EXAMPLE_PREFIX = "Eksempel: "
+EXAMPLE_SUMMARY = "Et opdigtet eksempel, ikke en virkelig beslutning.\n\n"
+
+
 def entry_title(idea: Idea, decision: Decision, currency: str) -> str:
-    """For example 'Digital nabohjælp: Investering: trin 2 (125.000 kr.)'."""
+    """For example 'Digital nabohjælp: Investering: trin 2 (125.000 kr.)'; a fictional
+    example's title begins 'Eksempel: '."""
     heading = decision_heading(decision.kind, decision.outcome, decision.step)
     if decision.kind == DecisionKind.INVESTMENT and decision.amount is not None:
         heading += f" ({format_money(decision.amount, currency)})"
-    return f"{idea.title}: {heading}"
+    return f"{EXAMPLE_PREFIX if idea.example else ''}{idea.title}: {heading}"
 
 
 def _entry(feed: ET.Element, idea: Idea, decision: Decision, currency: str, base: str) -> None:
@@ -51,7 +56,7 @@ def _entry(feed: ET.Element, idea: Idea, decision: Decision, currency: str, base
     href = f"{base}ideer/{idea.idea_id}/#{decision_anchor(decision)}"
     _sub(entry, "link", rel="alternate", type="text/html", href=href)
     _sub(entry, "author").append(_named("name", decision.decided_by))
-    text = decision.rationale
+    text = (EXAMPLE_SUMMARY if idea.example else "") + decision.rationale
     if decision.learning:
         text += "\n\nLæring: " + decision.learning
     _sub(entry, "summary", text, type="text")

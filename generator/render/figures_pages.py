@@ -8,7 +8,7 @@ from typing import Any
 from markupsafe import Markup
 
 from generator.figures import labels
-from generator.figures.compute import Figures, compute_figures, theme_portfolio
+from generator.figures.compute import Figures
 from generator.figures.stats import DaySummary
 from generator.model import Portfolio, Theme
 from generator.render import figure_blocks as blocks
@@ -18,6 +18,11 @@ from generator.render.page_writer import PageWriter
 
 PAGE_FIGURES = "tal/index.md"
 WAITING_SHOWN = 200
+WAITING_REASONS = {
+    "screening": "screening",
+    "decision": "beslutning efter test",
+    "test": "testens resultat",
+}
 
 
 def figures_theme_page(theme_id: str) -> str:
@@ -41,7 +46,13 @@ def figure_context(figures: Figures, portfolio: Portfolio) -> dict[str, Any]:
         # No page lists more than 200 ideas: the rest are in noegletal.json and on theme pages.
         "waiting_ideas": [(w, portfolio.ideas[w.idea_id]) for w in figures.waiting[:WAITING_SHOWN]],
         "waiting_more": max(len(figures.waiting) - WAITING_SHOWN, 0),
+        # The yellow and red ideas, red first; as many as the waiting list at most.
+        "signal_ideas": [
+            (s, portfolio.ideas[s.idea_id]) for s in figures.signals.listed[:WAITING_SHOWN]
+        ],
+        "signal_more": max(len(figures.signals.listed) - WAITING_SHOWN, 0),
         "gate_label": labels.gate_label,
+        "waiting_reason": WAITING_REASONS.get,
         "number": labels.format_number,
         "rate": labels.format_rate,
     }
@@ -82,7 +93,7 @@ def render_figure_pages(renderer: PageWriter, common: Mapping[str, Any]) -> dict
     }
     for theme in common["themes"]:
         path = figures_theme_page(theme.theme_id)
-        own = compute_figures(theme_portfolio(portfolio, theme.theme_id), figures.as_of)
+        own = common["theme_figures"][theme.theme_id]
         context = {**common, **figure_context(own, portfolio)}
         pages[path] = renderer.page(
             "figures.md.j2", path, f"{theme.name} i tal", common["latest"],

@@ -17,13 +17,14 @@ from markupsafe import Markup
 
 from generator.figures.compute import compute_figures, theme_portfolio
 from generator.figures.document import FIGURES_FIELDS
-from generator.figures.labels import format_days
+from generator.figures.labels import format_days, signal_sentence
+from generator.figures.text import colour_count, examples_clause
 from generator.model import (
     Idea,
     Portfolio,
     Theme,
 )
-from generator.periods import last_period_end, open_themes
+from generator.periods import is_open, last_period_end, open_themes
 from generator.render import charts, lists, opendata
 from generator.render import views as render_views
 from generator.render.approvals import Approvals
@@ -32,19 +33,26 @@ from generator.render.figures_pages import figures_theme_page, render_figure_pag
 from generator.render.markup import (
     approval_link,
     example_mark,
+    examples_notice,
     idea_page,
     ideas_table,
+    list_heading,
     record_list,
     relative_link,
+    searched,
+    signal_badge,
+    signal_mark,
     status_badge,
     theme_link,
     theme_page,
+    with_notice,
 )
 from generator.render.paging import PAGE_SIZE, page_links, pager, split
 from generator.render.sanitize import TextRenderer, attribute_text, external_link, inline_text
 from generator.render.schema_doc import SCHEMA_FILES, schema_fields
 from generator.render.tags import tag_link
-from generator.site_config import DataLicence
+from generator.render.theme_periods import theme_periods
+from generator.site_config import DataLicence, SubmitLinks
 from generator.vocabulary import (
     GRADUATE_LABELS,
     TEST_OUTCOME_LABELS,
@@ -93,11 +101,18 @@ def _environment(text: TextRenderer) -> jinja2.Environment:
         date=format_date,
         attr=attribute_text,
         status=status_label,
+        searched=searched,
     )
     env.globals.update(
         link=_link,
         ideas_table=ideas_table,
         status_badge=status_badge,
+        signal_badge=signal_badge,
+        list_heading=list_heading,
+        signal_legend=signal_mark,
+        signal_text=signal_sentence,
+        examples_clause=examples_clause,
+        colour_count=colour_count,
         example_mark=example_mark,
         theme_link=theme_link,
         record_list=lambda items, level=4: record_list(text, items, level),
@@ -136,18 +151,22 @@ def _updated(date: str | None) -> str:
 class PageRenderer:
     """Renders every page of the site; keeps rendered record text between calls."""
 
-    def __init__(self, today: str, approvals: Approvals | None = None) -> None:
+    def __init__(
+        self, today: str, approvals: Approvals | None = None, submit: SubmitLinks | None = None
+    ) -> None:
         self.text = TextRenderer()
         self.env = _environment(self.text)
         known = approvals or Approvals()
         self.env.globals["approved_in"] = lambda decision: approval_link(known.of(decision))
         # The day the site is built for: the front page lists the themes open on it.
         self.today = today
+        # Where "Send en idé" leads (mkdocs.yml's repo_url and extra.contact).
+        self.submit = submit or SubmitLinks()
 
     def _page(self, template: str, path: str, title: str, updated: str | None, **ctx: Any) -> str:
         body = self.env.get_template(template).render(page_path=path, title=title, **ctx)
-        head = _front_matter(title, ctx.get("feed"))
-        return head + body.rstrip("\n") + "\n" + _updated(updated)
+        page = _front_matter(title, ctx.get("feed")) + body.rstrip("\n") + "\n"
+        return with_notice(page, str(ctx.get("examples_notice", ""))) + _updated(updated)
 
     def page(self, template: str, path: str, title: str, updated: str | None, **ctx: Any) -> str:
         """One page from its template; `feed` in ctx names the page's own feed."""
@@ -156,19 +175,30 @@ class PageRenderer:
     def common(self, portfolio: Portfolio) -> dict[str, Any]:
         ideas = render_views.shown_ideas(portfolio)
         as_of = self.today
+        themes = render_views.themes_of_kind(portfolio, "theme")
+        figures = compute_figures(portfolio, as_of)
         return {
             "as_of": as_of,
-            "figures": compute_figures(portfolio, as_of),
+            "figures": figures,
+            # Each theme's figures, counted once a build for its page and its /tal/ page.
+            "theme_figures": {
+                theme.theme_id: compute_figures(theme_portfolio(portfolio, theme.theme_id), as_of)
+                for theme in themes
+            },
+            "examples_notice": examples_notice(figures.examples, figures.ideas),
             "figures_page": figures_theme_page,
             "days": format_days,
             "portfolio": portfolio,
             "ideas": ideas,
             "ladder": portfolio.ladder,
             "money": lambda amount: format_money(amount, portfolio.ladder.currency),
-            "themes": render_views.themes_of_kind(portfolio, "theme"),
+            "themes": themes,
             "departments": portfolio.departments,
             "latest": render_views.last_updated(ideas),
             "open_themes": open_themes(portfolio, self.today),
+            "periods": theme_periods(render_views.themes_of_kind(portfolio, "theme"), self.today),
+            "submit": self.submit,
+            "is_open": lambda theme: is_open(theme, self.today),
             "last_period_end": last_period_end(portfolio, self.today),
         }
 
@@ -177,10 +207,12 @@ class PageRenderer:
         portfolio: Portfolio,
         schemas: Mapping[str, Mapping[str, Any]],
         licence: DataLicence | None = None,
+        common: Mapping[str, Any] | None = None,
     ) -> dict[str, str]:
         """Every generated page of the site by its path; figures are counted as of the
-        renderer's day, and /data/ names the data's licence."""
-        common = self.common(portfolio)
+        renderer's day (or come in `common`, made by `self.common`), and /data/ names the
+        data's licence."""
+        common = common or self.common(portfolio)
         themes = {theme.theme_id for theme in common["themes"]}
         ideas = {idea.idea_id for idea in common["ideas"]}
         pages = self.render_some(common, {PAGE_FRONT, PAGE_THEMES, PAGE_LADDER}, themes, ideas)
@@ -266,10 +298,10 @@ class PageRenderer:
     def theme_page(self, theme: Theme, common: Mapping[str, Any]) -> str:
         ideas = [idea for idea in common["ideas"] if idea.theme == theme.theme_id]
         path = theme_page(theme.theme_id)
-        own = compute_figures(theme_portfolio(common["portfolio"], theme.theme_id), common["as_of"])
         return self._page(
             "theme.md.j2", path, theme.name, render_views.last_updated(ideas),
-            theme=theme, theme_ideas=ideas, theme_figures=own, listed=split(path, ideas)[0],
+            theme=theme, theme_ideas=ideas, own_figures=common["theme_figures"][theme.theme_id],
+            listed=split(path, ideas)[0],
             feed=theme_feed_path(theme.theme_id), **common,
         )  # fmt: skip
 

@@ -48,7 +48,7 @@ def _lines(review: Review, style: Style) -> list[str]:
         out += [f"Ændringen rører ingen poster i records/ i forhold til {base}.", ""]
     else:
         count = len(review.ideas)
-        ideas = "1 idé" if count == 1 else f"{count} idéer"
+        ideas = "1 idé" if count == 1 else f"{count} ideer"
         out += [
             f"Ændringen i forhold til {base} berører {ideas}. Når temaets reviewers godkender "
             "pull requesten, er beslutningerne nedenfor truffet.",

@@ -31,6 +31,8 @@ from generator.rules.suggest import Suggester
 from generator.rules.warnings import (
     check_comments_after_text,
     check_cross_organisational,
+    check_late_test_cards,
+    check_open_theme_reviewers,
     check_screening_wait,
 )
 from generator.settings import Settings
@@ -158,7 +160,7 @@ def check_screening_first(ctx: RuleContext) -> Iterator[Problem]:
             yield first.source.problem(
                 ("kind",),
                 "L05",
-                "Den første beslutning om en ide skal være en screening; tilføj screeningen før.",
+                "Den første beslutning om en idé skal være en screening; tilføj screeningen før.",
             )
         screenings = [d for d in idea.decisions if d.kind == DecisionKind.SCREENING]
         for extra in screenings[1:]:
@@ -207,6 +209,8 @@ RULES: dict[str, Rule] = {
     "W01": lambda ctx: check_cross_organisational(ctx.portfolio),
     "W02": lambda ctx: check_screening_wait(ctx.portfolio, ctx.settings.today),
     "W03": lambda ctx: check_comments_after_text(ctx.loaded.records),
+    "W04": lambda ctx: check_late_test_cards(ctx.portfolio, ctx.settings.today),
+    "W05": lambda ctx: check_open_theme_reviewers(ctx.portfolio, ctx.settings.today),
 }
 
 # Rules that read the ladder's steps; without a usable ladder they would only add noise.

@@ -1,4 +1,4 @@
-"""Rules stage: the warnings (W01-W03), which fail validation only with --strict."""
+"""Rules stage: the warnings (W01-W05), which fail validation only with --strict."""
 
 from __future__ import annotations
 
@@ -7,7 +7,9 @@ from collections.abc import Iterator
 
 from generator.load import RawRecord
 from generator.model import Portfolio
+from generator.periods import is_open
 from generator.problems import Problem
+from generator.vocabulary import TEST_STATUS_LABELS
 
 SCREENING_WAIT_DAYS = 60
 
@@ -51,5 +53,36 @@ def check_comments_after_text(records: list[RawRecord]) -> Iterator[Problem]:
                 "W03",
                 f"Værdien læses kun som '{value}': alt efter ' #' er en kommentar. Hører "
                 f'resten med, så sæt hele teksten i anførselstegn: "{whole}".',
+                "warning",
+            )
+
+
+def check_late_test_cards(portfolio: Portfolio, today_iso: str) -> Iterator[Problem]:
+    """W04: a test card not done whose end is before today."""
+    for idea in portfolio.ideas.values():
+        for card in idea.tests:
+            if card.status != "done" and card.end < today_iso:
+                status = TEST_STATUS_LABELS.get(card.status, card.status).lower()
+                yield card.source.problem(
+                    ("end",),
+                    "W04",
+                    f"Testen af trin {card.step} skulle være afsluttet {card.end}, men "
+                    f"testkortet står stadig som '{status}'. Afslut det med resultatet "
+                    "(status: done og result, eller 'portfolio new result'), eller flyt "
+                    "slutdatoen, hvis testen varer længere.",
+                    "warning",
+                )
+
+
+def check_open_theme_reviewers(portfolio: Portfolio, today: str) -> Iterator[Problem]:
+    """W05: a theme open today without reviewers: its decisions would fall to the maintainers."""
+    for theme in portfolio.themes.values():
+        if is_open(theme, today) and not theme.reviewers:
+            yield theme.source.problem(
+                ("name",),
+                "W05",
+                "Temaet er åbent for ideer, men har ingen reviewere; dets beslutninger ville "
+                "falde til vedligeholderne. Skriv temaets direktører og strategiske chefer som "
+                "GitHub-hold under reviewers, fx reviewers: ['@org/hold'].",
                 "warning",
             )

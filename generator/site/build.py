@@ -76,7 +76,7 @@ def site_content(
         checked.portfolio,
         schemas,
         options.site_url,
-        renderer or PageRenderer(settings.today, site_approvals(options, settings)),
+        renderer or PageRenderer(settings.today, site_approvals(options, settings), options.submit),
         today=settings.today,
         licence=options.licence,
         checkpoint=checkpoint,
@@ -109,7 +109,7 @@ def with_site_files(
 def rendered_content(checked: Checked, settings: Settings, options: SiteOptions) -> SiteContent:
     """What site_content makes, the files made on a second core while the pages render."""
     files = Later(lambda: site_files_of(checked, settings, options))
-    renderer = PageRenderer(settings.today, site_approvals(options, settings))
+    renderer = PageRenderer(settings.today, site_approvals(options, settings), options.submit)
     pages = site_pages(checked, settings, options, renderer)
     return replace(pages, files=files.result())
 

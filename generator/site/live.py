@@ -93,9 +93,11 @@ class LiveSite:
         self.runner: Runner = runner or ThreadRunner()
         self.tell = tell
         self.lock = threading.Lock()  # one change of the source and site at a time
-        approvals = site_approvals(SiteOptions.of(read_site_config(config_file)), settings)
-        self.renderer = PageRenderer(settings.today, approvals)  # the quick path's, under the lock
-        self.background_renderer = PageRenderer(settings.today, approvals)  # the background's
+        options = SiteOptions.of(read_site_config(config_file))
+        approvals = site_approvals(options, settings)
+        # The quick path's renderer, under the lock; the background work's, a job at a time.
+        self.renderer = PageRenderer(settings.today, approvals, options.submit)
+        self.background_renderer = PageRenderer(settings.today, approvals, options.submit)
         self.templates = TemplateCache()  # the theme, compiled once for every build
         self.job = Job()  # the background work under way (or done)
         self.ready = threading.Event()  # every page is built
@@ -145,6 +147,7 @@ class LiveSite:
         job.checkpoint()
         self.status = "skrives siderne"
         options = self._options()
+        self.background_renderer.submit = options.submit
         pages = site_pages(checked, self.settings, options, self.background_renderer)
         with self.lock:
             job.checkpoint()
@@ -220,7 +223,9 @@ class LiveSite:
         self.inputs = self._inputs()
         checked = check_portfolio(self.settings)
         report(checked, self.checked)
-        content = site_content(checked, self.settings, self._options(), self.renderer)
+        options = self._options()
+        self.renderer.submit = options.submit  # mkdocs.yml may have changed
+        content = site_content(checked, self.settings, options, self.renderer)
         self._publish(checked, content, full=True)
         self._make()
         self.schemas = load_schemas(self.settings.schemas_dir)
@@ -288,8 +293,10 @@ class LiveSite:
         """The full check after quick updates: report problems, bring the rest up to date."""
         checked = check_portfolio(self.settings)
         job.checkpoint()
+        options = self._options()
+        self.background_renderer.submit = options.submit  # mkdocs.yml may have changed
         content = site_content(
-            checked, self.settings, self._options(), self.background_renderer, job.checkpoint
+            checked, self.settings, options, self.background_renderer, job.checkpoint
         )
         with self.lock:
             job.checkpoint()

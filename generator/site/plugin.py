@@ -27,11 +27,12 @@ from generator.gitrepo import last_commit_date
 from generator.pipeline import check_portfolio
 from generator.problems import format_text
 from generator.render import SiteContent
+from generator.render.markup import with_notice
 from generator.schema.dates import is_iso_date, iso_date_message
 from generator.settings import Settings
 from generator.site.build import site_content
 from generator.site.search import index_search
-from generator.site.source import expand_theme_nav, with_updated_line
+from generator.site.source import expand_theme_nav, portfolio_notice, with_updated_line
 from generator.site_config import SiteOptions
 
 log = logging.getLogger("mkdocs.plugins.portfolio")
@@ -61,6 +62,7 @@ class PortfolioPlugin(BasePlugin[PortfolioPluginConfig]):  # type: ignore[no-unt
     def __init__(self) -> None:
         self.content = SiteContent()
         self.command: str = "build"
+        self.notice = ""  # above every hand-written page while examples exist
 
     def on_startup(self, *, command: Literal["build", "gh-deploy", "serve"], dirty: bool) -> None:
         self.command = command
@@ -83,6 +85,7 @@ class PortfolioPlugin(BasePlugin[PortfolioPluginConfig]):  # type: ignore[no-unt
         except PortfolioError as error:  # an invalid data licence
             raise PluginError(error.message) from error
         self.content = site_content(checked, settings, options)
+        self.notice = portfolio_notice(checked.portfolio)
         config.nav = expand_theme_nav(config.nav, checked.portfolio)
         for path in (settings.records_dir, settings.schemas_dir):
             if path.is_dir() and str(path) not in config.watch:
@@ -103,6 +106,7 @@ class PortfolioPlugin(BasePlugin[PortfolioPluginConfig]):  # type: ignore[no-unt
     ) -> str:
         if page.file.generated_by or not page.file.abs_src_path:
             return markdown
+        markdown = with_notice(markdown, self.notice)
         date = last_commit_date(Path(page.file.abs_src_path))
         return markdown if date is None else with_updated_line(markdown, date)
 

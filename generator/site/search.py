@@ -24,10 +24,13 @@ from generator.site.background import Cancelled
 from generator.vocabulary import status_label
 
 INDEX_DIR = "pagefind"
+IDEA_PAGE = "idé"  # the filter `side` of every idea page; docs/assets/javascripts/soeg.js
 ROOT_SELECTOR = "article"  # the page's own content: no sidebar, header or footer
-# Furniture, never an excerpt and no word to rank by: permalink marks, dates, the "Læs op"
-# button, charts (their tables beside them say the same) and table headings.
-EXCLUDED = ".headerlink, .page-updated, .md-source-file, .laes-op, .chart-figure, thead"
+# Furniture, never an excerpt: permalink marks, dates, "Læs op", table headings, notices,
+# and charts (the tables beside them say the same).
+EXCLUDED = (
+    ".headerlink, .page-updated, .md-source-file, .laes-op, thead, .examples-notice, .chart-figure"
+)
 INDEX_TIMEOUT = 600.0  # seconds
 STOP_POLL = 0.1  # seconds between two looks at the preview's stop sign
 
@@ -35,21 +38,29 @@ STOP_POLL = 0.1  # seconds between two looks at the preview's stop sign
 def search_fields(idea: Idea, portfolio: Portfolio) -> dict[str, str]:
     """The filters of an idea page: its theme, its status and the year it was submitted."""
     theme = portfolio.themes.get(idea.theme)
-    return {
+    fields = {
         "tema": theme.name if theme is not None else idea.theme,
         "status": status_label(idea.state.status),
         "år": idea.submitted[:4],
     }
+    if idea.example:  # shown on the result, never offered as a filter
+        fields["eksempel"] = "Eksempel"
+    fields["side"] = IDEA_PAGE  # /soeg/ puts the idea pages first
+    return fields
 
 
 def search_markup(fields: dict[str, str]) -> str:
     """Empty elements carrying the fields in attributes: indexed as filters and meta, never shown."""
     spans = "".join(
-        f'<span data-pagefind-filter="{key}[data-value]" data-pagefind-meta="{key}[data-value]" '
+        f'<span{_filter(key)} data-pagefind-meta="{key}[data-value]" '
         f'data-value="{html.escape(value, quote=True)}"></span>'
         for key, value in fields.items()
     )
     return f'\n<div class="search-data" hidden>{spans}</div>\n'
+
+
+def _filter(key: str) -> str:
+    return "" if key == "eksempel" else f' data-pagefind-filter="{key}[data-value]"'
 
 
 def with_search_data(content: SiteContent, portfolio: Portfolio) -> SiteContent:

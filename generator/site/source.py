@@ -16,7 +16,7 @@ from generator.errors import PortfolioError
 from generator.gitrepo import last_commit_date
 from generator.model import Portfolio
 from generator.render import SiteContent
-from generator.render.markup import theme_page
+from generator.render.markup import examples_notice, theme_page, with_notice
 from generator.render.pages import PAGE_THEMES
 from generator.render.sanitize import attribute_text
 from generator.render.views import themes_of_kind
@@ -84,23 +84,33 @@ def _files_under(folder: Path) -> Iterator[tuple[str, Path]]:
             yield rel.as_posix(), path
 
 
-def hand_written_files(docs_dir: Path) -> dict[str, bytes]:
-    """The pages and assets of docs/; each page ends with the date git last changed it."""
+def hand_written_files(docs_dir: Path, notice: str = "") -> dict[str, bytes]:
+    """The pages and assets of docs/; each page ends with the date git last changed it and
+    carries the notice (about fictional examples), if any, above its content."""
     files: dict[str, bytes] = {}
     for rel, path in _files_under(docs_dir):
         data = path.read_bytes()
-        date = last_commit_date(path) if rel.endswith(".md") else None
-        if date is not None:
-            data = with_updated_line(data.decode("utf-8"), date).encode("utf-8")
+        if rel.endswith(".md"):
+            page = with_notice(data.decode("utf-8"), notice)
+            date = last_commit_date(path)
+            data = (page if date is None else with_updated_line(page, date)).encode("utf-8")
         files[rel] = data
     return files
+
+
+def portfolio_notice(portfolio: Portfolio) -> str:
+    """The notice every page carries while any idea is a fictional example ('' if none)."""
+    examples = sum(1 for idea in portfolio.ideas.values() if idea.example)
+    return examples_notice(examples, len(portfolio.ideas))
 
 
 def site_source(config_file: Path, portfolio: Portfolio, content: SiteContent) -> dict[str, bytes]:
     """Every file of the rendered source, by its path under the output folder."""
     config = read_site_config(config_file)
     root = config_file.resolve().parent
-    docs = hand_written_files(root / str(config.get("docs_dir", DOCS_DIR)))
+    docs = hand_written_files(
+        root / str(config.get("docs_dir", DOCS_DIR)), portfolio_notice(portfolio)
+    )
     generated: dict[str, str | bytes] = {**content.pages, **content.files}
     clashes = sorted(path for path in generated if path in docs)
     if clashes:

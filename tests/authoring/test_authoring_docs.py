@@ -12,7 +12,17 @@ from generator.rules import RULES
 from tests.authoring.conftest import REPO
 
 CONTRIBUTING = (REPO / "CONTRIBUTING.md").read_text(encoding="utf-8")
-CODES = ["yaml", "schema", *(f"L{n:02}" for n in range(1, 12)), "P01", "W01", "W02", "W03"]
+CODES = [
+    "yaml",
+    "schema",
+    *(f"L{n:02}" for n in range(1, 12)),
+    "P01",
+    "W01",
+    "W02",
+    "W03",
+    "W04",
+    "W05",
+]
 
 
 @pytest.mark.parametrize("code", CODES)
@@ -28,9 +38,9 @@ def test_the_rule_table_has_no_undocumented_code() -> None:
 
 def test_contributing_explains_the_two_ways_and_both_decisions() -> None:
     for heading in (
-        "## Send en ide med formularen",
-        "## Send en ide som YAML-fil",
-        "## Sådan bliver en ide screenet",
+        "## Send en idé med formularen",
+        "## Send en idé som YAML-fil",
+        "## Sådan bliver en idé screenet",
         "## Sådan bliver der truffet en investeringsbeslutning",
     ):
         assert heading in CONTRIBUTING
@@ -61,6 +71,8 @@ def test_pull_request_templates(template: str) -> None:
         (["new", "idea"], "Opret et idekort"),
         (["new", "decision"], "Opret en beslutning"),
         (["new", "testcard"], "Opret et testkort"),
+        (["new", "result"], "Afslut testkortet for et trin"),
+        (["link-pull-request"], "Skriv ADRESSE som pull_request"),
         (["codeowners"], "Skriv .github/CODEOWNERS"),
         (["new", "theme"], "Opret et tema"),
         (["issueform"], "Skriv temaerne, der er åbne i dag"),
@@ -73,3 +85,14 @@ def test_every_command_has_danish_help(
     assert result.exit_code == 0
     assert words in result.output
     assert "-h, --help  " in result.output and "Vis denne hjælp og afslut." in result.output
+
+
+@pytest.mark.parametrize("command", [["report"], ["new"], []])
+def test_usage_lines_have_no_english_placeholder(
+    portfolio_cli: Callable[..., Result], command: list[str]
+) -> None:
+    result = portfolio_cli(*command, "-h")
+    usage = result.output.splitlines()[0]
+    assert usage.startswith("Brug: ")
+    for english in ("COMMAND", "ARGS", "OPTIONS"):
+        assert english not in usage, usage

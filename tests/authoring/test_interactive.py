@@ -51,7 +51,11 @@ def new_idea(cli: Cli, t: Tree, *args: str, input: str) -> Result:
     [
         ("theme", ["sport"], "'sport' er ikke et tema."),
         ("theme", ["fremme-ligevaerd"], "er et indsatsområde fra før temaerne, ikke et tema."),
-        ("submitted", ["2022-02-30"], "'2022-02-30' er ikke en dato på formen ÅÅÅÅ-MM-DD"),
+        (
+            "submitted",
+            ["2022-02-30"],
+            "'2022-02-30' er ikke en dato; skriv den som 2026-12-04 eller 4. december 2026",
+        ),
         ("submitted", ["2022-07-01"], "Datoen er efter i dag (2022-06-30)."),
         ("submitted", ["2018-05-01"], "tager imod ideer fra 1. januar 2019 til 31. december 2022"),
         ("summary", ["Født 010190-1234."], "ligner et CPR-nummer"),
@@ -117,7 +121,7 @@ def test_a_taken_id_is_asked_for_again(tree: Build, portfolio_cli: Cli) -> None:
     typed = answers().replace("Cykler til alle\n", "Ny ide\nny-ide\ncykler-til-alle\n", 1)
     result = new_idea(portfolio_cli, t, input=typed)
     assert result.exit_code == 0, result.output
-    assert "Id'et 'ny-ide' er allerede brugt af en anden ide; vælg et andet." in result.output
+    assert "Id'et 'ny-ide' er allerede brugt af en anden idé; vælg et andet." in result.output
     assert "Ideens id: ny-ide\n  Id'et 'ny-ide' er allerede brugt" in result.output
     assert "title: Ny ide\n" in t.read(IDEA)
 

@@ -39,7 +39,7 @@ target_group: Hjemmeboende ældre over 80 år.
 benefit_potential: 'yes'
 departments: [teknik-og-miljoe, sundhed-og-omsorg]
 partners:
-  - Aarhus Universitet, Institut for Idræt
+  - Aarhus Universitet (Institut for Idræt)
 owner:
   department: sundhed-og-omsorg
   contact: cykler@example.dk
@@ -59,7 +59,7 @@ def test_options_write_the_card_with_modeline_and_block_text(
     tree: Build, portfolio_cli: Cli
 ) -> None:
     t = tree()
-    extra = ["--partner", "Aarhus Universitet, Institut for Idræt"]
+    extra = ["--partner", "Aarhus Universitet (Institut for Idræt)"]
     extra += ["--owner-contact", "cykler@example.dk", "--tag", "mobilitet", "--tag", "no"]
     result = new_idea(portfolio_cli, t, "--no-input", *REQUIRED, *extra)
     assert result.exit_code == 0, result.output
@@ -78,11 +78,11 @@ def test_prompts_in_danish_ask_for_every_field(tree: Build, portfolio_cli: Cli) 
         "Resumé.", "Udfordring.", "Målgruppe.", "Gevinst.",
         "teknik-og-miljoe, nope",  # an unknown id is asked again
         "teknik-og-miljoe, boern-og-unge",
-        "Partner A", "Partner B", "",  # samarbejdspartnere
+        "Partner A, Partner B",  # samarbejdspartnere, one line as every list
         "boern-og-unge",  # ejerens afdeling
         "Skoletjenesten",  # enhed
         "",  # kontakt
-        "",  # emneord
+        "cykling, skole, trivsel",  # emneord: three, not one
     ]  # fmt: skip
     result = new_idea(portfolio_cli, t, input="\n".join(answers) + "\n")
     assert result.exit_code == 0, result.output
@@ -94,8 +94,9 @@ def test_prompts_in_danish_ask_for_every_field(tree: Build, portfolio_cli: Cli) 
     assert "submitted: 2022-06-30\n" in text
     assert "departments: [teknik-og-miljoe, boern-og-unge]\n" in text
     assert "partners:\n  - Partner A\n  - Partner B\n" in text
+    assert "tags: [cykling, skole, trivsel]\n" in text
     assert "owner:\n  department: boern-og-unge\n  unit: Skoletjenesten\n" in text
-    assert "tags" not in text and "contact" not in text
+    assert "contact" not in text
 
 
 def test_some_options_ask_only_for_the_missing_required(tree: Build, portfolio_cli: Cli) -> None:

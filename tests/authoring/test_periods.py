@@ -128,7 +128,9 @@ def test_new_theme_asks_in_danish_and_checks_each_answer(tree: Build, portfolio_
     typed = [
         "Klima", "klima",  # the name gives a taken id: asked for the id
         "groen-omstilling", "emne", "Tema", "", "2026-10-31", "2027-12-31",
-        "finans", "teknik og miljø", "aarhus-kommune/hold", "@aarhus-kommune/hold", "", "",
+        "finans", "teknik og miljø", "aarhus-kommune/hold", "@aarhus-kommune/hold", "",
+        "", "",  # beliefs, investment areas: none
+        "Ideen skal være tværorganisatorisk.", "Ideen skal kunne skaleres.", "",  # criteria
     ]  # fmt: skip
     result = portfolio_cli(
         "new", "theme", "--records", t.records, "--today", CLOSED, input="\n".join(typed) + "\n"
@@ -145,6 +147,9 @@ def test_new_theme_asks_in_danish_and_checks_each_answer(tree: Build, portfolio_
     text = t.read(THEME)
     assert "name: Klima\nkind: theme\nperiod:\n  start: 2026-11-28\n  end: 2027-12-31\n" in text
     assert "anchored_in: [teknik-og-miljoe]\n" in text and "description" not in text
+    assert text.endswith(
+        "criteria:\n  - Ideen skal være tværorganisatorisk.\n  - Ideen skal kunne skaleres.\n"
+    )
 
 
 @pytest.mark.parametrize(
@@ -153,8 +158,8 @@ def test_new_theme_asks_in_danish_and_checks_each_answer(tree: Build, portfolio_
         (["--id", "klima"], "Id'et 'klima' er allerede brugt af et andet tema"),
         (["--id", "Ikke_Et_Id"], "'Ikke_Et_Id' er ikke et gyldigt id"),
         (["--end", "2026-01-01"], "Perioden kan ikke slutte før den starter (2026-11-01)."),
-        (["--reviewer", "hold"], "er ikke skrevet, fordi der er fejl"),
-        (["--anchored-in", "finans"], "L02"),
+        (["--reviewer", "hold"], "'hold' er ikke en GitHub-bruger eller et hold"),
+        (["--anchored-in", "sundhed"], "'sundhed' er ikke en magistratsafdeling. Mente du"),
         (["--id", "con"], "'con' er et navn, Windows forbeholder en enhed"),
         (["--id", "com1"], "'com1' er et navn, Windows forbeholder en enhed"),
         (["--description", "Z" + "\u0301" * 9], "kombinerende tegn i træk"),
@@ -290,3 +295,34 @@ def test_the_front_page_lists_the_open_themes_or_says_none_is_open(tree: Build) 
     assert closed.strip().startswith("**Intet tema er åbent for nye ideer lige nu.**\n")
     assert "Den seneste periode sluttede 31. december 2022." in closed
     assert "koordinatoren i Borgmesterens Afdeling" in closed
+
+
+def test_new_theme_without_questions_reports_every_mistake_at_once(
+    tree: Build, portfolio_cli: Cli
+) -> None:
+    t = tree()
+    before = t.files()
+    result = portfolio_cli(
+        "new", "theme", "--records", t.records, "--today", CLOSED, "--no-input",
+        "--end", "1. januar 2026", "--anchored-in", "sundhed", "--reviewer", "hold",
+    )  # fmt: skip
+    assert result.exit_code == 1
+    assert result.stderr.splitlines() == [
+        "Fejl: Temaet kan ikke oprettes:",
+        "  - Der mangler værdier for: --name.",
+        f"  - Perioden kan ikke slutte før den starter ({CLOSED}).",
+        "  - 'sundhed' er ikke en magistratsafdeling. Mente du 'sundhed-og-omsorg'?",
+        "  - 'hold' er ikke en GitHub-bruger eller et hold; skriv fx @org/hold.",
+    ]
+    assert t.files() == before
+
+
+def test_a_theme_needs_reviewers_a_focus_area_does_not(tree: Build, portfolio_cli: Cli) -> None:
+    t = tree()
+    args = ["new", "theme", "--records", t.records, "--today", CLOSED, "--no-input"]
+    args += ["--name", "Grøn omstilling", "--end", "2027-12-31"]
+    refused = portfolio_cli(*args)
+    assert refused.exit_code == 1 and "--reviewer" in refused.stderr
+    allowed = portfolio_cli(*args, "--kind", "indsatsområde")
+    assert allowed.exit_code == 0, allowed.output
+    assert "kind: focus-area\n" in t.read("themes/groen-omstilling.yaml")

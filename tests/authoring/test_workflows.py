@@ -56,9 +56,11 @@ def test_workflows_match_githubs_schema() -> None:
     assert done.returncode == 0, done.stdout + done.stderr
 
 
-def test_issue_form_matches_githubs_schema() -> None:
-    form = GITHUB / "ISSUE_TEMPLATE" / "idekort.yml"
-    done = run(BIN / "check-jsonschema", "--builtin-schema", "vendor.github-issue-forms", form)
+def test_issue_forms_match_githubs_schema() -> None:
+    forms = sorted((GITHUB / "ISSUE_TEMPLATE").glob("*.yml"))
+    names = [form.name for form in forms]
+    assert names == ["beslutning.yml", "idekort.yml", "tema.yml", "testresultat.yml"]
+    done = run(BIN / "check-jsonschema", "--builtin-schema", "vendor.github-issue-forms", *forms)
     assert done.returncode == 0, done.stdout + done.stderr
 
 
@@ -142,7 +144,7 @@ def test_pages_builds_read_only_and_deploys_alone() -> None:
 
 def test_issue_to_pull_request_is_narrow() -> None:
     workflow = load(GITHUB / "workflows" / "issue-to-pr.yml")
-    assert triggers(workflow) == {"issues": {"types": ["labeled"]}}
+    assert triggers(workflow) == {"issues": {"types": ["labeled", "edited"]}}
     assert workflow["permissions"] == {}
     [job] = workflow["jobs"].values()
     assert job["permissions"] == {"contents": "write", "pull-requests": "write", "issues": "write"}
@@ -151,10 +153,12 @@ def test_issue_to_pull_request_is_narrow() -> None:
     assert len(body_steps) == 1
     assert body_steps[0]["env"] == {"ISSUE_BODY": "${{ github.event.issue.body }}"}
     scripts = "\n".join(step.get("run", "") for step in job["steps"])
-    assert 'portfolio new idea --from-issue "${RUNNER_TEMP}/issue.md"' in scripts
+    for command in ("idea", "decision", "result", "theme"):
+        assert f'portfolio new {command} --from-issue "${{issue}}"' in scripts, command
     assert "gh pr create" in scripts and "--body-file" in scripts
-    assert "cat .github/PULL_REQUEST_TEMPLATE/idekort.md" in scripts
-    assert (GITHUB / "PULL_REQUEST_TEMPLATE" / "idekort.md").exists()
+    assert 'cat ".github/PULL_REQUEST_TEMPLATE/${FORM}.md"' in scripts
+    for form in ("idekort", "beslutning", "testresultat", "tema"):
+        assert (GITHUB / "PULL_REQUEST_TEMPLATE" / f"{form}.md").exists(), form
 
 
 def test_the_pull_request_run_hands_over_its_records_as_data_and_a_site_preview() -> None:

@@ -87,6 +87,7 @@ def idea(
         idea_id, extra.get("title", idea_id.title()), theme, submitted, "Resumé.", "Problem.",
         "Målgruppe.", "Gevinst.", departments, Owner(owner), HERE,
         decisions=sort_decisions(list(decisions)), tests=tests,
+        example=extra.get("example", False),
     )  # fmt: skip
 
 

@@ -5,6 +5,11 @@ step 1 after 28 more, step 2 after 175 (30 March → 21 September 2020), its ste
 running past its end; renere-luft screened after 21 days, step 1 after 14, closed at step 1
 182 days later (15 February → 16 August 2021); solceller-paa-taget submitted 1 November 2022
 and not yet screened: waiting 60 days for its screening on 31 December 2022.
+
+The step-2 test of digital-nabohjaelp ended 30 June 2021 and is still running: on 31
+December 2022 it is 365 days (to 30 June 2022) + 184 (31+31+30+31+30+31, July to December)
+= 549 days late, so it waits for its test and its signal is red (more than 90 days late);
+solceller-paa-taget's 60 days of waiting are green (at most 60); renere-luft has ended.
 """
 
 from __future__ import annotations
@@ -40,14 +45,30 @@ def test_json_is_the_figures_object(run_cli: RunCli, records: Path) -> None:
     assert figures["tests"]["2"]["overdue"] == 1
     assert figures["granted"]["by_theme"] == {"klima": 25000, "samskabelse-og-frivillighed": 150000}
     assert figures["waiting"] == [
-        {"id": "solceller-paa-taget", "reason": "screening", "since": "2022-11-01", "days": 60}
+        {"id": "digital-nabohjaelp", "reason": "test", "since": "2021-06-30", "days": 549},
+        {"id": "solceller-paa-taget", "reason": "screening", "since": "2022-11-01", "days": 60},
     ]
+    assert figures["signals"] == {
+        "green": 1, "yellow": 0, "red": 1,
+        "ideas": [
+            {"id": "digital-nabohjaelp", "signal": "red", "reason": "test", "since": "2021-06-30",
+             "days": 549},
+        ],
+    }  # fmt: skip
+    assert figures["examples"] == 1  # digital-nabohjaelp
 
 
 def test_text_speaks_danish(run_cli: RunCli, records: Path) -> None:
     result = run_cli("report", "--records", str(records), "--today", TODAY)
     assert result.exit_code == 0
-    assert result.output.startswith("Portføljen i tal pr. 31. december 2022: 3 ideer\n")
+    assert result.output.startswith(
+        "Portføljen i tal pr. 31. december 2022: 3 ideer, heraf 1 opdigtet eksempel\n"
+    )
+    assert "Signaler for de 2 ideer, der ikke er afsluttet: 1 grøn, 0 gule og 1 rød." in (
+        result.output
+    )
+    red = next(line for line in result.output.splitlines() if line.startswith("Rød "))
+    assert red.endswith("Testen af trin 2 skulle være afsluttet 30. juni 2021: 549 dage forsinket.")
     screening = next(line for line in result.output.splitlines() if line.startswith("Screening"))
     assert screening.split() == [
         "Screening",
@@ -69,16 +90,17 @@ def test_waiting_lists_the_ideas_oldest_first(run_cli: RunCli, records: Path) ->
     result = run_cli("report", "waiting", "--records", str(records), "--today", "2023-01-01")
     assert result.exit_code == 0
     lines = result.output.splitlines()
-    assert lines[0].split() == ["Idé", "Titel", "Venter", "på", "Siden", "Dage"]
-    assert lines[2].split() == [
-        "solceller-paa-taget", "Solceller", "på", "taget", "screening", "2022-11-01", "61",
-    ]  # fmt: skip
-    assert len(lines) == 3
+    assert lines[0].split() == ["Idé", "Titel", "Venter", "på", "Siden", "Dage", "Signal"]
+    # One day later than the sample's day: 549 + 1 = 550 days late, 60 + 1 = 61 waiting.
+    assert lines[2].split()[0] == "digital-nabohjaelp"
+    assert lines[2].split()[-4:] == ["test", "2021-06-30", "550", "Rød"]
+    assert lines[3].split()[-4:] == ["screening", "2022-11-01", "61", "Gul"]
+    assert len(lines) == 4
 
 
 def test_waiting_takes_the_options_before_it_too(run_cli: RunCli, records: Path) -> None:
     result = run_cli("report", "--records", str(records), "--today", TODAY, "waiting")
-    assert result.output.splitlines()[2].split()[-3:] == ["screening", "2022-11-01", "60"]
+    assert result.output.splitlines()[3].split()[-4:] == ["screening", "2022-11-01", "60", "Grøn"]
 
 
 def test_records_with_errors_give_no_figures(run_cli: RunCli, records: Path) -> None:

@@ -57,6 +57,8 @@ def test_empty_portfolio() -> None:
         "tests": {"1": NO_TESTS, "2": NO_TESTS, "3": NO_TESTS},
         "waiting": [],
         "departments": {d: {"owner": 0, "participant": 0, "granted_owned": 0} for d in "abc"},
+        "examples": 0,
+        "signals": {"green": 0, "yellow": 0, "red": 0, "ideas": []},
     }
 
 
@@ -211,12 +213,32 @@ def test_test_card_ledger_counts_the_overdue_card() -> None:
 
 def test_waiting_oldest_first_and_never_an_ended_idea() -> None:
     # alpha's last test ended long ago, but alpha is closed; every idea with no decision
-    # waits for its screening, zeta after 31 days too
+    # waits for its screening, zeta after 31 days too; eta waits for its test, which ended
+    # 31 March: 30 (April) + 31 (May) + 1 = 62 days before 1 June 2021
     assert scenario()["waiting"] == [
         {"id": "gamma", "reason": "decision", "since": "2021-01-31", "days": 121},
         {"id": "epsilon", "reason": "screening", "since": "2021-03-01", "days": 92},
+        {"id": "eta", "reason": "test", "since": "2021-03-31", "days": 62},
         {"id": "zeta", "reason": "screening", "since": "2021-05-01", "days": 31},
     ]
+
+
+def test_signals_of_the_scenario() -> None:
+    # alpha, beta (closed) and delta (no fit) have ended: no signal. gamma waits 121 days
+    # after its test: red (more than 120). epsilon waits 92 days for its screening: yellow.
+    # eta's test is 62 days late: yellow (1-90). zeta waits 31 days: green. theta waits
+    # since its screening on 21 April: 9 + 31 + 1 = 41 days: green (at most 60).
+    assert scenario()["signals"] == {
+        "green": 2, "yellow": 2, "red": 1,
+        "ideas": [
+            {"id": "gamma", "signal": "red", "reason": "decision", "since": "2021-01-31",
+             "days": 121},
+            {"id": "epsilon", "signal": "yellow", "reason": "screening", "since": "2021-03-01",
+             "days": 92},
+            {"id": "eta", "signal": "yellow", "reason": "test", "since": "2021-03-31",
+             "days": 62},
+        ],
+    }  # fmt: skip
 
 
 def test_departments_own_take_part_and_are_granted() -> None:
@@ -274,6 +296,4 @@ def test_an_idea_closed_or_graduated_at_the_top_step_never_waits() -> None:
 def test_no_waiting_idea_is_said_in_danish() -> None:
     screened = idea("screened", "2021-05-01", decisions=(screening("screened", "2021-05-11"),))
     figures = compute_figures(portfolio(screened), AS_OF)
-    assert waiting_text(figures.waiting, portfolio(screened)) == (
-        "Ingen ideer venter på en beslutning.\n"
-    )
+    assert waiting_text(figures, portfolio(screened)) == ("Ingen ideer venter på en beslutning.\n")

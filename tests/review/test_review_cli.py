@@ -120,7 +120,7 @@ def test_a_finished_test_card_shows_its_result(repo: Repo) -> None:
     assert "Status: Investeringstrin 1 (uændret)" in out
     assert "Trin 1, ændret (I gang → Afsluttet): Hvad skal testes?" in out
     assert "Budget: 25.000 kr." in out
-    assert "Periode: 15. marts 2021 – 30. september 2021" in out
+    assert "Periode: 15. marts 2021 – 30. september 2022" in out
     assert "Resultat: Afkræftet. Læring: Borgerne brugte det ikke." in out
     assert "Bevilget i alt: 25.000 kr. af 400.000 kr." in out
 

@@ -44,7 +44,7 @@ def test_a_huge_change_is_cut_to_fit_a_comment() -> None:
 def test_a_small_change_is_whole_in_both_formats() -> None:
     assert "Idé nummer 2 " in render_markdown(review(3))
     text = render_text(review(3))
-    assert "berører 3 idéer" in text
+    assert "berører 3 ideer" in text
     assert text.count("Status: Indsendt → Inviteret til pitch") == 3
     assert "forkortet" not in text
 

@@ -135,7 +135,9 @@ def test_danish_search_finds_the_idea_by_another_form_of_a_word(
     links = _results(page)
     assert links[0] == site_url + "ideer/digital-nabohjaelp/"
     first = page.locator("#search-results > li").first
-    assert first.locator("h2").inner_text() == "Digital nabohjælp"
+    # The idea is a fictional example: its result says so, beside its title.
+    assert first.locator("h2 a").inner_text() == "Digital nabohjælp"
+    assert first.locator("h2 .example-label").inner_text() == "Eksempel"
     facts = first.locator(".search-page__facts").inner_text()
     assert (
         facts == "Tema: Samskabelse og frivillighed · Status: Investeringstrin 2 · Indsendt: 2020"

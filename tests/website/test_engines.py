@@ -94,3 +94,10 @@ def test_a_second_engine_builds_the_rendered_source_into_the_same_pages(
     idea = (site / "ideer" / "renere-luft" / "index.html").read_text("utf-8")
     assert 'data-pagefind-filter="tema[data-value]"' in idea  # the search fields come along
     assert 'action="../../soeg/"' in idea  # and the theme overrides: the header's search box
+    # and the site's Markdown extension: Danish anchors, tables in their scroll boxes
+    front = (site / "index.html").read_text("utf-8")
+    assert 'id="noegletal"' in front and 'href="#noegletal"' in front
+    assert 'class="table-scroll" role="region" tabindex="0"' in front
+    # and the notice about the fictional examples, on hand-written pages too
+    for page in ("index.html", "soeg/index.html", "tilgaengelighed/index.html"):
+        assert "Porteføljen indeholder opdigtede eksempler." in (site / page).read_text("utf-8")

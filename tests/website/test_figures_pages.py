@@ -36,7 +36,7 @@ def test_noegletal_json_is_published_with_the_site(content: SiteContent) -> None
     }  # fmt: skip
     assert list(figures) == [
         "as_of", "ideas", "funnel", "lead_times", "lead_times_by_theme", "lead_times_by_year",
-        "kill", "granted", "tests", "waiting", "departments",
+        "kill", "granted", "tests", "waiting", "departments", "examples", "signals",
     ]  # fmt: skip
 
 
@@ -53,7 +53,8 @@ def test_every_chart_has_a_title_a_description_and_a_table(content: SiteContent)
 def test_the_numbers_of_the_figures_are_on_the_page(content: SiteContent) -> None:
     page = content.pages["tal/index.md"]
     assert (
-        "Af 3 indsendte ideer fik 2 strategisk fit, og 2 fik det første investeringstrin." in page
+        "Af 3 indsendte ideer, heraf 1 opdigtet eksempel, fik 2 strategisk fit, og 2 fik det "
+        "første investeringstrin." in page
     )
     # screening: 28 and 21 days; an even count, so the median is 24,5
     assert "<td>24,5 dage</td>" in page
@@ -77,7 +78,8 @@ def test_front_and_theme_pages_show_their_own_figures(content: SiteContent) -> N
     front = content.pages["index.md"]
     assert "i median 24,5 dage" in front and "[Portføljen i tal](tal/index.md)" in front
     theme = content.pages["temaer/klima.md"]
-    assert "Af temaets 2 ideer har 1 fået strategisk fit" in theme
+    # renere-luft is screened (fit), solceller-paa-taget is not yet
+    assert "Af temaets 2 ideer er 1 screenet, og 1 har fået strategisk fit" in theme
     assert "[alle temaets tal](../tal/klima.md)" in theme
 
 

@@ -211,8 +211,9 @@ def test_idea_pages_carry_their_theme_status_and_year_for_search(hostile_site: P
         for _, attrs in elements
         if "data-pagefind-filter" in attrs
     }
+    # side=idé lets /soeg/ put the idea pages before the other pages
     assert fields == {"tema[data-value]": "Klima", "status[data-value]": "Lukket",
-                      "år[data-value]": "2021"}  # fmt: skip
+                      "år[data-value]": "2021", "side[data-value]": "idé"}  # fmt: skip
 
 
 def test_the_search_page_says_how_to_browse_without_javascript(hostile_site: Path) -> None:

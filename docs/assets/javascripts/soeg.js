@@ -6,6 +6,9 @@
  * filters narrow by theme, status and year. The query and filters live in the address
  * (?q=…&tema=…), so the header's search form, the back button and shared links work.
  * Nothing from the index is written as HTML: excerpts are rebuilt from text and <mark>.
+ * Ideas come first: each query runs once over the idea pages (the filter side=idé) and once
+ * over everything, and the other pages follow the ideas. A page's title counts no more than
+ * its text (metaWeights): a tag or list page named after a word does not outrank the ideas.
  */
 (function () {
   "use strict";
@@ -29,6 +32,7 @@
     ["år", "År (indsendt)"],
   ];
   var PAGE_SIZE = 20;
+  var IDEA_PAGE = "idé";  /* the value of the filter "side" on every idea page */
   var pagefind = null;
   var selects = {};
   var found = [];
@@ -72,8 +76,12 @@
     var link = element("a", "", (data.meta && data.meta.title) || data.url);
     link.href = new URL(data.url.replace(/^\//, ""), siteRoot).href;
     heading.appendChild(link);
-    item.appendChild(heading);
     var meta = data.meta || {};
+    if (meta.eksempel) {
+      heading.appendChild(document.createTextNode(" "));
+      heading.appendChild(element("span", "example-label", "Eksempel"));
+    }
+    item.appendChild(heading);
     var facts = [];
     if (meta.tema) facts.push("Tema: " + meta.tema);
     if (meta.status) facts.push("Status: " + meta.status);
@@ -98,6 +106,13 @@
         if (run === latest) list.appendChild(resultItem(loaded));
       });
     }, Promise.resolve());
+  }
+
+  /* The idea pages in their own order, then every other page in its order. */
+  function ideasFirst(ideas, all) {
+    var seen = {};
+    ideas.forEach(function (result) { seen[result.id] = true; });
+    return ideas.concat(all.filter(function (result) { return !seen[result.id]; }));
   }
 
   /* The filters chosen, from the address until the filter lists are there. */
@@ -137,9 +152,13 @@
       return Promise.resolve();
     }
     say("Søger …");
-    return pagefind.search(query || null, { filters: chosen }).then(function (search) {
-      if (current !== latest || !search) return;
-      found = search.results;
+    var ideasOnly = Object.assign({}, chosen, { side: IDEA_PAGE });
+    return Promise.all([
+      pagefind.search(query || null, { filters: ideasOnly }),
+      pagefind.search(query || null, { filters: chosen }),
+    ]).then(function (both) {
+      if (current !== latest || !both[1]) return;
+      found = ideasFirst(both[0] ? both[0].results : [], both[1].results);
       shown = 0;
       say(found.length ? describe(found.length, query) : "Ingen resultater" +
         (query ? " for »" + query + "«" : "") + ". Prøv et andet ord, eller fjern et filter.");
@@ -186,7 +205,8 @@
     });
     moreButton.addEventListener("click", function () { showMore(latest); });
     return pagefind
-      .options({ excerptLength: 24, noWorker: true })  // a worker only slows the first query
+      // A worker only slows the first query; a title weighs as much as the page's text.
+      .options({ excerptLength: 24, noWorker: true, ranking: { metaWeights: { title: 0 } } })
       .then(run)
       .then(function () { return pagefind.filters(); })
       .then(function (available) { addFilters(available || {}, params); });

@@ -1,0 +1,127 @@
+"""The issue forms of the hand-offs after the idea card: their fields, read from an issue body.
+
+`.github/ISSUE_TEMPLATE/beslutning.yml`, `testresultat.yml` and `tema.yml` write their answers
+into the issue as `### <label>` sections (`generator.authoring.issue_body` splits them).
+The field ids are the spec's; a test holds these tables and the forms to each other. What
+is wrong with an issue is said with the form's own labels, never a YAML key or a file path.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+
+from generator.authoring.issue_body import NO_RESPONSE, FormField, split_sections
+from generator.errors import PortfolioError
+
+
+@dataclass(frozen=True)
+class IssueForm:
+    """One form: its file's name, what its records are called, its fields in order."""
+
+    name: str
+    makes: str  # "en beslutning": what the issue becomes
+    fields: tuple[FormField, ...]
+
+    def label(self, field_id: str) -> str:
+        return next(f.label for f in self.fields if f.key == field_id)
+
+
+DECISION_FORM = IssueForm(
+    "beslutning",
+    "en beslutning",
+    (
+        FormField("Idé", "ide"),
+        FormField("Beslutning", "beslutning"),
+        FormField("Dato", "dato"),
+        FormField("Besluttet af", "besluttet_af"),
+        FormField("Begrundelse", "begrundelse"),
+        FormField("Læring", "laering", required=False),
+        FormField("Videreført til", "videre_til", required=False),
+        FormField("Hvad skal testes i næste skridt", "spoergsmaal", required=False),
+        FormField("Hypotese", "hypotese", required=False),
+        FormField("Metode", "metode", required=False),
+        FormField("Succeskriterier", "succeskriterier", required=False),
+        FormField("Budget", "budget", required=False),
+        FormField("Testens start", "start", required=False),
+        FormField("Testens slut", "slut", required=False),
+    ),
+)
+
+RESULT_FORM = IssueForm(
+    "testresultat",
+    "et testresultat",
+    (
+        FormField("Idé", "ide"),
+        FormField("Trin", "trin", required=False),
+        FormField("Resultat", "resultat"),
+        FormField("Læring", "laering"),
+        FormField("Evidens", "evidens", required=False),
+        FormField("Testens slut", "slut", required=False),
+    ),
+)
+
+THEME_FORM = IssueForm(
+    "tema",
+    "et tema",
+    (
+        FormField("Navn", "navn"),
+        FormField("Art", "art"),
+        FormField("Periodens første dag", "start"),
+        FormField("Periodens sidste dag", "slut"),
+        FormField("Forankret i", "afdelinger", required=False),
+        FormField("Reviewere", "reviewere"),
+        FormField("Beskrivelse", "beskrivelse", required=False),
+        FormField("Det vi tror på", "det_vi_tror_paa", required=False),
+        FormField("Det vi vil investere inden for", "investeringsomraader", required=False),
+        FormField("De kriterier vi vil investere efter", "kriterier", required=False),
+    ),
+)
+
+
+class IssueRefusedError(PortfolioError):
+    """An issue that cannot become records: every reason, in the form's own words."""
+
+    def __init__(self, form: IssueForm, reasons: list[str]) -> None:
+        listing = "\n".join(f"  - {reason}" for reason in dict.fromkeys(reasons))
+        super().__init__(
+            f"Issuet kan ikke blive til {form.makes}:\n{listing}\n"
+            f"Ret issuet (formularen {form.name.capitalize()}); det prøves igen, når det er gemt."
+        )
+        self.reasons = reasons
+
+
+def read_form(body: str, form: IssueForm) -> dict[str, str]:
+    """The answers by field id; an issue not made with the form, or missing one, is refused."""
+    sections, missing = split_sections(body, form.fields)
+    reasons = [
+        f"Feltet '{label}' mangler i issue-teksten; brug formularen {form.name.capitalize()}."
+        for label in missing
+    ]
+    for form_field in form.fields:
+        if form_field.required and form_field.key in sections and not sections[form_field.key]:
+            reasons.append(f"Feltet '{form_field.label}' er ikke udfyldt.")
+    if reasons:
+        raise IssueRefusedError(form, reasons)
+    return {key: "" if text == NO_RESPONSE else text for key, text in sections.items()}
+
+
+def field_says(form: IssueForm, field_id: str, message: str) -> str:
+    """A reason tied to one of the form's fields: "Feltet 'Dato': …"."""
+    return f"Feltet '{form.label(field_id)}': {message}"
+
+
+def lines_of(text: str) -> list[str]:
+    """A one-per-line answer as its items (a leading '-' or '1.' is dropped)."""
+    items = (line.strip().lstrip("-*+").strip() for line in text.split("\n"))
+    return list(dict.fromkeys(item for item in items if item))
+
+
+def words_of(text: str) -> list[str]:
+    """A comma-separated answer (a multiple dropdown) as its items."""
+    return list(dict.fromkeys(part.strip() for part in text.split(",") if part.strip()))
+
+
+def given_field(key_to_field: Mapping[str, str], key: str) -> str | None:
+    """The form field a record key or option was read from."""
+    return key_to_field.get(key)

@@ -1,0 +1,150 @@
+"""The built site on a 390-pixel phone, and the order of search results, in real Chromium.
+
+On a phone nothing may be cut off: whatever is wider than the screen scrolls in its own
+box, which a keyboard reaches and which shows that it scrolls; chart text is at least 12
+CSS pixels high. Search puts the ideas above tag, list and figure pages for the same word,
+with excerpts from the idea's own text.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import Any
+
+import pytest
+
+pytest.importorskip("playwright")
+from axe_playwright_python.sync_playwright import Axe
+from playwright.sync_api import Browser, Page, ViewportSize
+
+from tests.website.browsing import PAGE_KINDS, serving
+from tests.website.conftest import build_into, check_records
+from tests.website.sample import SAMPLE
+
+pytestmark = pytest.mark.browser
+
+PHONE: ViewportSize = {"width": 390, "height": 844}
+WCAG_21_AA = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
+SCROLL_BOXES = ".table-scroll, .figure-table-wrap, .chart-scroll"
+# Elements of the page's content that reach past the right edge of the screen, other than
+# those inside a scroll box (which may be wider: the box scrolls).
+CUT_OFF = """(boxes) => {
+    const width = document.documentElement.clientWidth;
+    return [...document.querySelectorAll("article *")]
+        .filter((el) => !el.closest(boxes) && el.getBoundingClientRect().right > width + 0.5)
+        .map((el) => el.tagName + "." + el.className);
+}"""
+# Every scroll box whose content is wider than it: is it focusable, and does it show a cue?
+OVERFLOWING = """(boxes) => [...document.querySelectorAll(boxes)]
+    .filter((box) => box.scrollWidth > box.clientWidth + 1)
+    .map((box) => ({
+        focusable: box.tabIndex === 0,
+        named: (box.getAttribute("aria-label") || "").length > 0,
+        cue: getComputedStyle(box).backgroundImage.includes("radial-gradient"),
+    }))"""
+CHART_TEXT = """() => [...document.querySelectorAll("svg.chart text")]
+    .map((text) => text.getBoundingClientRect().height)"""
+
+
+def _phone(browser: Browser, url: str) -> Page:
+    page = browser.new_context(viewport=PHONE).new_page()
+    response = page.goto(url, wait_until="networkidle")
+    assert response is not None and response.status == 200
+    return page
+
+
+@pytest.mark.parametrize("path", PAGE_KINDS.values(), ids=PAGE_KINDS.keys())
+def test_a_phone_shows_every_page_kind_whole(browser: Browser, site_url: str, path: str) -> None:
+    page = _phone(browser, site_url + path)
+    assert page.evaluate(CUT_OFF, SCROLL_BOXES) == []
+    assert page.evaluate("document.documentElement.scrollWidth - window.innerWidth") <= 0
+    for box in page.evaluate(OVERFLOWING, SCROLL_BOXES):
+        assert box == {"focusable": True, "named": True, "cue": True}
+    heights = page.evaluate(CHART_TEXT)
+    assert all(height >= 12 for height in heights), heights
+    results = Axe().run(page, options={"runOnly": {"type": "tag", "values": WCAG_21_AA}})
+    assert [v["id"] for v in results.response["violations"]] == []
+    page.context.close()
+
+
+def test_charts_keep_their_text_large_on_a_phone(browser: Browser, site_url: str) -> None:
+    for path in ("", "tal/", "ideer/digital-nabohjaelp/"):
+        page = _phone(browser, site_url + path)
+        heights = page.evaluate(CHART_TEXT)
+        assert heights and min(heights) >= 12, (path, heights)
+        page.context.close()
+
+
+def test_a_wide_table_scrolls_in_its_box_by_keyboard(browser: Browser, site_url: str) -> None:
+    page = _phone(browser, site_url + "investeringstrin/")
+    wide = page.locator(".table-scroll").filter(has=page.locator("th", has_text="Bevilget"))
+    box = next(b for b in wide.all() if b.evaluate("(el) => el.scrollWidth > el.clientWidth + 1"))
+    assert box.evaluate("(el) => el.scrollLeft") == 0
+    box.focus()
+    for _ in range(20):
+        page.keyboard.press("ArrowRight")
+    # The theme may scroll smoothly: wait (at most 5 s) until the box has scrolled to its end.
+    page.wait_for_function(
+        "(el) => el.scrollLeft + el.clientWidth >= el.scrollWidth - 1",
+        arg=box.element_handle(),
+        timeout=5_000,
+    )
+    assert box.evaluate("(el) => el.scrollLeft") > 0
+    # The last column, "Bevilget", comes into view inside the box.
+    cell = box.locator("th", has_text="Bevilget")
+    inside = cell.evaluate(
+        "(th) => { const b = th.closest('.table-scroll').getBoundingClientRect();"
+        " const r = th.getBoundingClientRect(); return r.right <= b.right + 1; }"
+    )
+    assert inside
+    page.context.close()
+
+
+def _school_records() -> dict[str, Any]:
+    """The sample, with 'skole' in idea texts, in tags and so on tag and list pages."""
+    records = {key: dict(value) for key, value in SAMPLE.items()}
+    luft = "ideas/renere-luft/idea.yaml"
+    records[luft]["tags"] = ["skoler", "skoleveje"]
+    records[luft]["summary"] = "Sensorer måler luften i skolegårdene ved byens skoler."
+    sol = "ideas/solceller-paa-taget/idea.yaml"
+    records[sol]["tags"] = ["skolestart"]
+    records[sol]["problem"] = "Skolerne betaler meget for strøm om sommeren."
+    return records
+
+
+@pytest.fixture(scope="module")
+def school_site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    checked, settings = check_records(tmp_path_factory.mktemp("skoler"), _school_records())
+    site = build_into(checked, settings, tmp_path_factory.mktemp("skole-site"))
+    with serving(site) as url:
+        yield url
+
+
+def _search(browser: Browser, url: str, query: str) -> tuple[Page, list[str], list[str]]:
+    page = browser.new_context().new_page()
+    page.goto(f"{url}soeg/?q={query}", wait_until="networkidle")
+    page.locator("#search-status", has_text="resultat").wait_for(timeout=15_000)
+    page.wait_for_function(
+        """() => { const n = parseInt(document.getElementById("search-status").textContent, 10);
+        return document.querySelectorAll("#search-results > li").length === Math.min(n, 20); }""",
+        timeout=15_000,
+    )
+    items = page.locator("#search-results > li").all()
+    links = [(item.locator("h2 a").get_attribute("href") or "").replace(url, "/") for item in items]
+    excerpts = [item.locator(".search-page__excerpt").inner_text() for item in items]
+    return page, links, excerpts
+
+
+def test_search_puts_the_ideas_first_with_their_own_text(
+    browser: Browser, school_site: str
+) -> None:
+    page, links, excerpts = _search(browser, school_site, "skole")
+    kinds = ["idea" if link.startswith("/ideer/") else "other" for link in links]
+    assert kinds.count("idea") == 2  # renere-luft and solceller-paa-taget
+    assert kinds == sorted(kinds)  # every idea before every other page
+    assert "/emner/skoler/" in links  # the tag pages are still found, after the ideas
+    for excerpt in excerpts[:2]:
+        assert "Idé Tema Indsendt" not in excerpt and "Læs op" not in excerpt
+    assert "skolegårdene" in excerpts[links.index("/ideer/renere-luft/")]
+    assert "Skolerne betaler" in excerpts[links.index("/ideer/solceller-paa-taget/")]
+    page.context.close()
