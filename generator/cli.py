@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import importlib
+import importlib.metadata
 import os
 import sys
 from dataclasses import replace
@@ -41,7 +42,16 @@ LAZY_COMMANDS = {
     "report": "generator.figures.cli:report",
     "issueform": "generator.authoring.cli_periods:issueform",
     "examples": "generator.authoring.cli_examples:examples",
+    "import": "generator.importing.cli:import_command",
+    "init": "generator.init.cli:init",
 }
+
+
+def distribution_name() -> str:
+    """The installed distribution that holds this package: a portfolio made by `portfolio
+    init` names its own."""
+    names = importlib.metadata.packages_distributions().get(__package__ or "generator", [])
+    return names[0] if names else "aarhus-innovationsportefolje"
 
 
 class LazyGroup(click.Group):
@@ -61,7 +71,7 @@ class LazyGroup(click.Group):
 
 @click.group(cls=LazyGroup, context_settings={"help_option_names": ["-h", "--help"]})
 @click.help_option("-h", "--help", help="Vis denne hjælp og afslut.")
-@click.version_option(package_name="aarhus-innovationsportefolje", help="Vis versionen og afslut.")
+@click.version_option(package_name=distribution_name(), help="Vis versionen og afslut.")
 def main() -> None:
     """Innovationsporteføljen: valider posterne, byg sitet, opret nye poster."""
 

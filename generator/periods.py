@@ -11,7 +11,7 @@ from generator.kinds import ThemeKind
 from generator.model import Portfolio, Theme
 from generator.vocabulary import format_date
 
-COORDINATOR = "koordinatoren i Borgmesterens Afdeling"
+COORDINATOR = "koordinatoren"  # the unit is named on the site (mkdocs.yml: extra.coordinator)
 OPEN_COMMAND = "portfolio new theme"
 
 

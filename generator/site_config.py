@@ -142,12 +142,49 @@ def licence_from(extra: Mapping[str, Any]) -> DataLicence:
 
 
 @dataclass(frozen=True)
+class Publisher:
+    """Who publishes the open data, as the site's configuration says."""
+
+    name: str = "Aarhus Kommune"
+    site_url: str | None = None
+    contact: str | None = None  # a functional mailbox
+    contact_page: str | None = None  # where to ask when no mailbox is set (the repository)
+    municipality_code: str | None = None  # DAGI's four digits, e.g. 0751
+
+
+def publisher_from(config: Mapping[str, Any]) -> Publisher:
+    """The publisher a site configuration names: site_author, site_url, extra.contact,
+    extra.municipality_code, and the repository's issues for questions."""
+    extra = config.get("extra") or {}
+    extra = extra if isinstance(extra, Mapping) else {}
+
+    def text(value: object) -> str | None:
+        return str(value) if isinstance(value, str | int) and str(value) else None
+
+    repo_url = text(config.get("repo_url"))
+    return Publisher(
+        name=text(config.get("site_author")) or Publisher.name,
+        site_url=text(config.get("site_url")),
+        contact=text(extra.get("contact")),
+        contact_page=f"{repo_url.rstrip('/')}/issues" if repo_url else text(config.get("site_url")),
+        municipality_code=text(extra.get("municipality_code")),
+    )
+
+
+@dataclass(frozen=True)
 class SubmitLinks:
     """Where the site sends someone with an idea: the form on GitHub (MkDocs' own `repo_url`)
-    and, for those without a GitHub account, a functional mailbox (`extra.contact`)."""
+    and, for those without a GitHub account, a functional mailbox (`extra.contact`); and
+    the unit whose coordinator takes the ideas in and opens periods (`extra.coordinator`)."""
 
     repo_url: str | None = None
     contact: str | None = None
+    coordinator: str | None = None
+
+    @property
+    def coordinator_name(self) -> str:
+        """'koordinatoren i Borgmesterens Afdeling', or 'koordinatoren' where no unit is set."""
+        return f"koordinatoren i {self.coordinator}" if self.coordinator else "koordinatoren"
 
     @property
     def form_url(self) -> str | None:
@@ -180,16 +217,20 @@ def submit_links_from(config: Mapping[str, Any]) -> SubmitLinks:
         raise PortfolioError(
             "mkdocs.yml: extra.contact skal være én e-mailadresse, en funktionspostkasse."
         )
-    return SubmitLinks(repository, contact)
+    coordinator = extra.get("coordinator") if isinstance(extra, Mapping) else None
+    if coordinator is not None and (not isinstance(coordinator, str) or not coordinator.strip()):
+        raise PortfolioError("mkdocs.yml: extra.coordinator skal være navnet på en enhed.")
+    return SubmitLinks(repository, contact, coordinator.strip() if coordinator else None)
 
 
 @dataclass(frozen=True)
 class SiteOptions:
     """What mkdocs.yml says that the rendered pages show: the address, the data licence and
-    where ideas are sent."""
+    who publishes the data and where ideas are sent."""
 
     site_url: str | None = None
     licence: DataLicence = field(default_factory=DataLicence)
+    publisher: Publisher = field(default_factory=Publisher)
     repository: str | None = None  # repo_url: whose pull requests approve the decisions
     submit: SubmitLinks = field(default_factory=SubmitLinks)
 
@@ -201,6 +242,7 @@ class SiteOptions:
         return cls(
             site_url if isinstance(site_url, str) else None,
             licence_from(extra if isinstance(extra, Mapping) else {}),
+            publisher_from(config),
             repository_url(config.get("repo_url")),
             submit_links_from(config),
         )

@@ -79,3 +79,14 @@ def test_a_tag_is_kept_unconstructed_and_written_back_as_it_was(tmp_path: Path) 
     again.write_text(dump_site_config(config), encoding="utf-8")
     assert read_site_config(again) == config
     assert "!!python/name:material.extensions.emoji.twemoji" in again.read_text("utf-8")
+
+
+def test_the_coordinating_unit_comes_from_the_configuration() -> None:
+    extra = {"coordinator": " Borgmesterens Afdeling ", "municipality_code": "0751"}
+    options = SiteOptions.of({"extra": extra})
+    assert options.submit.coordinator == "Borgmesterens Afdeling"
+    assert options.submit.coordinator_name == "koordinatoren i Borgmesterens Afdeling"
+    assert options.publisher.municipality_code == "0751"
+    assert SiteOptions.of({}).submit.coordinator_name == "koordinatoren"
+    with pytest.raises(PortfolioError, match=r"extra\.coordinator"):
+        SiteOptions.of({"extra": {"coordinator": "  "}})

@@ -15,16 +15,18 @@ from generator.figures import Figures, compute_figures, noegletal_json
 from generator.model import Portfolio
 from generator.render.approvals import Approvals
 from generator.render.datapackage import data_package
+from generator.render.dcat import dcat_jsonld
 from generator.render.feed import atom_feeds
 from generator.render.opendata import decisions_csv, ideas_csv, portfolio_json
 from generator.render.pages import PageRenderer
 from generator.render.xlsx import portfolio_xlsx
-from generator.site_config import DataLicence
+from generator.site_config import DataLicence, Publisher
 
 DATA_FILES = ("data/portfolio.json", "data/ideer.csv", "data/beslutninger.csv")
 FIGURES_FILE = "data/noegletal.json"
 XLSX_FILE = "data/portefoelje.xlsx"
 PACKAGE_FILE = "data/datapackage.json"  # describes the CSV files beside it
+DCAT_FILE = "data/dcat.jsonld"  # describes the dataset for the open-data portals
 FEED_FILE = "feed.xml"
 
 
@@ -42,13 +44,18 @@ def data_files(
     today: str,
     licence: DataLicence | None = None,
     figures: Figures | None = None,
+    *,
+    publisher: Publisher | None = None,
 ) -> dict[str, bytes]:
     """The open data: portfolio.json, the CSV tables and their data package, the
-    spreadsheet, the figures (counted as of `today` unless given) and the schemas."""
+    spreadsheet, the figures (counted as of `today` unless given), the schemas and the
+    catalogue description (DCAT-AP-DK)."""
+    publisher = publisher or Publisher()
     tables = (portfolio_json(portfolio), ideas_csv(portfolio), decisions_csv(portfolio))
     files = dict(zip(DATA_FILES, tables, strict=True))
-    files[XLSX_FILE] = portfolio_xlsx(portfolio)
-    files[PACKAGE_FILE] = data_package(licence)
+    files[XLSX_FILE] = portfolio_xlsx(portfolio, publisher.name)
+    files[PACKAGE_FILE] = data_package(licence, publisher.name)
+    files[DCAT_FILE] = dcat_jsonld(portfolio, publisher, licence)
     files[FIGURES_FILE] = noegletal_json(figures or compute_figures(portfolio, today))
     for name, content in sorted(schema_files.items()):
         files[f"data/schemas/{name}"] = content
@@ -76,11 +83,14 @@ def site_files(
     licence: DataLicence | None = None,
     *,
     figures: Figures | None = None,
+    publisher: Publisher | None = None,
 ) -> dict[str, bytes]:
     """The generated files beside the pages: the open data, the figures (counted as of
     `today` unless given) and the feeds."""
-    files = data_files(portfolio, schema_files, today, licence, figures)
-    files.update(atom_feeds(portfolio, site_url))  # FEED_FILE, and one a theme and an idea
+    publisher = publisher or Publisher(site_url=site_url)
+    files = data_files(portfolio, schema_files, today, licence, figures, publisher=publisher)
+    # FEED_FILE, and one a theme and an idea
+    files.update(atom_feeds(portfolio, site_url, publisher.name))
     return files
 
 
@@ -92,6 +102,7 @@ def render_site(
     *,
     today: str,
     licence: DataLicence | None = None,
+    publisher: Publisher | None = None,
     approvals: Approvals | None = None,
     checkpoint: Callable[[], None] = lambda: None,
 ) -> SiteContent:
@@ -103,9 +114,11 @@ def render_site(
     common = renderer.common(portfolio)  # the figures, counted once for pages and data
     pages = renderer.render(portfolio, parse_schemas(schema_files), licence, common)
     checkpoint()
+    publisher = publisher or Publisher(site_url=site_url)
     files = site_files(
-        portfolio, schema_files, site_url, renderer.today, licence, figures=common["figures"]
-    )
+        portfolio, schema_files, site_url, renderer.today, licence,
+        figures=common["figures"], publisher=publisher,
+    )  # fmt: skip
     return SiteContent(pages, files)
 
 

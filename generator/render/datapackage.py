@@ -55,7 +55,7 @@ def licence_json(licence: DataLicence) -> dict[str, str]:
     return described
 
 
-def data_package(licence: DataLicence | None = None) -> bytes:
+def data_package(licence: DataLicence | None = None, publisher: str = "Aarhus Kommune") -> bytes:
     """datapackage.json for the two CSV tables beside it."""
     ideas = _resource("ideer", "Ideerne, én række pr. idé", IDEA_COLUMNS)
     ideas["schema"]["primaryKey"] = ["id"]
@@ -68,7 +68,7 @@ def data_package(licence: DataLicence | None = None) -> bytes:
     package = {
         "profile": "tabular-data-package",
         "name": "innovationsmotoren",
-        "title": "Innovationsmotoren: Aarhus Kommunes innovationsportefølje",
+        "title": f"Innovationsmotoren: {publisher}s innovationsportefølje",
         "description": (
             "Ideerne i Innovationsmotoren og beslutningerne om dem: screeninger, "
             "investeringer, lukninger og videreførelser."

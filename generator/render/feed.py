@@ -95,7 +95,9 @@ def _base(site_url: str | None, path: str) -> str:
     return "../" * path.count("/")
 
 
-def render_feed(spec: FeedSpec, currency: str, site_url: str | None = None) -> bytes:
+def render_feed(
+    spec: FeedSpec, currency: str, site_url: str | None = None, author: str = "Aarhus Kommune"
+) -> bytes:
     """An Atom feed of the decisions on these ideas, newest first, at most MAX_ENTRIES."""
     base = _base(site_url, spec.path)
     pairs = [(idea, d) for idea in spec.ideas for d in idea.decisions]
@@ -109,7 +111,7 @@ def render_feed(spec: FeedSpec, currency: str, site_url: str | None = None) -> b
     _sub(feed, "updated", _timestamp(max(dates, default="1970-01-01")))
     _sub(feed, "link", rel="self", type="application/atom+xml", href=base + spec.path)
     _sub(feed, "link", rel="alternate", type="text/html", href=(base + spec.page_url) or "./")
-    _sub(feed, "author").append(_named("name", "Aarhus Kommune"))
+    _sub(feed, "author").append(_named("name", author))
     for idea, decision in pairs[:MAX_ENTRIES]:
         _entry(feed, idea, decision, currency, base)
     ET.indent(feed)
@@ -164,7 +166,11 @@ def atom_feed(portfolio: Portfolio, site_url: str | None = None) -> bytes:
     return render_feed(site_feed_spec(portfolio), portfolio.ladder.currency, site_url)
 
 
-def atom_feeds(portfolio: Portfolio, site_url: str | None = None) -> dict[str, bytes]:
+def atom_feeds(
+    portfolio: Portfolio, site_url: str | None = None, author: str = "Aarhus Kommune"
+) -> dict[str, bytes]:
     """Every feed of the site by its path: the site's, each theme's and each idea's."""
     currency = portfolio.ladder.currency
-    return {spec.path: render_feed(spec, currency, site_url) for spec in feed_specs(portfolio)}
+    return {
+        spec.path: render_feed(spec, currency, site_url, author) for spec in feed_specs(portfolio)
+    }

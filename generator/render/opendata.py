@@ -15,6 +15,7 @@ from typing import Any
 
 from generator.model import Decision, Idea, Portfolio, TestCard, Theme
 from generator.render.views import shown_ideas
+from generator.sheets.guard import guard_csv
 
 
 @dataclass(frozen=True)
@@ -112,10 +113,8 @@ JSON_FIELDS = (
 
 
 def _safe_cell(value: object) -> object:
-    """Text that a spreadsheet would read as a formula starts with an apostrophe."""
-    if isinstance(value, str) and value[:1] in ("=", "+", "-", "@", "\t", "\r"):
-        return "'" + value
-    return value
+    """Text of which any item a spreadsheet would read as a formula gets an apostrophe."""
+    return guard_csv(value) if isinstance(value, str) else value
 
 
 def _table(columns: tuple[Column, ...], rows: list[Any]) -> bytes:

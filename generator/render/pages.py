@@ -50,6 +50,7 @@ from generator.render.markup import (
 from generator.render.paging import PAGE_SIZE, page_links, pager, split
 from generator.render.sanitize import TextRenderer, attribute_text, external_link, inline_text
 from generator.render.schema_doc import SCHEMA_FILES, schema_fields
+from generator.render.structured_data import jsonld_text, project_data
 from generator.render.tags import tag_link
 from generator.render.theme_periods import theme_periods
 from generator.site_config import DataLicence, SubmitLinks
@@ -131,11 +132,13 @@ def _environment(text: TextRenderer) -> jinja2.Environment:
     return env
 
 
-def _front_matter(title: str, feed: str | None = None) -> str:
+def _front_matter(title: str, feed: str | None = None, structured_data: str | None = None) -> str:
     # The site engine prints the title as HTML in places: it goes in already escaped.
     head = "---\ntitle: " + json.dumps(str(attribute_text(title)), ensure_ascii=False) + "\n"
     if feed is not None:  # the page's own feed, from the site's root, for the page head
         head += "feed: " + json.dumps(feed) + "\n"
+    if structured_data is not None:  # JSON-LD for the page head (structured_data.py)
+        head += "structured_data: " + json.dumps(structured_data, ensure_ascii=False) + "\n"
     return head + "---\n\n"
 
 
@@ -152,12 +155,17 @@ class PageRenderer:
     """Renders every page of the site; keeps rendered record text between calls."""
 
     def __init__(
-        self, today: str, approvals: Approvals | None = None, submit: SubmitLinks | None = None
+        self,
+        today: str,
+        approvals: Approvals | None = None,
+        submit: SubmitLinks | None = None,
+        organisation: str = "Aarhus Kommune",
     ) -> None:
         self.text = TextRenderer()
         self.env = _environment(self.text)
         known = approvals or Approvals()
         self.env.globals["approved_in"] = lambda decision: approval_link(known.of(decision))
+        self.env.globals["organisation"] = organisation  # who runs the portfolio
         # The day the site is built for: the front page lists the themes open on it.
         self.today = today
         # Where "Send en idé" leads (mkdocs.yml's repo_url and extra.contact).
@@ -165,7 +173,8 @@ class PageRenderer:
 
     def _page(self, template: str, path: str, title: str, updated: str | None, **ctx: Any) -> str:
         body = self.env.get_template(template).render(page_path=path, title=title, **ctx)
-        page = _front_matter(title, ctx.get("feed")) + body.rstrip("\n") + "\n"
+        head = _front_matter(title, ctx.get("feed"), ctx.get("structured_data"))
+        page = head + body.rstrip("\n") + "\n"
         return with_notice(page, str(ctx.get("examples_notice", ""))) + _updated(updated)
 
     def page(self, template: str, path: str, title: str, updated: str | None, **ctx: Any) -> str:
@@ -193,6 +202,7 @@ class PageRenderer:
             "ladder": portfolio.ladder,
             "money": lambda amount: format_money(amount, portfolio.ladder.currency),
             "themes": themes,
+            "focus_areas": render_views.focus_areas(portfolio),
             "departments": portfolio.departments,
             "latest": render_views.last_updated(ideas),
             "open_themes": open_themes(portfolio, self.today),
@@ -216,7 +226,8 @@ class PageRenderer:
         themes = {theme.theme_id for theme in common["themes"]}
         ideas = {idea.idea_id for idea in common["ideas"]}
         pages = self.render_some(common, {PAGE_FRONT, PAGE_THEMES, PAGE_LADDER}, themes, ideas)
-        pages[PAGE_HISTORY] = self.history_page(portfolio, common)
+        if render_views.focus_areas(portfolio):  # the history page tells of them alone
+            pages[PAGE_HISTORY] = self.history_page(portfolio, common)
         pages[PAGE_DATA] = self.data_page(schemas, common, licence or DataLicence())
         pages.update(render_figure_pages(self, common))
         pages.update(lists.tag_pages(self, common))
@@ -272,7 +283,7 @@ class PageRenderer:
     def history_page(self, portfolio: Portfolio, common: Mapping[str, Any]) -> str:
         return self._page(
             "history.md.j2", PAGE_HISTORY, "Organisering af innovationsindsatsen i 2015-2019",
-            HISTORY_UPDATED, focus_areas=render_views.focus_areas(portfolio), **common,
+            HISTORY_UPDATED, **common,
         )  # fmt: skip
 
     def data_page(
@@ -313,5 +324,6 @@ class PageRenderer:
             "idea.md.j2", idea_page(idea.idea_id), idea.title,
             render_views.last_updated([idea]), idea=idea, idea_theme=theme, rungs=rungs,
             feed=idea_feed_path(idea.idea_id),
+            structured_data=jsonld_text(project_data(idea, theme, ladder.currency)),
             ladder_chart=charts.ladder_chart(rungs, ladder.currency), **common,
         )  # fmt: skip

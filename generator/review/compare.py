@@ -8,13 +8,14 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import PurePosixPath
 from typing import Literal, TypeVar
 
 from generator.kinds import TestStatus
 from generator.model import Decision, Idea, Portfolio, TestCard
 from generator.problems import Problem
+from generator.review.themes import ThemeReview, review_themes
 
 Change = Literal["added", "changed", "deleted"]
 _Record = TypeVar("_Record", Decision, TestCard)
@@ -72,6 +73,8 @@ class Review:
     ladder_total: int
     currency: str
     site_url: str | None = None
+    themes: tuple[ThemeReview, ...] = ()
+    department_names: Mapping[str, str] = field(default_factory=dict)
 
     @property
     def touches_records(self) -> bool:
@@ -110,6 +113,8 @@ def build_review(
         ladder_total=sum(step.amount for step in after.ladder.steps),
         currency=after.ladder.currency,
         site_url=site_url,
+        themes=review_themes(before, after, changed),
+        department_names={d.department_id: d.name for d in after.departments.values()},
     )
 
 

@@ -6,6 +6,7 @@ from generator.model import Decision, Idea
 from generator.problems import Problem, listed, summary_line
 from generator.review.compare import DecisionChange, IdeaReview, Review, TestCardChange
 from generator.review.markup import Markdown, Style, Text
+from generator.review.themes import theme_lines
 from generator.vocabulary import (
     DECISION_LABELS,
     GRADUATE_LABELS,
@@ -46,7 +47,7 @@ def _lines(review: Review, style: Style) -> list[str]:
     base = style.code(review.base)
     if not review.touches_records:
         out += [f"Ændringen rører ingen poster i records/ i forhold til {base}.", ""]
-    else:
+    elif review.ideas:
         count = len(review.ideas)
         ideas = "1 idé" if count == 1 else f"{count} ideer"
         out += [
@@ -54,12 +55,18 @@ def _lines(review: Review, style: Style) -> list[str]:
             "pull requesten, er beslutningerne nedenfor truffet.",
             "",
         ]
+    elif review.themes:
+        count = len(review.themes)
+        themes = "1 tema" if count == 1 else f"{count} temaer"
+        out += [f"Ændringen i forhold til {base} berører {themes}; den rører ingen idé.", ""]
     out += [_verdict(review), ""]
     # Problems first: however long the ideas' text, a cut comment still shows them.
     problems = _problem_lines(review, style)
     out += [*problems, ""] if problems else []
     for idea in review.ideas:
         out += _idea_lines(idea, review, style)
+    for theme in review.themes:
+        out += theme_lines(theme, style, review.department_names)
     if review.other_files:
         out += [style.heading(2, "Andre ændrede poster"), ""]
         out += [style.bullet(style.code(f"records/{rel}")) for rel in review.other_files]

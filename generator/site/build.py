@@ -76,9 +76,16 @@ def site_content(
         checked.portfolio,
         schemas,
         options.site_url,
-        renderer or PageRenderer(settings.today, site_approvals(options, settings), options.submit),
+        renderer
+        or PageRenderer(
+            settings.today,
+            site_approvals(options, settings),
+            options.submit,
+            options.publisher.name,
+        ),
         today=settings.today,
         licence=options.licence,
+        publisher=options.publisher,
         checkpoint=checkpoint,
     )
     return with_search_data(content, checked.portfolio)
@@ -96,7 +103,10 @@ def site_pages(
 def site_files_of(checked: Checked, settings: Settings, options: SiteOptions) -> dict[str, bytes]:
     """The files beside the pages: the open data, the figures and the feeds."""
     schemas = read_schema_files(settings.schemas_dir)
-    return site_files(checked.portfolio, schemas, options.site_url, settings.today, options.licence)
+    return site_files(
+        checked.portfolio, schemas, options.site_url, settings.today, options.licence,
+        publisher=options.publisher,
+    )  # fmt: skip
 
 
 def with_site_files(
@@ -109,7 +119,9 @@ def with_site_files(
 def rendered_content(checked: Checked, settings: Settings, options: SiteOptions) -> SiteContent:
     """What site_content makes, the files made on a second core while the pages render."""
     files = Later(lambda: site_files_of(checked, settings, options))
-    renderer = PageRenderer(settings.today, site_approvals(options, settings), options.submit)
+    renderer = PageRenderer(
+        settings.today, site_approvals(options, settings), options.submit, options.publisher.name
+    )
     pages = site_pages(checked, settings, options, renderer)
     return replace(pages, files=files.result())
 

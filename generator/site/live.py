@@ -96,8 +96,11 @@ class LiveSite:
         options = SiteOptions.of(read_site_config(config_file))
         approvals = site_approvals(options, settings)
         # The quick path's renderer, under the lock; the background work's, a job at a time.
-        self.renderer = PageRenderer(settings.today, approvals, options.submit)
-        self.background_renderer = PageRenderer(settings.today, approvals, options.submit)
+        publisher = options.publisher.name
+        self.renderer = PageRenderer(settings.today, approvals, options.submit, publisher)
+        self.background_renderer = PageRenderer(
+            settings.today, approvals, options.submit, publisher
+        )
         self.templates = TemplateCache()  # the theme, compiled once for every build
         self.job = Job()  # the background work under way (or done)
         self.ready = threading.Event()  # every page is built

@@ -17,9 +17,9 @@ from generator.gitrepo import last_commit_date
 from generator.model import Portfolio
 from generator.render import SiteContent
 from generator.render.markup import examples_notice, theme_page, with_notice
-from generator.render.pages import PAGE_THEMES
+from generator.render.pages import PAGE_HISTORY, PAGE_THEMES
 from generator.render.sanitize import attribute_text
-from generator.render.views import themes_of_kind
+from generator.render.views import focus_areas, themes_of_kind
 from generator.site_config import CONFIG_NAME, dump_site_config, read_site_config
 from generator.vocabulary import format_date
 
@@ -33,9 +33,14 @@ def is_portfolio_plugin(entry: object) -> bool:
 
 
 def expand_theme_nav(nav: Any, portfolio: Portfolio) -> Any:
-    """The nav entry of temaer/index.md becomes a section: the overview, then every theme."""
+    """The nav entry of temaer/index.md becomes a section: the overview, then every theme.
+    The history page's entry is left out where no focus-area records make that page."""
     if not isinstance(nav, list):
         return nav
+    if not focus_areas(portfolio):
+        nav = [
+            item for item in nav if not (isinstance(item, dict) and PAGE_HISTORY in item.values())
+        ]
     section = [PAGE_THEMES] + [
         {str(attribute_text(theme.name)): theme_page(theme.theme_id)}
         for theme in themes_of_kind(portfolio, "theme")

@@ -112,7 +112,11 @@ def test_a_whole_round_goes_through_the_forms(round_: Round) -> None:
     assert "criteria:\n  - Tværorganisatorisk\n  - Kan skaleres\n" in round_.t.read(
         "themes/groen-omstilling.yaml"
     )
-    round_.passes("2026-01-05", "tema")  # the summary is of ideas; a theme only validates
+    summary = round_.passes("2026-01-05", "tema")
+    assert "Nyt tema: Grøn omstilling" in summary
+    assert "Periode: 1. januar 2026 – 31. december 2027" in summary
+    assert "Beslutter om temaets ideer: @org/groen" in summary
+    assert "De kriterier vi vil investere efter:\n- Tværorganisatorisk\n- Kan skaleres" in summary
 
     idea = round_.submit(["idea"], "idekort", "2026-02-02", **IDEA_ANSWERS)
     assert idea.exit_code == 0, idea.output

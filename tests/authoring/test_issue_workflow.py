@@ -170,7 +170,7 @@ def test_on_a_day_no_theme_is_open_the_issue_is_answered_in_danish(runner: Runne
     assert call.startswith("issue comment 42 --body-file ")
     comment = (runner.temp / "comment.md").read_text(encoding="utf-8")
     assert "Intet tema er åbent for nye ideer den 1. marts 2025." in comment
-    assert "koordinatoren i Borgmesterens Afdeling" in comment and "portfolio new theme" in comment
+    assert "åbnes af koordinatoren" in comment and "portfolio new theme" in comment
     assert "Traceback" not in comment
     assert not list((runner.root / "records" / "ideas").glob("digital-nabohjaelp-for-*"))
 

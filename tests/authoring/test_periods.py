@@ -56,7 +56,7 @@ def test_open_themes_are_the_themes_whose_period_holds_the_day(tree: Build) -> N
 def test_the_message_says_who_opens_a_period() -> None:
     message = no_open_theme(CLOSED, CLOSED)
     assert message.startswith("Intet tema er åbent for nye ideer i dag (28. november 2026).")
-    assert "koordinatoren i Borgmesterens Afdeling" in message
+    assert "åbnes af koordinatoren" in message
     assert "portfolio new theme" in message
     assert "den 1. marts 2025" in no_open_theme("2025-03-01", CLOSED)
 
@@ -94,7 +94,7 @@ def test_with_the_shipped_records_no_idea_is_filed_today(
     assert result.exit_code == 1
     assert result.stdout == ""
     assert result.stderr.startswith("Fejl: Intet tema er åbent for nye ideer i dag (")
-    assert "koordinatoren i Borgmesterens Afdeling" in result.stderr
+    assert "åbnes af koordinatoren" in result.stderr
     assert not (tmp_path / "records" / "ideas" / "cykler").exists()
 
 
@@ -294,7 +294,7 @@ def test_the_front_page_lists_the_open_themes_or_says_none_is_open(tree: Build) 
     closed = front_section(t, CLOSED)
     assert closed.strip().startswith("**Intet tema er åbent for nye ideer lige nu.**\n")
     assert "Den seneste periode sluttede 31. december 2022." in closed
-    assert "koordinatoren i Borgmesterens Afdeling" in closed
+    assert "åbnes af koordinatoren" in closed
 
 
 def test_new_theme_without_questions_reports_every_mistake_at_once(

@@ -9,8 +9,13 @@ have in the site. After an intended change to the output, regenerate them with
 
 from __future__ import annotations
 
+import datetime as dt
+import io
+import json
 import tempfile
 from pathlib import Path
+
+from openpyxl import load_workbook
 
 from generator.pipeline import check_portfolio
 from generator.render import read_schema_files, render_site
@@ -21,6 +26,7 @@ from generator.site_config import CONFIG_NAME, dump_site_config, read_site_confi
 from tests.website.sample import EVERY_STATUS, REPO, REPOSITORY, TODAY, write_records
 
 GOLDEN_DIR = Path(__file__).resolve().parent / "pages"
+XLSX_CELLS = "data/portefoelje.xlsx.json"
 # The generated pages and files with a golden copy, by their path in the site: one a line.
 GOLDEN = (
     "index.md",  # the front page
@@ -44,6 +50,8 @@ GOLDEN = (
     "data/portfolio.json",
     "data/ideer.csv",
     "data/beslutninger.csv",
+    "data/portefoelje.xlsx.json",  # the spreadsheet's sheets as cell values (xlsx_cells)
+    "data/dcat.jsonld",  # the catalogue description (DCAT-AP-DK)
     "data/datapackage.json",
     "mkdocs.yml",  # the rendered site source's configuration, with its explicit nav
     "feed.xml",
@@ -65,11 +73,31 @@ def golden_outputs() -> dict[str, bytes]:
             approvals=Approvals(REPOSITORY),
         )
         config = source_config(read_site_config(REPO / CONFIG_NAME), checked.portfolio)
+    files = {**content.files, XLSX_CELLS: xlsx_cells(content.files["data/portefoelje.xlsx"])}
     outputs = {CONFIG_NAME: dump_site_config(config).encode("utf-8")}
     for path in (p for p in GOLDEN if p != CONFIG_NAME):
         page = content.pages.get(path)
-        outputs[path] = page.encode("utf-8") if page is not None else content.files[path]
+        outputs[path] = page.encode("utf-8") if page is not None else files[path]
     return outputs
+
+
+def xlsx_cells(document: bytes) -> bytes:
+    """Every sheet of a workbook as its rows of cell values (dates ISO), a row a line of JSON."""
+    book = load_workbook(io.BytesIO(document))
+    sheets = {
+        sheet.title: [
+            [value.date().isoformat() if isinstance(value, dt.datetime) else value for value in row]
+            for row in sheet.iter_rows(values_only=True)
+        ]
+        for sheet in book.worksheets
+    }
+    blocks = [
+        f"{json.dumps(name, ensure_ascii=False)}: [\n"
+        + ",\n".join(f"  {json.dumps(row, ensure_ascii=False)}" for row in rows)
+        + "\n]"
+        for name, rows in sheets.items()
+    ]
+    return ("{\n" + ",\n".join(blocks) + "\n}\n").encode("utf-8")
 
 
 def stored_golden_files() -> set[str]:

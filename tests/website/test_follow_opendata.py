@@ -1,18 +1,13 @@
-"""Taking the data home: the spreadsheet (rows and typed cells, formulas defused), the
-Frictionless Data Package (valid by `frictionless validate`, every field described in
-Danish) and the licence, stated on /data/ and in the package."""
+"""Taking the data home: the Frictionless Data Package (valid by `frictionless validate`,
+every field described in Danish) and the licence, stated on /data/ and in the package."""
 
 from __future__ import annotations
 
-import datetime as dt
-import io
 import json
-import zipfile
 from pathlib import Path
 from typing import Any
 
 import pytest
-from openpyxl import load_workbook
 
 from generator.errors import PortfolioError
 from generator.render import SiteContent, read_schema_files, render_site
@@ -41,58 +36,6 @@ def traps(tmp_path_factory: pytest.TempPathFactory) -> SiteContent:
 
 def _records(kind: str) -> list[str]:
     return [p for p in SPREADSHEET_TRAPS if p.startswith("ideas/") and f"/{kind}" in p]
-
-
-def _rows(content: SiteContent, sheet: str) -> list[dict[str, Any]]:
-    book = load_workbook(io.BytesIO(content.files["data/portefoelje.xlsx"]))
-    rows = list(book[sheet].iter_rows(values_only=True))
-    header = [str(name) for name in rows[0]]
-    return [dict(zip(header, row, strict=True)) for row in rows[1:]]
-
-
-def test_the_spreadsheet_has_a_row_for_every_idea_and_decision(traps: SiteContent) -> None:
-    book = load_workbook(io.BytesIO(traps.files["data/portefoelje.xlsx"]))
-    assert book.sheetnames == ["Ideer", "Beslutninger"]
-    assert len(_rows(traps, "Ideer")) == len(_records("idea.yaml"))
-    assert len(_rows(traps, "Beslutninger")) == len(_records("decisions/"))
-
-
-def test_spreadsheet_cells_are_typed(traps: SiteContent) -> None:
-    ideas = {row["id"]: row for row in _rows(traps, "Ideer")}
-    nabo = ideas["digital-nabohjaelp"]
-    assert nabo["submitted"] == dt.datetime(2020, 2, 3)
-    assert nabo["granted"] == 150000 and nabo["step"] == 2 and nabo["decisions"] == 3
-    assert nabo["example"] is True and ideas["renere-luft"]["example"] is False
-    decisions = _rows(traps, "Beslutninger")
-    grant = next(d for d in decisions if d["date"] == dt.datetime(2020, 9, 21))
-    assert grant["amount"] == 125000 and grant["step"] == 2
-    screening = next(d for d in decisions if d["date"] == dt.datetime(2020, 3, 2))
-    assert screening["amount"] is None and screening["outcome"] == "fit"
-    book = load_workbook(io.BytesIO(traps.files["data/portefoelje.xlsx"]))
-    submitted = book["Ideer"]["D2"]
-    assert submitted.is_date and submitted.number_format == "yyyy-mm-dd"
-
-
-def test_formula_looking_text_stays_text_in_the_spreadsheet(traps: SiteContent) -> None:
-    document = traps.files["data/portefoelje.xlsx"]
-    with zipfile.ZipFile(io.BytesIO(document)) as archive:
-        sheets = [archive.read(n) for n in archive.namelist() if n.startswith("xl/worksheets/")]
-    assert sheets and all(b"<f>" not in sheet and b"<f " not in sheet for sheet in sheets)
-    book = load_workbook(io.BytesIO(document))
-    cells = {c.value: c for row in book["Ideer"].iter_rows() for c in row if c.value}
-    cells |= {c.value: c for row in book["Beslutninger"].iter_rows() for c in row if c.value}
-    for text in (FORMULA, "+45 1234 5678", "@direktoerer"):
-        assert cells[text].data_type == "s" and cells[text].quotePrefix
-
-
-def test_the_spreadsheet_is_the_same_for_the_same_portfolio(
-    traps: SiteContent, tmp_path: Path
-) -> None:
-    checked, settings = check_records(tmp_path, SPREADSHEET_TRAPS)
-    again = render_site(
-        checked.portfolio, read_schema_files(settings.schemas_dir), today=settings.today
-    )
-    assert again.files["data/portefoelje.xlsx"] == traps.files["data/portefoelje.xlsx"]
 
 
 def test_the_data_package_is_valid_by_frictionless(traps: SiteContent, tmp_path: Path) -> None:

@@ -47,30 +47,36 @@ ADDRESSES = (
 
 
 class _Elements(HTMLParser):
-    """Every start tag with its attributes, and the text of inline scripts."""
+    """Every start tag with its attributes, the text of inline scripts, and the text of
+    data blocks (JSON-LD), which no browser runs."""
 
     def __init__(self) -> None:
         super().__init__()
         self.elements: list[tuple[str, dict[str, str]]] = []
         self.content: list[str] = []  # the tags inside the page's <article>
         self.scripts: list[str] = []
+        self.data_blocks: list[str] = []
         self._in_script = False
+        self._in_data = False
         self._in_article = False
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         self.elements.append((tag, {k: v or "" for k, v in attrs}))
-        self._in_script = tag == "script"
+        data = tag == "script" and dict(attrs).get("type") == "application/ld+json"
+        self._in_script, self._in_data = tag == "script" and not data, data
         self._in_article = self._in_article or tag == "article"
         if self._in_article:
             self.content.append(tag)
 
     def handle_endtag(self, tag: str) -> None:
-        self._in_script = False
+        self._in_script = self._in_data = False
         self._in_article = self._in_article and tag != "article"
 
     def handle_data(self, data: str) -> None:
         if self._in_script:
             self.scripts.append(data)
+        if self._in_data:
+            self.data_blocks.append(data)
 
 
 def parse(path: Path) -> _Elements:
@@ -130,6 +136,8 @@ def test_hostile_records_leave_no_script_handler_or_form(hostile_site: Path) -> 
                 scheme = attrs.get(name, "").strip().lower().split(":", 1)[0]
                 assert scheme not in ("javascript", "data", "vbscript"), (path, attrs)
         assert not any("alert(" in script for script in parsed.scripts), path
+        for block in parsed.data_blocks:  # data, whose record text cannot close the element
+            assert "<" not in block and isinstance(json.loads(block), dict), path
         forbidden = {"iframe", "form", "object", "embed", "input", "style", "img", "script"}
         if path == search_page:  # hand-written: its own form, and the script that searches
             forbidden -= {"form", "input", "script"}
