@@ -248,7 +248,8 @@ def test_a_saved_record_shows_up_in_the_open_preview(browser: Browser, tmp_path:
                 page.goto(base + "ideer/renere-luft/")
                 break
             time.sleep(0.2)
-        assert page.locator("h1").inner_text().startswith("Renere luft ved skolerne")
+        # Until it is built, the page says so in Danish and reloads itself: no navigation.
+        page.locator("h1", has_text="Renere luft ved skolerne").wait_for(timeout=60_000)
         card = records / "ideas" / "renere-luft" / "idea.yaml"
         card.write_text(card.read_text("utf-8").replace("Renere luft", "Frisk luft"), "utf-8")
         # The page reloads by itself (live reload): no navigation by the test.
