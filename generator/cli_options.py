@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 import sys
+from collections.abc import Callable, Sequence
 from dataclasses import replace
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 import click
 
@@ -67,6 +68,57 @@ today_option = click.option(
     envvar="PORTFOLIO_TODAY",
     help="Dagens dato (ÅÅÅÅ-MM-DD); standard er i dag (eller PORTFOLIO_TODAY).",
 )
+
+F = TypeVar("F", bound=Callable[..., Any])
+
+
+def options(*decorators: Callable[[F], F]) -> Callable[[F], F]:
+    """Several click options as one decorator, in the order written."""
+
+    def apply(command: F) -> F:
+        for decorator in reversed(decorators):
+            command = decorator(command)
+        return command
+
+    return apply
+
+
+# Every `portfolio new …` command: the records, today, and never asking.
+common_options = options(
+    help_option,
+    records_option,
+    today_option,
+    click.option(
+        "--no-input", is_flag=True, help="Spørg aldrig; fejl, hvis et påkrævet felt mangler."
+    ),
+)
+
+
+def issue_options(form: str) -> Callable[[F], F]:
+    """--from-issue and --pr-title-file, for a record made from an issue with form `form`."""
+    return options(
+        click.option(
+            "--from-issue",
+            type=click.Path(dir_okay=False, path_type=Path),
+            help=f"En fil med teksten fra et issue lavet med formularen {form}; tilvalg går forud.",
+        ),
+        click.option(
+            "--pr-title-file",
+            type=click.Path(dir_okay=False, writable=True, path_type=Path),
+            help="Med --from-issue: skriv en titel til pull requesten i denne fil.",
+        ),
+    )
+
+
+def format_option(choices: Sequence[str], default: str, help_text: str) -> Callable[[F], F]:
+    """--format, one of `choices`, given to the command as `output_format`."""
+    return click.option(
+        "--format",
+        "output_format",
+        type=click.Choice(list(choices)),
+        default=default,
+        help=help_text,
+    )
 
 
 def make_settings(

@@ -62,6 +62,22 @@ class ThemeKind(StrEnum):
     FOCUS_AREA = "focus-area"
 
 
+class WaitReason(StrEnum):
+    """What an open idea waits for (Figures: `waiting`, `signals`)."""
+
+    SCREENING = "screening"
+    DECISION = "decision"
+    TEST = "test"
+
+
+class SignalColour(StrEnum):
+    """An open idea's signal."""
+
+    GREEN = "green"
+    YELLOW = "yellow"
+    RED = "red"
+
+
 # On one date, decisions apply in this order (the spec's "before").
 KIND_ORDER: dict[DecisionKind, int] = {
     DecisionKind.SCREENING: 0,
@@ -126,6 +142,15 @@ _FIXED = frozenset(
     {Status.SUBMITTED, Status.PITCH, Status.REJECTED, Status.CLOSED, Status.GRADUATED}
 )
 _ENDED = frozenset({Status.REJECTED, Status.CLOSED, Status.GRADUATED})
+
+# The lead times' first gate, from submission to screening; the others are `Status.of_step(n)`.
+SCREENING_GATE = DecisionKind.SCREENING.value
+
+
+def gate_step(gate: str) -> int | None:
+    """The step a lead-time gate leads into: 'step-2' → 2; None for the screening gate."""
+    return Status(gate).step
+
 
 # The funnel's stage reached with a screening `fit`, whatever came after (Figures: `funnel`).
 FIT_STAGE = ScreeningOutcome.FIT.value

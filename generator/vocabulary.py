@@ -16,10 +16,12 @@ from generator.kinds import (
     DecisionKind,
     GraduateTarget,
     ScreeningOutcome,
+    SignalColour,
     Status,
     TestOutcome,
     TestStatus,
     ThemeKind,
+    WaitReason,
 )
 
 # --- ids -------------------------------------------------------------------------------
@@ -242,6 +244,19 @@ TEST_OUTCOME_LABELS: dict[TestOutcome, str] = {
     TestOutcome.INCONCLUSIVE: "Uafklaret",
 }
 
+# What an open idea waits for (Figures: `waiting`).
+WAIT_REASON_LABELS: dict[WaitReason, str] = {
+    WaitReason.SCREENING: "screening",
+    WaitReason.DECISION: "beslutning efter test",
+    WaitReason.TEST: "testens resultat",
+}
+
+SIGNAL_LABELS: dict[SignalColour, str] = {
+    SignalColour.GREEN: "Grøn",
+    SignalColour.YELLOW: "Gul",
+    SignalColour.RED: "Rød",
+}
+
 THEME_KIND_LABELS: dict[ThemeKind, str] = {
     ThemeKind.THEME: "tema",
     ThemeKind.FOCUS_AREA: "indsatsområde",
@@ -338,7 +353,7 @@ def read_decision_choice(text: str) -> tuple[str, str | None] | None:
     kind = kinds.get(head)
     if kind is None:
         return None
-    if kind != "screening":
+    if kind != DecisionKind.SCREENING:
         return (kind, None) if not rest else None
     outcome = _OUTCOME_WORDS.get(rest)
     return (kind, outcome) if outcome else None

@@ -10,18 +10,13 @@ from typing import Any
 
 import click
 
-from generator.authoring.cli_common import common_options, create, options, shown_path
+from generator.authoring.cli_common import create, shown_path
 from generator.authoring.cli_periods import new_theme
-from generator.authoring.codeowners import (
-    MAINTAINERS_TEAM,
-    check_codeowners,
-    default_output,
-    render_codeowners,
-    write_codeowners,
-)
+from generator.authoring.codeowners import MAINTAINERS_TEAM, default_output, render_codeowners
 from generator.authoring.decision import ask_decision
 from generator.authoring.drafts import load_on_disk, problem_file, write_checked
-from generator.authoring.from_issue import create_from_issue
+from generator.authoring.from_issue import create_either
+from generator.authoring.generated_file import GeneratedFile, write_or_check
 from generator.authoring.idea import ask_idea, refuse_without_open_theme
 from generator.authoring.issue_answers import decision_answers, result_answers
 from generator.authoring.issue_body import read_issue, read_issue_file
@@ -33,8 +28,11 @@ from generator.authoring.testcard import ask_testcard
 from generator.cli_options import (
     ISO_DATE,
     DanishChoice,
+    common_options,
     help_option,
+    issue_options,
     make_settings,
+    options,
     records_option,
 )
 from generator.errors import PortfolioError
@@ -68,18 +66,6 @@ _card_options = options(
     click.option("--result-learning", help="Afsluttet testkort: hvad testen lærte os."),
     click.option("--evidence", multiple=True, help="Afsluttet testkort: et link (gentag)."),
 )
-_issue_options = options(
-    click.option(
-        "--from-issue",
-        type=click.Path(dir_okay=False, path_type=Path),
-        help="En fil med teksten fra et issue lavet med formularen; tilvalg går forud for den.",
-    ),
-    click.option(
-        "--pr-title-file",
-        type=click.Path(dir_okay=False, writable=True, path_type=Path),
-        help="Med --from-issue: skriv en titel til pull requesten i denne fil.",
-    ),
-)
 
 
 @click.group()
@@ -93,7 +79,7 @@ new.add_command(new_theme, "theme")
 
 @new.command("idea", short_help="Opret et idekort.")
 @common_options
-@_issue_options
+@issue_options("Idekort")
 @click.option("--id", "idea_id", help="Ideens id; standard er titlen som id (æ→ae, ø→oe, å→aa).")
 @click.option("--title", help="Ideen på én linje.")
 @click.option("--theme", help="Temaets id eller navn, fx klima; det skal være åbent.")
@@ -143,7 +129,7 @@ def _from_issue(settings: Settings, path: Path, given: dict[str, Any]) -> dict[s
 
 @new.command("decision", short_help="Opret en beslutning om en idé.")
 @common_options
-@_issue_options
+@issue_options("Beslutning")
 @click.argument("idea_id", metavar="[IDÉ]", required=False)
 @click.option(
     "--kind",
@@ -183,19 +169,15 @@ def new_decision(
     """
     settings = make_settings(records_dir, today)
     mode = option_mode(no_input, given)
-    given = {"idea_id": idea_id, **given}
-    if from_issue is not None:
-        create_from_issue(
-            ask_decision, settings, DECISION_FORM, decision_answers,
-            issue=from_issue, given=given, title_file=pr_title_file,
-        )  # fmt: skip
-        return
-    create(ask_decision, settings, given, mode)
+    create_either(
+        ask_decision, settings, DECISION_FORM, decision_answers, given={"idea_id": idea_id, **given}, mode=mode,
+        issue=from_issue, title_file=pr_title_file,
+    )  # fmt: skip
 
 
 @new.command("result", short_help="Afslut et testkort med resultatet af testen.")
 @common_options
-@_issue_options
+@issue_options("Testresultat")
 @click.argument("idea_id", metavar="[IDÉ]", required=False)
 @click.option("--step", type=click.IntRange(1), help="Trinnet; standard er det nuværende.")
 @click.option("--outcome", type=DanishChoice("test_outcome"), help="Resultatet af testen.")
@@ -218,14 +200,10 @@ def new_result(
     """
     settings = make_settings(records_dir, today)
     mode = option_mode(no_input, given)
-    given = {"idea_id": idea_id, **given}
-    if from_issue is not None:
-        create_from_issue(
-            ask_result, settings, RESULT_FORM, result_answers,
-            issue=from_issue, given=given, title_file=pr_title_file,
-        )  # fmt: skip
-        return
-    create(ask_result, settings, given, mode)
+    create_either(
+        ask_result, settings, RESULT_FORM, result_answers, given={"idea_id": idea_id, **given}, mode=mode,
+        issue=from_issue, title_file=pr_title_file,
+    )  # fmt: skip
 
 
 @new.command("testcard", short_help="Opret et testkort for et bevilget trin.")
@@ -283,11 +261,8 @@ def codeowners(records_dir: Path, output: Path | None, maintainers: str, check: 
     settings = Settings(records_dir=records_dir)
     target = output or default_output(settings.root)
     text = render_codeowners(load_on_disk(settings).portfolio, settings.records_prefix, maintainers)
-    shown = shown_path(target, settings.root)
-    if check:
-        check_codeowners(text, target, shown)
-        click.echo(f"{shown} er opdateret.")
-    elif write_codeowners(text, target):
-        click.echo(f"Skrev {shown}")
-    else:
-        click.echo(f"{shown} var allerede opdateret.")
+    file = GeneratedFile(
+        target, shown_path(target, settings.root), "portfolio codeowners",
+        "den passer ikke til temaernes reviewers og ideerne",
+    )  # fmt: skip
+    click.echo(write_or_check(file, text, check=check))

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import Any
 
 import click
 
@@ -22,35 +22,12 @@ from generator.authoring.drafts import (
 )
 from generator.authoring.prompts import Asker, Mode
 from generator.authoring.refused_fields import fields_at_fault
-from generator.cli_options import help_option, records_option, today_option
 from generator.model import Portfolio
 from generator.problems import Problem
 from generator.settings import Settings
 
 AskFunction = Callable[[Asker, Settings, Portfolio, dict[str, Any]], list[Draft]]
-F = TypeVar("F", bound=Callable[..., Any])
 INTERRUPTED = "Afbrudt – intet er skrevet."
-
-
-def options(*decorators: Callable[[F], F]) -> Callable[[F], F]:
-    """Several click options as one decorator, in the order written."""
-
-    def apply(command: F) -> F:
-        for decorator in reversed(decorators):
-            command = decorator(command)
-        return command
-
-    return apply
-
-
-common_options = options(
-    help_option,
-    records_option,
-    today_option,
-    click.option(
-        "--no-input", is_flag=True, help="Spørg aldrig; fejl, hvis et påkrævet felt mangler."
-    ),
-)
 
 
 def shown_path(path: Path, root: Path) -> str:

@@ -8,24 +8,21 @@ from typing import Any
 
 import click
 
-from generator.authoring.cli_common import common_options, create, shown_path
+from generator.authoring.cli_common import shown_path
 from generator.authoring.drafts import load_on_disk
-from generator.authoring.from_issue import create_from_issue
+from generator.authoring.from_issue import create_either
+from generator.authoring.generated_file import GeneratedFile, write_or_check
 from generator.authoring.issue_answers import theme_answers
-from generator.authoring.issue_form import (
-    default_form,
-    read_form,
-    render_form,
-    stale_message,
-    write_form,
-)
+from generator.authoring.issue_form import default_form, read_form, render_form
 from generator.authoring.issue_forms import THEME_FORM
 from generator.authoring.prompts import option_mode
 from generator.authoring.theme import ask_theme
 from generator.cli_options import (
     ISO_DATE,
     DanishChoice,
+    common_options,
     help_option,
+    issue_options,
     make_settings,
     records_option,
     today_option,
@@ -35,16 +32,7 @@ from generator.periods import open_themes
 
 @click.command("theme", short_help="Opret et tema; åbner en periode for nye ideer.")
 @common_options
-@click.option(
-    "--from-issue",
-    type=click.Path(dir_okay=False, path_type=Path),
-    help="En fil med teksten fra et issue lavet med formularen Tema; tilvalg går forud.",
-)
-@click.option(
-    "--pr-title-file",
-    type=click.Path(dir_okay=False, writable=True, path_type=Path),
-    help="Med --from-issue: skriv en titel til pull requesten i denne fil.",
-)
+@issue_options("Tema")
 @click.option("--id", "theme_id", help="Temaets id; standard er navnet som id (æ→ae, ø→oe, å→aa).")
 @click.option("--name", help="Temaets navn, fx Klima.")
 @click.option(
@@ -83,13 +71,10 @@ def new_theme(
     portfolio issueform og portfolio codeowners.
     """
     settings = make_settings(records_dir, today)
-    if from_issue is not None:
-        create_from_issue(
-            ask_theme, settings, THEME_FORM, theme_answers,
-            issue=from_issue, given=given, title_file=pr_title_file,
-        )  # fmt: skip
-        return
-    create(ask_theme, settings, given, option_mode(no_input, given))
+    create_either(
+        ask_theme, settings, THEME_FORM, theme_answers, given=given,
+        mode=option_mode(no_input, given), issue=from_issue, title_file=pr_title_file,
+    )  # fmt: skip
 
 
 @click.command(short_help="Skriv eller tjek temaerne i formularen Idekort.")
@@ -109,17 +94,11 @@ def issueform(records_dir: Path, today: str | None, output: Path | None, check: 
     """
     settings = make_settings(records_dir, today)
     target = output or default_form(settings.root)
-    shown = shown_path(target, settings.root)
-    current = read_form(target, shown)
+    file = GeneratedFile(
+        target, shown_path(target, settings.root), "portfolio issueform",
+        "temaerne i formularen er ikke dem, der er åbne i dag",
+    )  # fmt: skip
     portfolio = load_on_disk(settings).portfolio
-    wanted = render_form(current, portfolio, settings.today)
+    wanted = render_form(read_form(target, file.shown), portfolio, settings.today)
     names = ", ".join(t.name for t in open_themes(portfolio, settings.today)) or "ingen"
-    if check:
-        if wanted != current:
-            raise click.ClickException(stale_message(shown))
-        click.echo(f"{shown} er opdateret (åbne temaer: {names}).")
-    elif wanted == current:
-        click.echo(f"{shown} var allerede opdateret (åbne temaer: {names}).")
-    else:
-        write_form(target, wanted)
-        click.echo(f"Skrev {shown} (åbne temaer: {names}).")
+    click.echo(write_or_check(file, wanted, check=check, note=f" (åbne temaer: {names})"))

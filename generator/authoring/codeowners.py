@@ -94,31 +94,3 @@ def render_codeowners(portfolio: Portfolio, records_folder: str, maintainers: st
 def default_output(root: Path) -> Path:
     """.github/CODEOWNERS in the repository root (the records folder's parent)."""
     return root / ".github" / "CODEOWNERS"
-
-
-def write_codeowners(text: str, output: Path) -> bool:
-    """Write `text` to `output`; True when the file changed."""
-    try:
-        current = output.read_text(encoding="utf-8") if output.exists() else None
-        if current == text:
-            return False
-        output.parent.mkdir(parents=True, exist_ok=True)
-        output.write_text(text, encoding="utf-8", newline="\n")
-    except OSError as error:
-        raise PortfolioError(f"Kunne ikke skrive {output}: {error.strerror}.") from error
-    return True
-
-
-def check_codeowners(text: str, output: Path, shown: str) -> None:
-    """Refuse when `output` is not exactly `text`."""
-    try:
-        current = output.read_text(encoding="utf-8") if output.exists() else None
-    except (OSError, UnicodeDecodeError) as error:
-        raise PortfolioError(f"Kunne ikke læse {shown}: {error}.") from error
-    if current is None:
-        raise PortfolioError(f"{shown} findes ikke; kør portfolio codeowners og commit filen.")
-    if current != text:
-        raise PortfolioError(
-            f"{shown} er forældet: den passer ikke til temaernes reviewers og ideerne. "
-            "Kør portfolio codeowners og commit filen."
-        )

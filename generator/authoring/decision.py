@@ -15,6 +15,7 @@ from generator.authoring.next_step import propose_decision
 from generator.authoring.prompts import Asker, drop_empty, find_idea, is_empty
 from generator.authoring.testcard import CARD_OPTIONS, card_fields
 from generator.errors import PortfolioError
+from generator.kinds import DecisionKind, ScreeningOutcome
 from generator.model import Idea, Portfolio
 from generator.settings import Settings
 from generator.vocabulary import DECISION_KIND_HELP, choice_shown, choice_words, format_kroner
@@ -54,7 +55,7 @@ def ask_decision(
     data |= _ask_by_kind(asker, portfolio, proposal.step or state.step + 1, given, kind)
     drafts = [decision_draft(idea.idea_id, drop_empty(data))]
     step = data.get("step")
-    if kind == "investment" and isinstance(step, int) and idea.test_card(step) is None:
+    if kind == DecisionKind.INVESTMENT and isinstance(step, int) and idea.test_card(step) is None:
         asker.say(f"Testkortet for trin {step} udfyldes sammen med bevillingen:")
         card = card_fields(asker, given, step, data.get("amount"), date)
         drafts.append(testcard_draft(idea.idea_id, card))
@@ -93,10 +94,10 @@ def _decision_dates(idea: Idea, today: str) -> tuple[answers.DateRule, ...]:
 
 
 _KIND_OPTIONS: dict[str, set[str]] = {
-    "screening": {"outcome"},
-    "investment": {"step", "amount", *CARD_OPTIONS},
-    "close": {"learning"},
-    "graduate": {"to", "learning"},
+    DecisionKind.SCREENING: {"outcome"},
+    DecisionKind.INVESTMENT: {"step", "amount", *CARD_OPTIONS},
+    DecisionKind.CLOSE: {"learning"},
+    DecisionKind.GRADUATE: {"to", "learning"},
 }
 
 
@@ -115,13 +116,13 @@ def _ask_by_kind(
     asker: Asker, portfolio: Portfolio, step: int | None, given: Given, kind: str | None
 ) -> dict[str, Any]:
     """The fields of one kind of decision."""
-    if kind == "screening":
+    if kind == DecisionKind.SCREENING:
         outcome = asker.value(
             given, "outcome", "Udfald (fit: inviteres til pitch; ikke fit: ikke strategisk fit)",
-            default="fit", check=answers.choice(choice_shown("screening_outcome"), "et udfald"),
+            default=ScreeningOutcome.FIT, check=answers.choice(choice_shown("screening_outcome"), "et udfald"),
         )  # fmt: skip
         return {"outcome": outcome}
-    if kind == "investment":
+    if kind == DecisionKind.INVESTMENT:
         chosen = asker.value(
             given, "step", "Trin", default=step,
             check=answers.whole_number(1, portfolio.ladder.top),
@@ -133,13 +134,13 @@ def _ask_by_kind(
         )  # fmt: skip
         return {"step": chosen, "amount": amount}
     fields: dict[str, Any] = {}
-    if kind == "graduate":
+    if kind == DecisionKind.GRADUATE:
         fields["to"] = asker.value(
             given,
             "to",
             f"Videreført til ({choice_words('graduate_to')})",
             check=answers.choice(GRADUATE_TO, "et sted at videreføre til"),
         )
-    if kind in ("close", "graduate"):
+    if kind in (DecisionKind.CLOSE, DecisionKind.GRADUATE):
         fields["learning"] = asker.text(given, "learning", "Læring")
     return fields

@@ -19,6 +19,7 @@ from generator.authoring.yaml_writer import Value, modeline, render_record
 from generator.errors import PortfolioError
 from generator.pipeline import Checked, check_portfolio
 from generator.problems import Problem, sort_problems
+from generator.rules.naming import card_file_stem
 from generator.settings import Settings
 from generator.vocabulary import (
     first_forbidden_character,
@@ -87,7 +88,7 @@ def theme_draft(theme_id: str, data: Mapping[str, Value]) -> Draft:
 
 
 def testcard_draft(idea_id: str, data: Mapping[str, Value]) -> Draft:
-    name = f"step-{data['step']}.yaml"
+    name = f"{card_file_stem(str(data['step']))}.yaml"
     return Draft("testcard", PurePosixPath("ideas", idea_id, "tests", name), data)
 
 

@@ -22,9 +22,10 @@ from generator.authoring.issue_forms import (
     words_of,
 )
 from generator.authoring.next_step import propose_decision
+from generator.kinds import DecisionKind
 from generator.model import Idea, Portfolio
 from generator.schema.dates import is_iso_date
-from generator.vocabulary import read_choice, read_date, read_decision_choice
+from generator.vocabulary import DECISION_LABELS, read_choice, read_date, read_decision_choice
 
 Answers = dict[str, str]
 _CARD = {
@@ -85,21 +86,24 @@ def decision_answers(answers: Answers, portfolio: Portfolio) -> tuple[dict[str, 
     _test_card(read, kind, given)
     read.done()
     assert idea is not None and kind is not None
-    what = {"screening": "Screening", "close": "Lukning", "graduate": "Videreførelse"}
     step = propose_decision(idea, portfolio.ladder).step
-    label = what.get(kind) or f"Investeringstrin {step}"
+    label = (
+        f"Investeringstrin {step}"
+        if kind == DecisionKind.INVESTMENT
+        else DECISION_LABELS[DecisionKind(kind)]
+    )
     return given, f"Beslutning: {label} – {idea.title}"
 
 
 def _ending(read: _Reader, kind: str | None, given: dict[str, Any]) -> None:
     learning, to = read.answers.get("laering", ""), read.answers.get("videre_til", "")
-    if kind in ("close", "graduate"):
+    if kind in (DecisionKind.CLOSE, DecisionKind.GRADUATE):
         if not learning:
             read.refuse("laering", "skriv, hvad I har lært, ved lukning og videreførelse.")
         given["learning"] = learning
     elif learning and kind:
         read.refuse("laering", "hører kun til lukning og videreførelse; tøm feltet.")
-    if kind == "graduate":
+    if kind == DecisionKind.GRADUATE:
         given["to"] = read_choice("graduate_to", to) if to else None
         if given["to"] is None:
             read.refuse("videre_til", "vælg, hvor ideen videreføres til.")
@@ -109,7 +113,7 @@ def _ending(read: _Reader, kind: str | None, given: dict[str, Any]) -> None:
 
 def _test_card(read: _Reader, kind: str | None, given: dict[str, Any]) -> None:
     """An investment's test card; any other decision leaves the card's fields empty."""
-    if kind != "investment":
+    if kind != DecisionKind.INVESTMENT:
         for field_id in _CARD_ALL:
             if read.answers.get(field_id) and kind:
                 read.refuse(field_id, "hører kun til testkortet for et nyt investeringstrin.")

@@ -19,6 +19,7 @@ from typing import Any
 from generator.authoring.answers import find_choice
 from generator.authoring.prompts import clean_text
 from generator.errors import PortfolioError
+from generator.kinds import ThemeKind
 from generator.model import Portfolio
 
 MAX_BODY_CHARS = 65_536  # GitHub's own limit for an issue body
@@ -177,7 +178,7 @@ def _read_choices(
 ) -> list[str]:
     """Theme and departments, chosen by name in the form, as ids."""
     errors: list[str] = []
-    themes = {t.theme_id: t.name for t in portfolio.themes.values() if t.kind == "theme"}
+    themes = {t.theme_id: t.name for t in portfolio.themes.values() if t.kind == ThemeKind.THEME}
     departments = {d.department_id: d.name for d in portfolio.departments.values()}
     if sections.get("theme"):
         fields["theme"] = find_choice(sections["theme"], themes)

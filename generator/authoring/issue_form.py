@@ -95,17 +95,3 @@ def read_form(path: Path, shown: str) -> str:
         raise PortfolioError(f"{shown} findes ikke.") from error
     except (OSError, UnicodeDecodeError) as error:
         raise PortfolioError(f"Kunne ikke læse {shown}: {error}.") from error
-
-
-def write_form(path: Path, text: str) -> None:
-    try:
-        path.write_text(text, encoding="utf-8", newline="\n")
-    except OSError as error:
-        raise PortfolioError(f"Kunne ikke skrive {path}: {error.strerror}.") from error
-
-
-def stale_message(shown: str) -> str:
-    return (
-        f"{shown} er forældet: temaerne i formularen er ikke dem, der er åbne i dag. "
-        "Kør portfolio issueform og commit filen."
-    )

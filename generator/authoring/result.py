@@ -14,6 +14,7 @@ from generator.authoring import answers
 from generator.authoring.drafts import Draft, record_path, testcard_draft
 from generator.authoring.prompts import Asker, drop_empty, find_idea
 from generator.errors import PortfolioError
+from generator.kinds import TestStatus
 from generator.load.yaml_reader import Parsed, parse_yaml
 from generator.model import Idea, Portfolio, TestCard
 from generator.settings import Settings
@@ -43,7 +44,7 @@ def ask_result(asker: Asker, settings: Settings, portfolio: Portfolio, given: Gi
     )  # fmt: skip
     asker.finish()
     data = dict(_card_data(settings, idea, card))
-    data |= {"end": end, "status": "done"}
+    data |= {"end": end, "status": TestStatus.DONE}
     data["result"] = drop_empty({"outcome": outcome, "learning": learning, "evidence": evidence})
     draft = testcard_draft(idea.idea_id, data)
     return [Draft(draft.kind, draft.relpath, draft.data, replaces=True)]
@@ -60,7 +61,7 @@ def _open_card(idea: Idea, step: Any) -> TestCard:
     card = idea.test_card(number)
     if card is None:
         raise PortfolioError(f"Ideen '{idea.title}' har intet testkort for trin {number}.")
-    if card.status == "done":
+    if card.status == TestStatus.DONE:
         raise PortfolioError(
             f"Testkortet for trin {number} af '{idea.title}' er allerede afsluttet; et afsluttet "
             "testkort ændres ikke."

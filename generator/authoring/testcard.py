@@ -15,6 +15,7 @@ from generator.authoring.drafts import Draft, refuse_existing, testcard_draft
 from generator.authoring.next_step import propose_test_step
 from generator.authoring.prompts import Asker, drop_empty, find_idea
 from generator.errors import PortfolioError
+from generator.kinds import TestStatus
 from generator.model import Portfolio
 from generator.settings import Settings
 from generator.vocabulary import choice_shown, choice_words, format_kroner
@@ -95,7 +96,7 @@ def card_fields(
     )  # fmt: skip
     status = asker.value(
         given, "status", f"Status ({choice_words('test_status')})",
-        default="planned", check=answers.choice(TEST_STATUS, "en status"),
+        default=TestStatus.PLANNED, check=answers.choice(TEST_STATUS, "en status"),
     )  # fmt: skip
     data = {"step": step, **texts, "success_criteria": criteria, "budget": budget}
     data |= {"start": begins, "end": ends, "status": status}
@@ -111,7 +112,7 @@ def _not_before(day: str, earliest: Any, what: str) -> str | None:
 
 def _ask_result(asker: Asker, given: Given, status: str | None) -> dict[str, Any]:
     """The result of a test card: only when it is done."""
-    if status != "done":
+    if status != TestStatus.DONE:
         if any(given.get(name) for name in _RESULT_OPTIONS):
             raise PortfolioError(
                 "--result-outcome, --result-learning og --evidence hører kun til et testkort "

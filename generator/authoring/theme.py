@@ -16,6 +16,7 @@ from generator.authoring.codeowners import is_owner
 from generator.authoring.drafts import Draft, record_path, require_id, theme_draft
 from generator.authoring.prompts import Asker, drop_empty
 from generator.errors import PortfolioError
+from generator.kinds import ThemeKind
 from generator.model import Portfolio
 from generator.settings import Settings
 from generator.vocabulary import choice_shown, choice_words, slugify
@@ -44,7 +45,7 @@ def ask_theme(asker: Asker, settings: Settings, portfolio: Portfolio, given: Giv
     name = asker.text(given, "name", "Navn (som temaet hedder)")
     theme_id = _ask_id(asker, settings, portfolio, given, name)
     kind = asker.value(
-        given, "kind", f"Art ({choice_words('theme_kind')})", default="theme",
+        given, "kind", f"Art ({choice_words('theme_kind')})", default=ThemeKind.THEME,
         check=answers.choice(THEME_KINDS, "en art"),
     )  # fmt: skip
     start = asker.value(
@@ -60,7 +61,7 @@ def ask_theme(asker: Asker, settings: Settings, portfolio: Portfolio, given: Giv
     reviewers = asker.items(
         given, "reviewers",
         "Reviewere: GitHub-hold, hvis godkendelse afgør temaets ideer (adskilt af komma)",
-        option="--reviewer", required=kind != "focus-area", check=reviewer,
+        option="--reviewer", required=kind != ThemeKind.FOCUS_AREA, check=reviewer,
     )  # fmt: skip
     description = asker.text(given, "description", "Beskrivelse (valgfri)", required=False)
     texts = {

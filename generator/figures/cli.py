@@ -9,6 +9,7 @@ import click
 
 from generator.cli_options import (
     checked_or_exit,
+    format_option,
     help_option,
     make_settings,
     records_option,
@@ -31,12 +32,8 @@ def _figures(records_dir: Path, today: str | None) -> tuple[Figures, Portfolio]:
 @help_option
 @records_option
 @today_option
-@click.option(
-    "--format",
-    "output_format",
-    type=click.Choice(["text", "json"]),
-    default="text",
-    help="text: tabeller på dansk (standard). json: som /data/noegletal.json.",
+@format_option(
+    ("text", "json"), "text", "text: tabeller på dansk (standard). json: som /data/noegletal.json."
 )
 @click.pass_context
 def report(ctx: click.Context, records_dir: Path, today: str | None, output_format: str) -> None:

@@ -19,12 +19,23 @@ from dataclasses import dataclass, replace
 
 from generator.figures.signals import Signals, signals
 from generator.figures.stats import DaySummary, days_between, rate, summarise, year_of
-from generator.kinds import FIT_STAGE, Status
+from generator.kinds import (
+    FIT_STAGE,
+    SCREENING_GATE,
+    DecisionKind,
+    ScreeningOutcome,
+    Status,
+    TestOutcome,
+    TestStatus,
+    ThemeKind,
+    WaitReason,
+)
 from generator.model import Decision, Idea, Portfolio
 
 WAITING_DAYS = 60
-TEST_STATUSES = ("planned", "running", "done")
-TEST_OUTCOMES = ("confirmed", "refuted", "inconclusive")
+# The keys of a step's row in `tests`: the statuses, the outcomes, then the overdue cards.
+OVERDUE = "overdue"
+TEST_KEYS: tuple[str, ...] = (*TestStatus, *TestOutcome, OVERDUE)
 
 
 @dataclass(frozen=True)
@@ -55,7 +66,7 @@ class Granted:
 @dataclass(frozen=True)
 class Waiting:
     idea_id: str
-    reason: str  # screening, decision or test
+    reason: WaitReason
     since: str
     days: int
 
@@ -92,7 +103,7 @@ def step_numbers(portfolio: Portfolio) -> list[int]:
 
 def gate_names(portfolio: Portfolio) -> list[str]:
     """The ways into the stages, in order: screening, step-1 … step-N."""
-    return ["screening", *(f"step-{n}" for n in step_numbers(portfolio))]
+    return [SCREENING_GATE, *(Status.of_step(n) for n in step_numbers(portfolio))]
 
 
 def sorted_ideas(portfolio: Portfolio) -> list[Idea]:
@@ -100,7 +111,14 @@ def sorted_ideas(portfolio: Portfolio) -> list[Idea]:
 
 
 def fit_decision(idea: Idea) -> Decision | None:
-    return next((d for d in idea.decisions if d.kind == "screening" and d.outcome == "fit"), None)
+    return next(
+        (
+            d
+            for d in idea.decisions
+            if d.kind == DecisionKind.SCREENING and d.outcome == ScreeningOutcome.FIT
+        ),
+        None,
+    )
 
 
 def stage_dates(idea: Idea, steps: Iterable[int]) -> dict[int, str]:
@@ -119,16 +137,16 @@ def stage_dates(idea: Idea, steps: Iterable[int]) -> dict[int, str]:
 def passages(idea: Idea, steps: Iterable[int]) -> list[Passage]:
     """Every gate the idea went through, with the days from the one before."""
     found: list[Passage] = []
-    screening = next((d for d in idea.decisions if d.kind == "screening"), None)
+    screening = next((d for d in idea.decisions if d.kind == DecisionKind.SCREENING), None)
     if screening is not None:
         found.append(
-            Passage("screening", screening.date, days_between(idea.submitted, screening.date))
+            Passage(SCREENING_GATE, screening.date, days_between(idea.submitted, screening.date))
         )
     reached = stage_dates(idea, steps)
     for step in steps:
         if step in reached and step - 1 in reached:
             days = days_between(reached[step - 1], reached[step])
-            found.append(Passage(f"step-{step}", reached[step], days))
+            found.append(Passage(Status.of_step(step), reached[step], days))
     return found
 
 
@@ -152,7 +170,7 @@ def _summaries(gates: list[str], found: Iterable[Passage]) -> dict[str, DaySumma
 
 def theme_ids(portfolio: Portfolio) -> list[str]:
     """Every theme of kind `theme`, and any other theme an idea names, by id."""
-    named = {t.theme_id for t in portfolio.themes.values() if t.kind == "theme"}
+    named = {t.theme_id for t in portfolio.themes.values() if t.kind == ThemeKind.THEME}
     return sorted(named | {idea.theme for idea in portfolio.ideas.values()})
 
 
@@ -179,7 +197,7 @@ def lead_times(
 
 
 def close_decision(idea: Idea) -> Decision | None:
-    return next((d for d in idea.decisions if d.kind == "close"), None)
+    return next((d for d in idea.decisions if d.kind == DecisionKind.CLOSE), None)
 
 
 def kill(portfolio: Portfolio) -> dict[int, KillStage]:
@@ -210,7 +228,7 @@ def granted(portfolio: Portfolio) -> Granted:
     by_step = dict.fromkeys(step_numbers(portfolio), 0)
     for idea in portfolio.ideas.values():
         for decision in idea.decisions:
-            if decision.kind != "investment" or decision.step is None:
+            if decision.kind != DecisionKind.INVESTMENT or decision.step is None:
                 continue
             amount = decision.amount or 0
             by_theme[idea.theme] += amount
@@ -222,16 +240,15 @@ def granted(portfolio: Portfolio) -> Granted:
 
 def tests(portfolio: Portfolio, as_of: str) -> dict[int, dict[str, int]]:
     """The test cards of each step by status, the done ones by outcome, and the overdue ones."""
-    keys = (*TEST_STATUSES, *TEST_OUTCOMES, "overdue")
-    ledger = {step: dict.fromkeys(keys, 0) for step in step_numbers(portfolio)}
+    ledger = {step: dict.fromkeys(TEST_KEYS, 0) for step in step_numbers(portfolio)}
     for idea in portfolio.ideas.values():
         for card in idea.tests:
-            row = ledger.setdefault(card.step, dict.fromkeys(keys, 0))
+            row = ledger.setdefault(card.step, dict.fromkeys(TEST_KEYS, 0))
             row[card.status] += 1
-            if card.result is not None and card.status == "done":
+            if card.result is not None and card.status == TestStatus.DONE:
                 row[card.result.outcome] += 1
-            if card.status != "done" and card.end < as_of:
-                row["overdue"] += 1
+            if card.status != TestStatus.DONE and card.end < as_of:
+                row[OVERDUE] += 1
     return ledger
 
 
@@ -243,15 +260,17 @@ def waiting_for(idea: Idea, as_of: str) -> Waiting | None:
         return None
     if not idea.decisions:
         return Waiting(
-            idea.idea_id, "screening", idea.submitted, days_between(idea.submitted, as_of)
+            idea.idea_id, WaitReason.SCREENING, idea.submitted, days_between(idea.submitted, as_of)
         )
     card = idea.test_card(state.step) if state.step else None
     if card is None:
         return None
     days = days_between(card.end, as_of)
-    if card.status != "done":
-        return Waiting(idea.idea_id, "test", card.end, days) if days > 0 else None
-    return Waiting(idea.idea_id, "decision", card.end, days) if days > WAITING_DAYS else None
+    if card.status != TestStatus.DONE:
+        return Waiting(idea.idea_id, WaitReason.TEST, card.end, days) if days > 0 else None
+    return (
+        Waiting(idea.idea_id, WaitReason.DECISION, card.end, days) if days > WAITING_DAYS else None
+    )
 
 
 def waiting(portfolio: Portfolio, as_of: str) -> list[Waiting]:

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from generator.figures.signals import Signal
 from generator.figures.stats import Number
-from generator.vocabulary import format_date, status_label
+from generator.kinds import FIT_STAGE, SCREENING_GATE, SignalColour, Status, WaitReason, gate_step
+from generator.vocabulary import SIGNAL_LABELS, format_date, status_label
 
 
 def format_number(value: Number | None) -> str:
@@ -28,36 +29,33 @@ def format_days(value: Number | None) -> str:
 
 def gate_label(gate: str) -> str:
     """'screening' → 'Screening', 'step-2' → 'Trin 2'."""
-    return "Screening" if gate == "screening" else f"Trin {gate.removeprefix('step-')}"
+    return "Screening" if gate == SCREENING_GATE else f"Trin {gate_step(gate)}"
 
 
 def gate_path(gate: str) -> str:
     """What a gate measures, from which decision to which."""
-    if gate == "screening":
+    step = gate_step(gate)
+    if step is None:
         return "indsendt → screening"
-    step = int(gate.removeprefix("step-"))
     return "strategisk fit → trin 1" if step == 1 else f"trin {step - 1} → trin {step}"
 
 
 def kill_stage_label(stage: int) -> str:
     """A stage of `kill` by its number: 0 is strategic fit, s ≥ 1 is step s."""
-    return status_label("fit" if stage == 0 else f"step-{stage}")
+    return status_label(FIT_STAGE if stage == 0 else Status.of_step(stage))
 
 
-SIGNAL_LABELS = {"green": "Grøn", "yellow": "Gul", "red": "Rød"}
-
-
-def signal_label(colour: str) -> str:
+def signal_label(colour: SignalColour) -> str:
     """'green' → 'Grøn', 'yellow' → 'Gul', 'red' → 'Rød'."""
-    return SIGNAL_LABELS.get(colour, colour)
+    return SIGNAL_LABELS[colour]
 
 
 def signal_sentence(signal: Signal) -> str:
     """Why an idea has its signal, as a Danish sentence."""
     since, days = format_date(signal.since), format_days(signal.days)
-    if signal.reason == "screening":
+    if signal.reason == WaitReason.SCREENING:
         return f"Venter på screening siden {since}: {days}."
-    if signal.reason == "test":
+    if signal.reason == WaitReason.TEST:
         if signal.days == 0:
             return f"Testen af trin {signal.step} skal være afsluttet {since}."
         return f"Testen af trin {signal.step} skulle være afsluttet {since}: {days} forsinket."

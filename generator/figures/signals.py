@@ -14,9 +14,10 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from generator.figures.stats import days_between
+from generator.kinds import SignalColour, TestStatus, WaitReason
 from generator.model import Idea, Portfolio
 
-GREEN, YELLOW, RED = "green", "yellow", "red"
+GREEN, YELLOW, RED = SignalColour.GREEN, SignalColour.YELLOW, SignalColour.RED
 SIGNALS = (GREEN, YELLOW, RED)
 WAIT_GREEN_DAYS = 60  # at most this many days of waiting is green
 WAIT_YELLOW_DAYS = 120  # at most this many is yellow, more is red
@@ -32,8 +33,8 @@ class Signal:
     """
 
     idea_id: str
-    signal: str
-    reason: str
+    signal: SignalColour
+    reason: WaitReason
     since: str
     days: int
     step: int = 0  # the current step: the test's, or the one decided on next minus one
@@ -50,14 +51,14 @@ class Signals:
     listed: list[Signal]
 
 
-def wait_colour(days: int) -> str:
+def wait_colour(days: int) -> SignalColour:
     """60 days or less green, 61-120 yellow, more red."""
     if days <= WAIT_GREEN_DAYS:
         return GREEN
     return YELLOW if days <= WAIT_YELLOW_DAYS else RED
 
 
-def late_colour(days_late: int) -> str:
+def late_colour(days_late: int) -> SignalColour:
     """Not late green, 1-90 days late yellow, more red."""
     if days_late <= 0:
         return GREEN
@@ -70,21 +71,21 @@ def signal_of(idea: Idea, as_of: str) -> Signal | None:
     if state.ended:
         return None
     if not idea.decisions:
-        return _waiting(idea, "screening", idea.submitted, as_of, 0)
+        return _waiting(idea, WaitReason.SCREENING, idea.submitted, as_of, 0)
     if state.step == 0:  # a screening fit: the step-1 decision comes next
-        return _waiting(idea, "decision", idea.decisions[-1].date, as_of, 0)
+        return _waiting(idea, WaitReason.DECISION, idea.decisions[-1].date, as_of, 0)
     card = idea.test_card(state.step)
     if card is None:  # no test card yet (L09 is an error): wait from the grant
         grant = idea.grant(state.step)
         since = grant.date if grant else idea.submitted
-        return _waiting(idea, "decision", since, as_of, state.step)
-    if card.status == "done":
-        return _waiting(idea, "decision", card.end, as_of, state.step)
+        return _waiting(idea, WaitReason.DECISION, since, as_of, state.step)
+    if card.status == TestStatus.DONE:
+        return _waiting(idea, WaitReason.DECISION, card.end, as_of, state.step)
     late = max(days_between(card.end, as_of), 0)
-    return Signal(idea.idea_id, late_colour(late), "test", card.end, late, state.step)
+    return Signal(idea.idea_id, late_colour(late), WaitReason.TEST, card.end, late, state.step)
 
 
-def _waiting(idea: Idea, reason: str, since: str, as_of: str, step: int) -> Signal:
+def _waiting(idea: Idea, reason: WaitReason, since: str, as_of: str, step: int) -> Signal:
     days = max(days_between(since, as_of), 0)
     return Signal(idea.idea_id, wait_colour(days), reason, since, days, step)
 

@@ -8,18 +8,24 @@ from generator.figures.compute import Figures
 from generator.figures.labels import (
     format_days,
     format_number,
-    format_rate,
-    gate_label,
-    gate_path,
-    kill_stage_label,
     signal_label,
     signal_sentence,
 )
+from generator.figures.rows import (
+    DEPARTMENT_HEAD,
+    FUNNEL_HEAD,
+    KILL_HEAD,
+    LEAD_TIME_HEAD,
+    TEST_HEAD,
+    card_rows,
+    department_row,
+    kill_rows,
+    lead_time_rows,
+)
 from generator.figures.stats import DaySummary
+from generator.kinds import SCREENING_GATE
 from generator.model import Portfolio
-from generator.vocabulary import format_date, format_money, status_label
-
-REASON_LABELS = {"screening": "screening", "decision": "beslutning efter test", "test": "test"}
+from generator.vocabulary import WAIT_REASON_LABELS, format_date, format_money, status_label
 
 
 def table(head: Sequence[str], rows: Sequence[Sequence[str]], right: set[int]) -> list[str]:
@@ -40,32 +46,15 @@ def _funnel(figures: Figures) -> list[str]:
     rows = []
     for key, count in figures.funnel.items():
         rows.append([status_label(key), format_number(count)])
-    return ["Tragten", *table(["Trin", "Ideer"], rows, {1}), ""]
+    return ["Tragten", *table(FUNNEL_HEAD, rows, {1}), ""]
 
 
 def _lead_times(title: str, summaries: dict[str, DaySummary]) -> list[str]:
-    rows = [
-        [
-            gate_label(g),
-            gate_path(g),
-            format_number(s.count),
-            format_days(s.median),
-            format_days(s.p90),
-        ]
-        for g, s in summaries.items()
-    ]
-    head = ["Beslutning", "Fra → til", "Antal", "Median", "90 % inden for"]
-    return [title, *table(head, rows, {2, 3, 4}), ""]
+    return [title, *table(LEAD_TIME_HEAD, lead_time_rows(summaries), {2, 3, 4}), ""]
 
 
 def _kill(figures: Figures) -> list[str]:
-    rows = [
-        [kill_stage_label(s), format_number(k.reached), format_number(k.closed), format_rate(k.rate),
-         format_days(k.days.median), format_days(k.days.p90)]
-        for s, k in figures.kill.items()
-    ]  # fmt: skip
-    head = ["Trin", "Nået", "Lukket", "Andel", "Median til lukning", "90 % inden for"]
-    return ["Tidlig lukning", *table(head, rows, {1, 2, 3, 4, 5}), ""]
+    return ["Tidlig lukning", *table(KILL_HEAD, kill_rows(figures.kill), {1, 2, 3, 4, 5}), ""]
 
 
 def _granted(figures: Figures, portfolio: Portfolio) -> list[str]:
@@ -81,41 +70,24 @@ def _granted(figures: Figures, portfolio: Portfolio) -> list[str]:
 
 
 def _tests(figures: Figures) -> list[str]:
-    keys = ["planned", "running", "done", "confirmed", "refuted", "inconclusive", "overdue"]
-    head = [
-        "Trin",
-        "Planlagt",
-        "I gang",
-        "Afsluttet",
-        "Bekræftet",
-        "Afkræftet",
-        "Uafklaret",
-        "Forsinket",
-    ]
-    rows = [
-        [f"Trin {step}", *(format_number(row[k]) for k in keys)]
-        for step, row in figures.tests.items()
-    ]
-    return ["Testkort", *table(head, rows, set(range(1, 8))), ""]
+    return ["Testkort", *table(TEST_HEAD, card_rows(figures.tests), set(range(1, 8))), ""]
 
 
 def _departments(figures: Figures, portfolio: Portfolio) -> list[str]:
     currency = portfolio.ladder.currency
     rows = [
-        [portfolio.departments[k].name, format_number(r.owner), format_number(r.participant),
-         format_money(r.granted_owned, currency)]
+        department_row(portfolio.departments[k].name, r, currency)
         for k, r in figures.departments.items()
-    ]  # fmt: skip
-    head = ["Magistratsafdeling", "Ejer", "Med i", "Bevilget til egne ideer"]
-    return ["Magistratsafdelingerne", *table(head, rows, {1, 2, 3}), ""]
+    ]
+    return ["Magistratsafdelingerne", *table(DEPARTMENT_HEAD, rows, {1, 2, 3}), ""]
 
 
 def _themes(figures: Figures, portfolio: Portfolio) -> list[str]:
     currency = portfolio.ladder.currency
     names = {key: theme.name for key, theme in portfolio.themes.items()}
     rows = [
-        [names.get(k, k), format_number(g["screening"].count), format_days(g["screening"].median),
-         format_days(g["screening"].p90), format_money(figures.granted.by_theme.get(k, 0), currency)]
+        [names.get(k, k), format_number(g[SCREENING_GATE].count), format_days(g[SCREENING_GATE].median),
+         format_days(g[SCREENING_GATE].p90), format_money(figures.granted.by_theme.get(k, 0), currency)]
         for k, g in figures.lead_times_by_theme.items()
     ]  # fmt: skip
     head = ["Tema", "Screenet", "Median", "90 % inden for", "Bevilget"]
@@ -151,7 +123,7 @@ def waiting_text(figures: Figures, portfolio: Portfolio) -> str:
     idea whose signal is yellow or red (an idea at pitch waits for its step-1 decision)."""
     signals = figures.signals.by_idea
     rows = [
-        [w.idea_id, portfolio.ideas[w.idea_id].title, REASON_LABELS[w.reason],
+        [w.idea_id, portfolio.ideas[w.idea_id].title, WAIT_REASON_LABELS[w.reason],
          w.since, format_number(w.days),
          signal_label(signals[w.idea_id].signal) if w.idea_id in signals else "–"]
         for w in figures.waiting

@@ -13,25 +13,10 @@ import re
 from generator.schema.dates import is_iso_date
 from generator.sheets.columns import SheetColumn
 from generator.sheets.guard import LIST_LINE, is_too_long_notice
-from generator.vocabulary import MONTHS
+from generator.vocabulary import CHOICE_WORDS, MONTHS, choice_names
 
 # Words people type for the fixed sets, beside the Danish labels the xlsx writes.
-SYNONYMS: dict[str, str] = {
-    "investering": "investment",
-    "lukning": "close",
-    "videreførelse": "graduate",
-    "fit": "fit",
-    "ikke fit": "no-fit",
-    "planlagt": "planned",
-    "i gang": "running",
-    "afsluttet": "done",
-    "bekræftet": "confirmed",
-    "afkræftet": "refuted",
-    "uafklaret": "inconclusive",
-    "drift": "operations",
-    "intern finansiering": "internal-fund",
-    "ekstern finansiering": "external-fund",
-}
+SYNONYMS: dict[str, str] = choice_names(CHOICE_WORDS)
 TRUE_WORDS = ("ja", "sand", "true", "x", "1")
 FALSE_WORDS = ("nej", "falsk", "false", "0")
 

@@ -9,8 +9,9 @@ from pathlib import Path
 
 import click
 
-from generator.authoring.codeowners import render_codeowners, write_codeowners
-from generator.authoring.issue_form import default_form, render_form, write_form
+from generator.authoring.codeowners import render_codeowners
+from generator.authoring.generated_file import write_file
+from generator.authoring.issue_form import default_form, render_form
 from generator.cli_options import help_option, make_settings
 from generator.errors import PortfolioError
 from generator.init import create_portfolio
@@ -59,12 +60,12 @@ def _write_generated(directory: Path, organisation: str) -> None:
     if checked.failed:
         raise PortfolioError("Den nye portefølje validerer ikke: " + checked.failing[0].as_text())
     team = f"@{organisation_slug(organisation)}/portefoeljeteam"
-    write_codeowners(
-        render_codeowners(checked.portfolio, "records", team), directory / ".github" / "CODEOWNERS"
-    )
+    text = render_codeowners(checked.portfolio, "records", team)
+    write_file(directory / ".github" / "CODEOWNERS", text, ".github/CODEOWNERS")
     form = default_form(directory)
     if form.is_file():
-        write_form(form, render_form(form.read_text("utf-8"), checked.portfolio, settings.today))
+        text = render_form(form.read_text("utf-8"), checked.portfolio, settings.today)
+        write_file(form, text, str(form.relative_to(directory)))
     # The golden copy of the rendered site configuration is the new mkdocs.yml's own.
     golden = subprocess.run(
         [sys.executable, "-m", "tests.golden"], cwd=directory, capture_output=True, check=False

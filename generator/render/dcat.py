@@ -12,6 +12,7 @@ from __future__ import annotations
 import json
 from typing import Any
 
+from generator.kinds import ThemeKind
 from generator.model import Portfolio
 from generator.render.views import last_updated, shown_ideas, themes_of_kind
 from generator.site_config import DataLicence, Publisher
@@ -98,7 +99,7 @@ def _contact(publisher: Publisher) -> dict[str, Any]:
 
 
 def _dataset(portfolio: Portfolio, publisher: Publisher, licence: DataLicence) -> dict[str, Any]:
-    themes = [t.name for t in themes_of_kind(portfolio, "theme")]
+    themes = [t.name for t in themes_of_kind(portfolio, ThemeKind.THEME)]
     dataset: dict[str, Any] = {
         "@id": _address(publisher, "") + "#datasaet",
         "@type": "dcat:Dataset",

@@ -12,7 +12,7 @@ import uuid
 import xml.etree.ElementTree as ET
 from dataclasses import dataclass
 
-from generator.kinds import DecisionKind
+from generator.kinds import DecisionKind, ThemeKind
 from generator.model import Decision, Idea, Portfolio
 from generator.render.views import decision_anchor, decision_heading, shown_ideas, themes_of_kind
 from generator.vocabulary import format_money
@@ -133,7 +133,7 @@ def feed_specs(portfolio: Portfolio) -> list[FeedSpec]:
     for idea in ideas:
         by_theme.setdefault(idea.theme, []).append(idea)
     specs = [site_feed_spec(portfolio)]
-    for theme in themes_of_kind(portfolio, "theme"):
+    for theme in themes_of_kind(portfolio, ThemeKind.THEME):
         specs.append(
             FeedSpec(
                 theme_feed_path(theme.theme_id),

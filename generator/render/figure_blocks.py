@@ -10,20 +10,31 @@ from html import escape
 
 from markupsafe import Markup
 
-from generator.figures.compute import Figures, KillStage
+from generator.figures.compute import OVERDUE, Figures, KillStage
 from generator.figures.labels import (
     format_days,
     format_number,
     format_rate,
     gate_label,
-    gate_path,
     kill_stage_label,
 )
+from generator.figures.rows import (
+    DEPARTMENT_HEAD,
+    FUNNEL_HEAD,
+    KILL_HEAD,
+    LEAD_TIME_HEAD,
+    TEST_HEAD,
+    card_rows,
+    department_row,
+    kill_rows,
+    lead_time_rows,
+)
 from generator.figures.stats import DaySummary
+from generator.kinds import TestStatus
 from generator.model import Portfolio
 from generator.render.charts import Bar, bar_chart
 from generator.render.sanitize import markup
-from generator.vocabulary import TEST_OUTCOME_LABELS, TEST_STATUS_LABELS, format_money, status_label
+from generator.vocabulary import format_money, status_label
 
 
 def figure_pair(chart: Markup, table: Markup, *, side: bool = False) -> Markup:
@@ -59,7 +70,7 @@ def funnel_block(figures: Figures, chart_id: str) -> Markup:
     rows = [(status_label(key), count) for key, count in figures.funnel.items()]
     bars = [Bar(label, count, format_number(count)) for label, count in rows]
     chart = bar_chart(bars, "Tragten: ideer, der nåede hvert trin eller sluttede så", chart_id)
-    table = html_table("Tragten", ["Trin", "Ideer"], [[r[0], format_number(r[1])] for r in rows])
+    table = html_table("Tragten", FUNNEL_HEAD, [[r[0], format_number(r[1])] for r in rows])
     return figure_pair(chart, table, side=True)
 
 
@@ -75,13 +86,7 @@ def lead_time_block(summaries: dict[str, DaySummary], caption: str, chart_id: st
         for gate, s in summaries.items()
     ]
     chart = bar_chart(bars, f"{caption}: median antal dage pr. beslutning", chart_id)
-    head = ["Beslutning", "Fra → til", "Antal", "Median", "90 % inden for"]
-    rows = [
-        [gate_label(g), gate_path(g), format_number(s.count), format_days(s.median),
-         format_days(s.p90)]
-        for g, s in summaries.items()
-    ]  # fmt: skip
-    return figure_pair(chart, html_table(caption, head, rows))
+    return figure_pair(chart, html_table(caption, LEAD_TIME_HEAD, lead_time_rows(summaries)))
 
 
 def _kill_text(stage: KillStage) -> str:
@@ -94,13 +99,8 @@ def kill_block(figures: Figures, chart_id: str) -> Markup:
     stages = figures.kill.items()
     bars = [Bar(kill_stage_label(s), k.rate or 0.0, _kill_text(k)) for s, k in stages]
     chart = bar_chart(bars, "Andel af ideerne, der blev lukket på hvert trin", chart_id)
-    head = ["Trin", "Nået", "Lukket", "Andel lukket", "Median til lukning", "90 % inden for"]
-    rows = [
-        [kill_stage_label(s), format_number(k.reached), format_number(k.closed), format_rate(k.rate),
-         format_days(k.days.median), format_days(k.days.p90)]
-        for s, k in stages
-    ]  # fmt: skip
-    return figure_pair(chart, html_table("Tidlig lukning pr. trin", head, rows))
+    table = html_table("Tidlig lukning pr. trin", KILL_HEAD, kill_rows(figures.kill))
+    return figure_pair(chart, table)
 
 
 def money_block(
@@ -136,19 +136,13 @@ def granted_blocks(figures: Figures, portfolio: Portfolio, prefix: str) -> dict[
 
 def tests_block(figures: Figures, chart_id: str) -> Markup:
     def text(row: dict[str, int]) -> str:
-        cards = sum(row[s] for s in TEST_STATUS_LABELS)
-        return f"{row['done']} af {cards} afsluttet, {row['overdue']} forsinket"
+        cards = sum(row[s] for s in TestStatus)
+        return f"{row[TestStatus.DONE]} af {cards} afsluttet, {row[OVERDUE]} forsinket"
 
     ledger = figures.tests.items()
-    bars = [Bar(f"Trin {step}", row["done"], text(row)) for step, row in ledger]
+    bars = [Bar(f"Trin {step}", row[TestStatus.DONE], text(row)) for step, row in ledger]
     chart = bar_chart(bars, "Afsluttede testkort pr. trin", chart_id)
-    keys = [*TEST_STATUS_LABELS, *TEST_OUTCOME_LABELS]
-    head = ["Trin", *TEST_STATUS_LABELS.values(), *TEST_OUTCOME_LABELS.values(), "Forsinket"]
-    rows = [
-        [f"Trin {step}", *(format_number(row[k]) for k in keys), format_number(row["overdue"])]
-        for step, row in ledger
-    ]
-    return figure_pair(chart, html_table("Testkort pr. trin", head, rows))
+    return figure_pair(chart, html_table("Testkort pr. trin", TEST_HEAD, card_rows(figures.tests)))
 
 
 def departments_block(figures: Figures, portfolio: Portfolio, chart_id: str) -> Markup:
@@ -157,10 +151,5 @@ def departments_block(figures: Figures, portfolio: Portfolio, chart_id: str) -> 
     reach = [(names.get(k, k), r) for k, r in figures.departments.items()]
     bars = [Bar(name, r.participant, f"med i {r.participant}, ejer {r.owner}") for name, r in reach]
     chart = bar_chart(bars, "Ideer, som hver magistratsafdeling er med i", chart_id)
-    head = ["Magistratsafdeling", "Ejer", "Med i", "Bevilget til egne ideer"]
-    rows = [
-        [name, format_number(r.owner), format_number(r.participant),
-         format_money(r.granted_owned, currency)]
-        for name, r in reach
-    ]  # fmt: skip
-    return figure_pair(chart, html_table("Magistratsafdelingerne", head, rows))
+    rows = [department_row(name, r, currency) for name, r in reach]
+    return figure_pair(chart, html_table("Magistratsafdelingerne", DEPARTMENT_HEAD, rows))

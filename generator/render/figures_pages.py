@@ -10,19 +10,16 @@ from markupsafe import Markup
 from generator.figures import labels
 from generator.figures.compute import Figures
 from generator.figures.stats import DaySummary
+from generator.kinds import SCREENING_GATE
 from generator.model import Portfolio, Theme
 from generator.render import figure_blocks as blocks
 from generator.render.charts import Bar, bar_chart
 from generator.render.learning_pages import learning_pages
 from generator.render.page_writer import PageWriter
+from generator.vocabulary import WAIT_REASON_LABELS
 
 PAGE_FIGURES = "tal/index.md"
 WAITING_SHOWN = 200
-WAITING_REASONS = {
-    "screening": "screening",
-    "decision": "beslutning efter test",
-    "test": "testens resultat",
-}
 
 
 def figures_theme_page(theme_id: str) -> str:
@@ -52,7 +49,7 @@ def figure_context(figures: Figures, portfolio: Portfolio) -> dict[str, Any]:
         ],
         "signal_more": max(len(figures.signals.listed) - WAITING_SHOWN, 0),
         "gate_label": labels.gate_label,
-        "waiting_reason": WAITING_REASONS.get,
+        "waiting_reason": WAIT_REASON_LABELS.get,
         "number": labels.format_number,
         "rate": labels.format_rate,
     }
@@ -68,7 +65,7 @@ def theme_screening_chart(figures: Figures, themes: list[Theme]) -> Markup:
 
     bars = []
     for theme in themes:
-        summary = figures.lead_times_by_theme[theme.theme_id]["screening"]
+        summary = figures.lead_times_by_theme[theme.theme_id][SCREENING_GATE]
         bars.append(Bar(theme.name, float(summary.median or 0), text(summary)))
     return bar_chart(
         bars, "Median antal dage fra indsendt idé til screening, pr. tema", "tal-temaer"

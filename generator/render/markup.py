@@ -12,7 +12,7 @@ from markupsafe import Markup
 
 from generator.figures.labels import signal_label
 from generator.figures.signals import Signal
-from generator.kinds import ThemeKind
+from generator.kinds import SignalColour, ThemeKind
 from generator.model import Idea, Portfolio
 from generator.render.approvals import Approval
 from generator.render.sanitize import (
@@ -105,12 +105,16 @@ def with_notice(markdown: str, notice: str) -> str:
     return f"{head}{notice}{body}"
 
 
-SIGNAL_SHAPES = {"green": "●", "yellow": "▲", "red": "■"}
+SIGNAL_SHAPES: dict[SignalColour, str] = {
+    SignalColour.GREEN: "●",
+    SignalColour.YELLOW: "▲",
+    SignalColour.RED: "■",
+}
 
 
-def signal_mark(colour: str) -> Markup:
+def signal_mark(colour: SignalColour) -> Markup:
     """A colour as a shape and a word (never colour alone): ● Grøn, ▲ Gul, ■ Rød."""
-    shape = SIGNAL_SHAPES.get(colour, "")
+    shape = SIGNAL_SHAPES[colour]
     return markup(
         f'<span class="signal signal-{attribute_text(colour)}">'
         f'<span class="signal-shape" aria-hidden="true">{shape}</span> '

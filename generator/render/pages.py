@@ -19,6 +19,7 @@ from generator.figures.compute import compute_figures, theme_portfolio
 from generator.figures.document import FIGURES_FIELDS
 from generator.figures.labels import format_days, signal_sentence
 from generator.figures.text import colour_count, examples_clause
+from generator.kinds import ThemeKind
 from generator.model import (
     Idea,
     Portfolio,
@@ -184,7 +185,7 @@ class PageRenderer:
     def common(self, portfolio: Portfolio) -> dict[str, Any]:
         ideas = render_views.shown_ideas(portfolio)
         as_of = self.today
-        themes = render_views.themes_of_kind(portfolio, "theme")
+        themes = render_views.themes_of_kind(portfolio, ThemeKind.THEME)
         figures = compute_figures(portfolio, as_of)
         return {
             "as_of": as_of,
@@ -206,7 +207,9 @@ class PageRenderer:
             "departments": portfolio.departments,
             "latest": render_views.last_updated(ideas),
             "open_themes": open_themes(portfolio, self.today),
-            "periods": theme_periods(render_views.themes_of_kind(portfolio, "theme"), self.today),
+            "periods": theme_periods(
+                render_views.themes_of_kind(portfolio, ThemeKind.THEME), self.today
+            ),
             "submit": self.submit,
             "is_open": lambda theme: is_open(theme, self.today),
             "last_period_end": last_period_end(portfolio, self.today),

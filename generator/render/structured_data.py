@@ -12,6 +12,7 @@ from __future__ import annotations
 import json
 from typing import Any
 
+from generator.kinds import DecisionKind
 from generator.model import Idea, Theme
 from generator.vocabulary import format_date
 
@@ -31,7 +32,7 @@ def project_data(idea: Idea, theme: Theme | None, currency: str) -> dict[str, An
             "amount": {"@type": "MonetaryAmount", "value": d.amount, "currency": currency},
         }
         for d in idea.decisions
-        if d.kind == "investment" and d.amount is not None
+        if d.kind == DecisionKind.INVESTMENT and d.amount is not None
     ]
     project: dict[str, Any] = {
         "@context": "https://schema.org",

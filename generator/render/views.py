@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass
 
-from generator.kinds import DecisionKind, ScreeningOutcome
+from generator.kinds import DecisionKind, ScreeningOutcome, Status, ThemeKind
 from generator.model import Decision, Idea, Ladder, Portfolio, Theme, status_order
 from generator.vocabulary import (
     DECISION_LABELS,
@@ -40,7 +40,7 @@ def themes_of_kind(portfolio: Portfolio, kind: str) -> list[Theme]:
 def focus_areas(portfolio: Portfolio) -> list[Theme]:
     """The focus areas in the order of their departments (the seed's own order)."""
     order = {dept_id: index for index, dept_id in enumerate(portfolio.departments)}
-    areas = themes_of_kind(portfolio, "focus-area")
+    areas = themes_of_kind(portfolio, ThemeKind.FOCUS_AREA)
     return sorted(areas, key=lambda t: min((order.get(d, 99) for d in t.anchored_in), default=99))
 
 
@@ -78,7 +78,7 @@ def funnel(counts: Mapping[str, int]) -> list[FunnelStage]:
     return [
         FunnelStage(status_label(stage), count)
         for stage, count in counts.items()
-        if stage not in ("closed", "rejected")
+        if stage not in (Status.CLOSED, Status.REJECTED)
     ]
 
 

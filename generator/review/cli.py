@@ -7,7 +7,13 @@ from pathlib import Path
 
 import click
 
-from generator.cli_options import help_option, make_settings, records_option, today_option
+from generator.cli_options import (
+    format_option,
+    help_option,
+    make_settings,
+    records_option,
+    today_option,
+)
 from generator.errors import PortfolioError
 from generator.review import render_markdown, render_text, review_change
 from generator.site_config import CONFIG_NAME, read_site_config, safe_site_url
@@ -21,13 +27,7 @@ from generator.site_config import CONFIG_NAME, read_site_config, safe_site_url
     metavar="REF",
     help="Git-revisionen, ændringen sammenlignes med (fx origin/main eller HEAD~1).",
 )
-@click.option(
-    "--format",
-    "output_format",
-    type=click.Choice(["markdown", "text"]),
-    default="text",
-    help="markdown: til pull requesten. text: til terminalen.",
-)
+@format_option(("markdown", "text"), "text", "markdown: til pull requesten. text: til terminalen.")
 @records_option
 @today_option
 def review(base: str, output_format: str, records_dir: Path, today: str | None) -> None:

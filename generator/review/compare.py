@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from pathlib import PurePosixPath
 from typing import Literal, TypeVar
 
-from generator.kinds import TestStatus
+from generator.kinds import DecisionKind, Status, TestStatus
 from generator.model import Decision, Idea, Portfolio, TestCard
 from generator.problems import Problem
 from generator.review.themes import ThemeReview, review_themes
@@ -48,8 +48,8 @@ class IdeaReview:
     title: str
     theme_name: str | None
     department_names: tuple[str, ...]
-    status_before: str | None  # None: the idea is new
-    status_after: str | None  # None: deleted, or its card cannot be read now
+    status_before: Status | None  # None: the idea is new
+    status_after: Status | None  # None: deleted, or its card cannot be read now
     granted: int
     new_idea: Idea | None  # the card of a new idea
     card: Idea | None  # the card as it reads now (or, deleted, as it read): what is decided on
@@ -167,7 +167,7 @@ def _decision_changes(
     granted: dict[str, int] = {}
     total = 0
     for rel, applied in after.items():  # in the order the decisions apply
-        if applied.kind == "investment":
+        if applied.kind == DecisionKind.INVESTMENT:
             total += applied.amount or 0
             granted[rel] = total
     changes: list[DecisionChange] = []

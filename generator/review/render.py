@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from generator.kinds import DecisionKind, TestStatus
 from generator.model import Decision, Idea
 from generator.problems import Problem, listed, summary_line
 from generator.review.compare import DecisionChange, IdeaReview, Review, TestCardChange
@@ -199,11 +200,11 @@ def _sentence(text: str) -> str:
 
 def _decision_what(decision: Decision, review: Review) -> str:
     label = DECISION_LABELS[decision.kind]
-    if decision.kind == "screening" and decision.outcome:
+    if decision.kind == DecisionKind.SCREENING and decision.outcome:
         return f"{label}: {SCREENING_OUTCOME_LABELS[decision.outcome]}"
-    if decision.kind == "investment":
+    if decision.kind == DecisionKind.INVESTMENT:
         return f"{label}, trin {decision.step}: {_money(decision.amount or 0, review)}"
-    if decision.kind == "graduate" and decision.to:
+    if decision.kind == DecisionKind.GRADUATE and decision.to:
         return f"{label} til {GRADUATE_LABELS[decision.to]}"
     return label
 
@@ -215,7 +216,7 @@ def _test_card_lines(change: TestCardChange, review: Review, style: Style) -> li
         status = f"{TEST_STATUS_LABELS[change.status_before]} → {status}"
     head = f"Trin {card.step}, {_CARD_CHANGE_WORDS[change.change]} ({status})"
     line = f"{style.strong(head + ':')} {style.text(card.question)}"
-    if change.change != "added" and change.status_before == "done":
+    if change.change != "added" and change.status_before == TestStatus.DONE:
         verdict = f"Ikke tilladt: et afsluttet testkort er {_CHANGE_WORDS[change.change]}."
         line = f"{style.strong(verdict)} {line}"
     out = [style.bullet(line)]

@@ -8,6 +8,7 @@ from collections.abc import Iterator
 from generator.kinds import DecisionKind, ScreeningOutcome, TestStatus
 from generator.model import Decision, Idea, Ladder, Portfolio
 from generator.problems import Problem
+from generator.rules.naming import card_file_stem
 from generator.vocabulary import format_kroner
 
 
@@ -139,5 +140,5 @@ def _missing_cards(idea: Idea, records_prefix: str) -> Iterator[Problem]:
                 ("step",),
                 "L09",
                 f"Trin {step} er bevilget, men ideen har intet testkort; "
-                f"opret {records_prefix}/ideas/{idea.idea_id}/tests/step-{step}.yaml.",
+                f"opret {records_prefix}/ideas/{idea.idea_id}/tests/{card_file_stem(step)}.yaml.",
             )

@@ -15,6 +15,12 @@ from generator.vocabulary import id_rule, is_slug
 DECISION_NAME = re.compile(r"^(?P<date>\d{4}-\d{2}-\d{2})-(?P<kind>[a-z]+(?:-[a-z]+)*)$")
 TEST_NAME = re.compile(r"^step-(?P<step>[1-9][0-9]*)$")
 
+
+def card_file_stem(step: int | str) -> str:
+    """The name of a step's test card file without `.yaml`: 'step-2' (matches TEST_NAME)."""
+    return f"step-{step}"
+
+
 LAYOUT_DA = (
     "poster ligger som ladder.yaml, departments.yaml, themes/<id>.yaml, "
     "ideas/<id>/idea.yaml, ideas/<id>/decisions/<dato>-<art>.yaml og "
@@ -57,8 +63,11 @@ def _name_problems(ref: RecordFile, data: dict[str, object]) -> Iterator[tuple[s
     if ref.kind == "testcard":
         step = data.get("step")
         if isinstance(step, int) and not isinstance(step, bool) and step >= 1:
-            if ref.name != f"step-{step}":
-                yield "step", f"Filen skal hedde step-{step}.yaml efter sit trin; omdøb den."
+            if ref.name != card_file_stem(step):
+                yield (
+                    "step",
+                    f"Filen skal hedde {card_file_stem(step)}.yaml efter sit trin; omdøb den.",
+                )
         elif not TEST_NAME.match(ref.name):
             yield "", "Filen skal hedde step-<n>.yaml, fx step-1.yaml; omdøb den."
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterator
 
+from generator.kinds import TestStatus
 from generator.load import RawRecord
 from generator.model import Portfolio
 from generator.periods import is_open
@@ -61,8 +62,8 @@ def check_late_test_cards(portfolio: Portfolio, today_iso: str) -> Iterator[Prob
     """W04: a test card not done whose end is before today."""
     for idea in portfolio.ideas.values():
         for card in idea.tests:
-            if card.status != "done" and card.end < today_iso:
-                status = TEST_STATUS_LABELS.get(card.status, card.status).lower()
+            if card.status != TestStatus.DONE and card.end < today_iso:
+                status = TEST_STATUS_LABELS[card.status].lower()
                 yield card.source.problem(
                     ("end",),
                     "W04",

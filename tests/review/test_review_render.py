@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from generator.kinds import Status
 from generator.problems import Problem
 from generator.review.compare import IdeaReview, Review
 from generator.review.render import COMMENT_MARKER, MAX_COMMENT, render_markdown, render_text
@@ -13,8 +14,8 @@ def idea(number: int) -> IdeaReview:
         title=f"Idé nummer {number} " + "med en lang titel " * 10,
         theme_name="Klima",
         department_names=("Teknik og Miljø",),
-        status_before="submitted",
-        status_after="pitch",
+        status_before=Status.SUBMITTED,
+        status_after=Status.PITCH,
         granted=0,
         new_idea=None,
         card=None,
