@@ -47,6 +47,14 @@ class Runner:
     def __init__(self, t: Tree, tmp: Path) -> None:
         shutil.copytree(REPO / ".github", t.root / ".github")
         (t.root / ".github" / "CODEOWNERS").unlink()
+        # The idea form as current for these records (a new portfolio's departments differ
+        # from the fixtures'), so that a pull request changes it only when a theme opens.
+        form = t.root / ".github" / "ISSUE_TEMPLATE" / "idekort.yml"
+        subprocess.run(
+            [sys.executable, "-m", "generator", "issueform", "--records", str(t.root / "records"),
+             "--output", str(form)],
+            cwd=t.root, capture_output=True, check=True,
+        )  # fmt: skip
         git(tmp, "init", "--quiet", "--bare", "--initial-branch=main", str(tmp / "origin.git"))
         git(t.root, "init", "--quiet", "--initial-branch=main")
         git(t.root, "add", "--all")
