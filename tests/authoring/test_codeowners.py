@@ -114,7 +114,7 @@ def test_output_and_maintainers_options(tree: Build, portfolio_cli: Cli) -> None
 
 def test_the_repository_file_is_current() -> None:
     """The pull-request workflow runs the same check."""
-    settings = Settings(records_dir=REPO / "records")
+    settings = Settings(records_dir=REPO / "records", today="2026-12-04")
     text = render_codeowners(check_portfolio(settings).portfolio, "records", MAINTAINERS_TEAM)
     assert (REPO / ".github" / "CODEOWNERS").read_text(encoding="utf-8") == text, (
         "Kør portfolio codeowners og commit .github/CODEOWNERS."

@@ -60,7 +60,17 @@ SCREENING = (
     "rationale: Passer til temaet.\noutcome: fit\n"
 )
 
-needs_jq = pytest.mark.skipif(shutil.which("jq") is None, reason="gh filters with jq")
+
+@pytest.fixture
+def jq() -> None:
+    """The workflow filters gh's output with jq: without it the test fails, saying so."""
+    if shutil.which("jq") is None:
+        pytest.fail(
+            "jq is missing: install Debian's jq package (apt-get install jq, or make test-deps)."
+        )
+
+
+needs_jq = pytest.mark.usefixtures("jq")
 
 
 def steps() -> list[dict[str, Any]]:

@@ -14,8 +14,6 @@ import shutil
 from pathlib import Path
 
 import pytest
-
-pytest.importorskip("playwright")
 from playwright.sync_api import Browser, ConsoleMessage, Page
 
 from tests.website.browsing import PAGE_KINDS as ALL_PAGE_KINDS
