@@ -6,6 +6,7 @@ import os
 import shutil
 from collections.abc import Callable, Mapping
 from pathlib import Path
+from typing import IO, Any
 
 import pytest
 from click.testing import CliRunner, Result
@@ -15,7 +16,7 @@ from generator.cli import main
 from tests.gittools import git
 
 REPO = Path(__file__).resolve().parent.parent
-CASES = Path(__file__).resolve().parent / "cases"
+CASES = REPO / "tests" / "cases"
 BASE_RECORDS = CASES / "base" / "records"
 CASE_TODAY = "2022-12-31"
 
@@ -77,13 +78,29 @@ def records_tree(tmp_path: Path) -> Callable[..., Path]:
     return build
 
 
-@pytest.fixture
-def run_cli(monkeypatch: pytest.MonkeyPatch) -> Callable[..., Result]:
-    """Run `portfolio` in a folder, with exceptions propagating to the test."""
+def invoke(
+    *args: str | Path,
+    input: str | bytes | IO[Any] | None = None,
+    catch_exceptions: bool = False,
+) -> Result:
+    """`portfolio` run in-process as a person types it: its Danish program name, stderr apart
+    from stdout, and any exception the command lets through reaching the test unchanged."""
+    return CliRunner().invoke(
+        main,
+        [str(a) for a in args],
+        input=input,
+        prog_name="portfolio",
+        catch_exceptions=catch_exceptions,
+    )
 
-    def run(*args: str, cwd: Path | None = None) -> Result:
+
+@pytest.fixture
+def portfolio_cli(monkeypatch: pytest.MonkeyPatch) -> Callable[..., Result]:
+    """`invoke` as a fixture; `cwd` runs it in a folder, `input` feeds the prompts."""
+
+    def run(*args: str | Path, input: str | None = None, cwd: Path | None = None) -> Result:
         if cwd is not None:
             monkeypatch.chdir(cwd)
-        return CliRunner().invoke(main, list(args), catch_exceptions=False)
+        return invoke(*args, input=input)
 
     return run

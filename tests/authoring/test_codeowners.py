@@ -11,7 +11,8 @@ from generator.authoring.codeowners import MAINTAINERS_TEAM, render_codeowners
 from generator.errors import PortfolioError
 from generator.pipeline import check_portfolio
 from generator.settings import Settings
-from tests.authoring.conftest import REPO, TODAY, Tree
+from tests.authoring.conftest import TODAY, Tree
+from tests.conftest import REPO
 
 Cli = Callable[..., Result]
 Build = Callable[..., Tree]

@@ -23,7 +23,8 @@ from generator.model import Portfolio
 from generator.periods import open_themes
 from generator.pipeline import check_portfolio
 from generator.settings import Settings
-from tests.authoring.conftest import FIXTURES, REPO, TODAY, Tree
+from tests.authoring.conftest import FIXTURES, TODAY, Tree
+from tests.conftest import REPO
 
 Cli = Callable[..., Result]
 Build = Callable[..., Tree]

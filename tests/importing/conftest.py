@@ -8,14 +8,13 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
-from click.testing import CliRunner, Result
+from click.testing import Result
 
-from generator.cli import main
 from generator.pipeline import check_portfolio
 from generator.render import data_files
 from generator.settings import Settings
+from tests.conftest import REPO, invoke
 
-REPO = Path(__file__).resolve().parents[2]
 TODAY = "2026-12-04"
 
 
@@ -42,10 +41,10 @@ Run = Callable[..., Result]
 
 @pytest.fixture
 def run() -> Run:
-    def invoke(*args: str) -> Result:
-        return CliRunner().invoke(main, ["import", *args, "--today", TODAY])
+    def run_import(*args: str) -> Result:
+        return invoke("import", *args, "--today", TODAY)
 
-    return invoke
+    return run_import
 
 
 @pytest.fixture(scope="session")

@@ -10,13 +10,12 @@ import sys
 from pathlib import Path
 
 import pytest
-from click.testing import CliRunner
 
-from generator.cli import main
 from generator.init import manifest
 from generator.pipeline import check_portfolio
 from generator.settings import Settings
 from generator.site.build import build_site
+from tests.conftest import invoke
 
 TODAY = "2026-12-04"
 ORGANISATION = "Eksempel Kommune"
@@ -25,9 +24,7 @@ ORGANISATION = "Eksempel Kommune"
 @pytest.fixture(scope="module")
 def new_repo(tmp_path_factory: pytest.TempPathFactory) -> Path:
     target = tmp_path_factory.mktemp("init") / "eksempel"
-    result = CliRunner().invoke(
-        main, ["init", str(target), "--organisation", ORGANISATION, "--municipality-code", "0101"]
-    )
+    result = invoke("init", target, "--organisation", ORGANISATION, "--municipality-code", "0101")
     assert result.exit_code == 0, result.output
     assert "portfolio new theme" in result.output
     return target
@@ -148,9 +145,7 @@ def test_a_department_list_becomes_the_departments(tmp_path: Path) -> None:
     names = tmp_path / "afdelinger.txt"
     names.write_text("Børn og Unge\nSocial, Sundhed og Omsorg\n", "utf-8")
     target = tmp_path / "ny"
-    result = CliRunner().invoke(
-        main, ["init", str(target), "--organisation", ORGANISATION, "--departments", str(names)]
-    )
+    result = invoke("init", target, "--organisation", ORGANISATION, "--departments", names)
     assert result.exit_code == 0, result.output
     text = (target / "records/departments.yaml").read_text("utf-8")
     assert "boern-og-unge:\n  name: Børn og Unge" in text
@@ -159,6 +154,6 @@ def test_a_department_list_becomes_the_departments(tmp_path: Path) -> None:
 
 def test_a_folder_that_is_not_empty_is_refused(tmp_path: Path) -> None:
     (tmp_path / "noget.txt").write_text("x", "utf-8")
-    result = CliRunner().invoke(main, ["init", str(tmp_path), "--organisation", ORGANISATION])
+    result = invoke("init", tmp_path, "--organisation", ORGANISATION)
     assert result.exit_code == 1 and "findes og er ikke tom" in result.output
     assert [p.name for p in tmp_path.iterdir()] == ["noget.txt"]

@@ -13,7 +13,8 @@ from typing import Any
 
 import yaml
 
-REPO = Path(__file__).resolve().parents[2]
+from tests.conftest import REPO as REPO  # noqa: PLC0414 (re-exported for the preview's tests)
+
 TODAY = "2022-12-31"
 REPOSITORY = "https://github.com/aarhus-kommune/innovationsportefolje"  # its repo_url
 PR = f"{REPOSITORY}/pull/"

@@ -20,8 +20,9 @@ from playwright.sync_api import (
     Route,
 )
 
+from tests.conftest import REPO
 from tests.website.browsing import PAGE_KINDS, listening_port
-from tests.website.sample import REPO, SAMPLE, TODAY, write_records
+from tests.website.sample import SAMPLE, TODAY, write_records
 
 pytestmark = pytest.mark.browser
 
