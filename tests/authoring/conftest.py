@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import REPO
+from tests.conftest import write_records
 
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
 TODAY = "2022-06-30"  # inside the themes' period 2019-2022
@@ -47,10 +47,7 @@ def tree(tmp_path: Path) -> Callable[..., Tree]:
         root = tmp_path / ("repo" if not built_roots else f"repo-{len(built_roots)}")
         built_roots.append(root)
         shutil.copytree(FIXTURES / "records", root / "records")
-        shutil.copytree(REPO / "schemas", root / "schemas")
-        built = Tree(root)
-        for rel, text in (files or {}).items():
-            built.write(rel, text)
-        return built
+        write_records(root, files or {})
+        return Tree(root)
 
     return build
