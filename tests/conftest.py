@@ -20,6 +20,8 @@ REPO = Path(__file__).resolve().parent.parent
 CASES = REPO / "tests" / "cases"
 BASE_RECORDS = CASES / "base" / "records"
 CASE_TODAY = "2022-12-31"
+# A day for the repository's own records (and a new repository's): every period has ended.
+RECORDS_TODAY = "2026-12-04"
 
 # The ladder and departments the sample portfolios share: the contribution fixtures' files.
 SHARED_RECORDS = REPO / "tests" / "authoring" / "fixtures" / "records"

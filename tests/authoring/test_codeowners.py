@@ -12,7 +12,7 @@ from generator.errors import PortfolioError
 from generator.pipeline import check_portfolio
 from generator.settings import Settings
 from tests.authoring.conftest import TODAY, Tree
-from tests.conftest import REPO
+from tests.conftest import RECORDS_TODAY, REPO
 
 Cli = Callable[..., Result]
 Build = Callable[..., Tree]
@@ -115,7 +115,7 @@ def test_output_and_maintainers_options(tree: Build, portfolio_cli: Cli) -> None
 
 def test_the_repository_file_is_current() -> None:
     """The pull-request workflow runs the same check."""
-    settings = Settings(records_dir=REPO / "records", today="2026-12-04")
+    settings = Settings(records_dir=REPO / "records", today=RECORDS_TODAY)
     text = render_codeowners(check_portfolio(settings).portfolio, "records", MAINTAINERS_TEAM)
     assert (REPO / ".github" / "CODEOWNERS").read_text(encoding="utf-8") == text, (
         "Kør portfolio codeowners og commit .github/CODEOWNERS."

@@ -24,7 +24,7 @@ from generator.periods import open_themes
 from generator.pipeline import check_portfolio
 from generator.settings import Settings
 from tests.authoring.conftest import FIXTURES, TODAY, Tree
-from tests.conftest import REPO
+from tests.conftest import RECORDS_TODAY, REPO
 
 Cli = Callable[..., Result]
 Build = Callable[..., Tree]
@@ -213,10 +213,10 @@ def test_parser_and_form_agree() -> None:
         assert required == form_field.required, form_field.label
 
 
-# The committed form's regions for a fixed day of the real records: the themes of 2019-2022
-# are open mid-2020 and all are closed by 2026. Whether the committed file is current on the
+# The committed form's regions for fixed days of the real records: the themes of 2019-2022
+# are open mid-2020, and all are closed on RECORDS_TODAY. Whether the committed file is current on the
 # real date is CI's step `portfolio issueform --check`, not a test's.
-@pytest.mark.parametrize("day", ["2020-06-30", "2026-12-04"])
+@pytest.mark.parametrize("day", ["2020-06-30", RECORDS_TODAY])
 def test_form_choices_are_the_records_names(day: str) -> None:
     portfolio = check_portfolio(Settings(records_dir=REPO / "records", today=day)).portfolio
     rendered = render_form(FORM.read_text("utf-8"), portfolio, day)

@@ -13,9 +13,7 @@ from click.testing import Result
 from generator.pipeline import check_portfolio
 from generator.render import data_files
 from generator.settings import Settings
-from tests.conftest import REPO, invoke
-
-TODAY = "2026-12-04"
+from tests.conftest import RECORDS_TODAY, REPO, invoke
 
 
 def empty_like(records: Path, root: Path) -> Path:
@@ -31,9 +29,9 @@ def empty_like(records: Path, root: Path) -> Path:
 
 def exported(records: Path) -> dict[str, bytes]:
     """The open data files of a records folder, as the site publishes them."""
-    checked = check_portfolio(Settings(records_dir=records, today=TODAY))
+    checked = check_portfolio(Settings(records_dir=records, today=RECORDS_TODAY))
     assert not checked.failed, [p.as_text() for p in checked.failing]
-    return data_files(checked.portfolio, {}, TODAY)
+    return data_files(checked.portfolio, {}, RECORDS_TODAY)
 
 
 Run = Callable[..., Result]
@@ -42,7 +40,7 @@ Run = Callable[..., Result]
 @pytest.fixture
 def run() -> Run:
     def run_import(*args: str) -> Result:
-        return invoke("import", *args, "--today", TODAY)
+        return invoke("import", *args, "--today", RECORDS_TODAY)
 
     return run_import
 

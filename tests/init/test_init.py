@@ -15,9 +15,8 @@ from generator.init import manifest
 from generator.pipeline import check_portfolio
 from generator.settings import Settings
 from generator.site.build import build_site
-from tests.conftest import invoke
+from tests.conftest import RECORDS_TODAY, invoke
 
-TODAY = "2026-12-04"
 ORGANISATION = "Eksempel Kommune"
 
 
@@ -64,7 +63,7 @@ def test_it_has_the_seed_ladder_its_departments_and_no_themes_or_ideas(new_repo:
     records = new_repo / "records"
     assert [p.name for p in (records / "themes").iterdir()] == [".gitkeep"]
     assert [p.name for p in (records / "ideas").iterdir()] == [".gitkeep"]
-    checked = check_portfolio(Settings(records_dir=records, today=TODAY))
+    checked = check_portfolio(Settings(records_dir=records, today=RECORDS_TODAY))
     assert not checked.failed, [p.as_text() for p in checked.failing]
     assert [(s.step, s.amount) for s in checked.portfolio.ladder.steps] == [
         (1, 25000),
@@ -96,7 +95,7 @@ def test_tests_of_this_portfolios_records_stay_behind(new_repo: Path) -> None:
 def test_its_site_builds_says_no_theme_is_open_and_has_no_word_of_aarhus(
     new_repo: Path, tmp_path: Path
 ) -> None:
-    settings = Settings(records_dir=new_repo / "records", today=TODAY)
+    settings = Settings(records_dir=new_repo / "records", today=RECORDS_TODAY)
     checked = check_portfolio(settings)
     site = tmp_path / "site"
     build_site(checked, settings, new_repo / "mkdocs.yml", site)
@@ -135,7 +134,7 @@ def test_its_own_tests_pass_there(new_repo: Path) -> None:
     )  # fmt: skip
     assert done.returncode == 0, done.stdout[-3000:] + done.stderr[-2000:]
     validated = subprocess.run(
-        [sys.executable, "-m", "generator", "validate", "--today", TODAY],
+        [sys.executable, "-m", "generator", "validate", "--today", RECORDS_TODAY],
         cwd=new_repo, capture_output=True, text=True, check=False,
     )  # fmt: skip
     assert validated.returncode == 0, validated.stdout + validated.stderr
