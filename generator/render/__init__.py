@@ -6,7 +6,7 @@ Pure: the schemas come in as the bytes of their files, and nothing is read or wr
 from __future__ import annotations
 
 import json
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -75,6 +75,25 @@ def parse_schemas(schema_files: Mapping[str, bytes]) -> dict[str, Mapping[str, A
     return schemas
 
 
+def site_files(
+    portfolio: Portfolio,
+    schema_files: Mapping[str, bytes],
+    site_url: str | None,
+    today: str,
+    licence: DataLicence | None = None,
+    *,
+    figures: Figures | None = None,
+    publisher: Publisher | None = None,
+) -> dict[str, bytes]:
+    """The generated files beside the pages: the open data, the figures (counted as of
+    `today` unless given) and the feeds."""
+    publisher = publisher or Publisher(site_url=site_url)
+    files = data_files(portfolio, schema_files, today, licence, figures, publisher=publisher)
+    # FEED_FILE, and one a theme and an idea
+    files.update(atom_feeds(portfolio, site_url, publisher.name))
+    return files
+
+
 def render_site(
     portfolio: Portfolio,
     schema_files: Mapping[str, bytes],
@@ -85,19 +104,21 @@ def render_site(
     licence: DataLicence | None = None,
     publisher: Publisher | None = None,
     approvals: Approvals | None = None,
+    checkpoint: Callable[[], None] = lambda: None,
 ) -> SiteContent:
     """Every generated page and file of the site; figures are counted as of `today`, the
     open data is published under `licence`, decisions name the pull requests `approvals`
-    knows."""
+    knows. `checkpoint` runs between the pages and the files: the preview's background
+    work stops there when a newer save arrives."""
     renderer = renderer or PageRenderer(today, approvals)
     common = renderer.common(portfolio)  # the figures, counted once for pages and data
     pages = renderer.render(portfolio, parse_schemas(schema_files), licence, common)
+    checkpoint()
     publisher = publisher or Publisher(site_url=site_url)
-    files = data_files(
-        portfolio, schema_files, renderer.today, licence, common["figures"], publisher=publisher
-    )
-    # FEED_FILE, and one a theme and an idea
-    files.update(atom_feeds(portfolio, site_url, publisher.name))
+    files = site_files(
+        portfolio, schema_files, site_url, renderer.today, licence,
+        figures=common["figures"], publisher=publisher,
+    )  # fmt: skip
     return SiteContent(pages, files)
 
 

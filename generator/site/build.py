@@ -9,8 +9,8 @@ from __future__ import annotations
 
 import os
 import tempfile
-from collections.abc import Mapping
-from dataclasses import dataclass, field
+from collections.abc import Callable, Collection
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
@@ -18,17 +18,28 @@ from mkdocs.commands import build as mkdocs_build
 from mkdocs.config import load_config
 from mkdocs.config.defaults import MkDocsConfig
 
-from generator.gitrepo import merged_pull_requests
-from generator.render.approvals import Approvals
 from generator.errors import PortfolioError
+from generator.gitrepo import merged_pull_requests
 from generator.pipeline import Checked
-from generator.render import SiteContent, read_schema_files, render_site
+from generator.render import (
+    SiteContent,
+    parse_schemas,
+    read_schema_files,
+    render_site,
+    site_files,
+)
+from generator.render.approvals import Approvals
 from generator.render.pages import PageRenderer
 from generator.settings import Settings
-from generator.site.search import index_search, with_search_data
+from generator.site.index_stream import PLUGIN_NAME as INDEX_PLUGIN
+from generator.site.index_stream import SearchIndexFeed, StreamedIndex
+from generator.site.parallel import Later
+from generator.site.search import with_search_data
+from generator.site.selection import PLUGIN_NAME as SELECTION_NAME
+from generator.site.selection import PageSelection
 from generator.site.source import site_source, write_source
-from generator.site_config import CONFIG_NAME, SiteOptions, read_site_config
 from generator.site.templates import PLUGIN_NAME, TemplateCache
+from generator.site_config import CONFIG_NAME, SiteOptions, read_site_config
 
 os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")  # MkDocs' banner is not for our users
 
@@ -56,6 +67,7 @@ def site_content(
     settings: Settings,
     options: SiteOptions,
     renderer: PageRenderer | None = None,
+    checkpoint: Callable[[], None] = lambda: None,
 ) -> SiteContent:
     """Every generated page and file as of the settings' day, idea pages with their
     search fields."""
@@ -74,14 +86,51 @@ def site_content(
         today=settings.today,
         licence=options.licence,
         publisher=options.publisher,
+        checkpoint=checkpoint,
     )
     return with_search_data(content, checked.portfolio)
 
 
-def render_source(checked: Checked, settings: Settings, config_file: Path, out: Path) -> SiteContent:
+def site_pages(
+    checked: Checked, settings: Settings, options: SiteOptions, renderer: PageRenderer
+) -> SiteContent:
+    """The generated pages alone, as site_content has them: the preview builds them first."""
+    schemas = parse_schemas(read_schema_files(settings.schemas_dir))
+    pages = renderer.render(checked.portfolio, schemas, options.licence)
+    return with_search_data(SiteContent(pages), checked.portfolio)
+
+
+def site_files_of(checked: Checked, settings: Settings, options: SiteOptions) -> dict[str, bytes]:
+    """The files beside the pages: the open data, the figures and the feeds."""
+    schemas = read_schema_files(settings.schemas_dir)
+    return site_files(
+        checked.portfolio, schemas, options.site_url, settings.today, options.licence,
+        publisher=options.publisher,
+    )  # fmt: skip
+
+
+def with_site_files(
+    content: SiteContent, checked: Checked, settings: Settings, options: SiteOptions
+) -> SiteContent:
+    """The pages of site_pages with the files beside them."""
+    return replace(content, files=site_files_of(checked, settings, options))
+
+
+def rendered_content(checked: Checked, settings: Settings, options: SiteOptions) -> SiteContent:
+    """What site_content makes, the files made on a second core while the pages render."""
+    files = Later(lambda: site_files_of(checked, settings, options))
+    renderer = PageRenderer(
+        settings.today, site_approvals(options, settings), options.submit, options.publisher.name
+    )
+    pages = site_pages(checked, settings, options, renderer)
+    return replace(pages, files=files.result())
+
+
+def render_source(
+    checked: Checked, settings: Settings, config_file: Path, out: Path
+) -> SiteContent:
     """Write the complete site source under out; returns the generated content."""
-    options = SiteOptions.of(read_site_config(config_file))
-    content = site_content(checked, settings, options)
+    content = rendered_content(checked, settings, SiteOptions.of(read_site_config(config_file)))
     write_source(out, site_source(config_file, checked.portfolio, content))
     return content
 
@@ -99,27 +148,45 @@ def build_source(
     strict: bool,
     dirty: bool = False,
     live: TemplateCache | None = None,
+    only: Collection[str] | None = None,
+    checkpoint: Callable[[], None] | None = None,
+    links_unchecked: bool = False,
+    index: StreamedIndex | None = None,
 ) -> None:
     """MkDocs' own build of a rendered source folder into site_dir.
 
     A live preview's pages are served with MkDocs' inline reload script: `live_reload`
     tells the page template to let it run (overrides/main.html). Its builds share one
-    template cache (`live`), so that the theme is compiled once, not after every save.
+    template cache (`live`), so that the theme is compiled once, not after every save,
+    and may build `only` some pages, calling `checkpoint` before each (selection.py);
+    `links_unchecked` builds a first page before the files it links to are written.
+    With `index`, each page is handed to the search index as it is written.
     """
-    config = load_site_config(source_dir / CONFIG_NAME, site_dir, strict=strict)
+    extra: dict[str, Any] = {"validation": {"links": {"not_found": "info"}}}
+    config = load_site_config(
+        source_dir / CONFIG_NAME, site_dir, strict=strict, **(extra if links_unchecked else {})
+    )
     if live is not None:
         config.extra["live_reload"] = True
         config.plugins[PLUGIN_NAME] = live  # registers its on_env, as MkDocs' loader does
+        config.plugins[SELECTION_NAME] = PageSelection(only, checkpoint)
+    if index is not None:
+        config.plugins[INDEX_PLUGIN] = SearchIndexFeed(index)
     try:
         mkdocs_build.build(config, dirty=dirty)
     except SystemExit as error:  # MkDocs' Abort, e.g. a warning in strict mode
         raise PortfolioError(f"Sitet kunne ikke bygges: {error}") from error
 
 
-def build_site(checked: Checked, settings: Settings, config_file: Path, site_dir: Path) -> SiteContent:
-    """Render, build and index the whole site; returns the generated content."""
+def build_site(
+    checked: Checked, settings: Settings, config_file: Path, site_dir: Path
+) -> SiteContent:
+    """Render, build and index the whole site; returns the generated content.
+
+    Pagefind indexes each page as MkDocs writes it (index_stream.py), on the second core.
+    """
     with tempfile.TemporaryDirectory(prefix="portfolio-source-") as scratch:
         content = render_source(checked, settings, config_file, Path(scratch))
-        build_source(Path(scratch), site_dir, strict=True)
-    index_search(site_dir, config_file.parent)
+        with StreamedIndex(site_dir, config_file.parent) as index:
+            build_source(Path(scratch), site_dir, strict=True, index=index)
     return content

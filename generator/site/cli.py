@@ -11,12 +11,16 @@ from pathlib import Path
 
 import click
 
-from generator.cli_options import checked_or_exit, help_option, make_settings, records_option, today_option
+from generator.cli_options import (
+    checked_or_exit,
+    help_option,
+    make_settings,
+    records_option,
+    today_option,
+)
 from generator.errors import PortfolioError
-from generator.pipeline import Checked, check_portfolio
 from generator.problems import format_text
 from generator.render import DATA_FILES, PACKAGE_FILE, XLSX_FILE, data_files
-from generator.settings import Settings
 from generator.site.build import build_site, default_site_dir, render_source
 
 NOTHING_BUILT = "Intet er bygget: ret fejlene først."
@@ -95,7 +99,8 @@ def render(records_dir: Path, today: str | None, config_file: Path, out: Path) -
 )
 def serve(records_dir: Path, today: str | None, config_file: Path, dev_addr: str) -> None:
     """Vis sitet lokalt; en gemt post vises på sin side med det samme."""
-    from generator.site.live import LiveSite, serve_live  # noqa: PLC0415 (loads the server)
+    from generator.site.live import LiveSite  # noqa: PLC0415 (loads the server)
+    from generator.site.live_server import serve_live  # noqa: PLC0415
 
     host, _, port = dev_addr.rpartition(":")
     if not host or not port.isdigit():
@@ -107,7 +112,6 @@ def serve(records_dir: Path, today: str | None, config_file: Path, dev_addr: str
     try:
         _show_mkdocs_warnings()
         live = LiveSite(make_settings(records_dir, today), config_file, work_dir)
-        live.full_build()
         serve_live(live, host, int(port))
     finally:
         shutil.rmtree(work_dir, ignore_errors=True)

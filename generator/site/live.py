@@ -1,28 +1,29 @@
 """`portfolio serve`: a live preview that shows a saved record on its page in about a second.
 
 The preview keeps a rendered site source (as `portfolio render` writes it) and MkDocs'
-build of it. When only files under `records/ideas/<id>/` changed, it reads just those ideas
-again (the loader's reader, the validator's parser, schemas and model), renders their pages
-and their themes' pages, writes those that changed into the source and lets MkDocs rebuild
-the changed pages alone (its public `dirty` build); browsers reload at once. A full check
-then runs in the background, prints any problem and brings the rest up to date (the lists
-of every idea, the data files, the search index). Any other change gets a full check,
-render and build.
+build of it. It starts by building the page asked for first (the front page when nobody
+has asked yet), then the rest behind it, taking any page asked for meanwhile first.
+
+When only files under `records/ideas/<id>/` changed, it reads just those ideas again (the
+loader's reader, the validator's parser, schemas and model), renders their pages and their
+themes' pages, writes those that changed into the source and lets MkDocs build those pages
+alone; browsers reload at once. The rest (a full check that prints any problem, the lists
+of every idea, the data files, the search index) follows in the background once the saves
+pause, and the next save stops it between two pages (background.py): the latest save wins.
+Any other change gets a full check, render and build.
 """
 
 from __future__ import annotations
 
-import os
 import shutil
 import threading
+from collections.abc import Callable
 from dataclasses import replace
 from pathlib import Path
 
 import click
 
-from generator.assemble import assemble
 from generator.errors import PortfolioError
-from generator.load import RawRecord, classify, read_record
 from generator.model import Idea, Portfolio
 from generator.pipeline import Checked, check_portfolio
 from generator.problems import format_text
@@ -31,7 +32,24 @@ from generator.render.markup import idea_page
 from generator.render.pages import PageRenderer
 from generator.schema import Schemas, load_schemas
 from generator.settings import Settings
-from generator.site.build import build_source, site_approvals, site_content
+from generator.site.background import Job, Runner, ThreadRunner
+from generator.site.build import (
+    build_source,
+    site_approvals,
+    site_content,
+    site_pages,
+    with_site_files,
+)
+from generator.site.changes import (
+    Snapshot,
+    load_idea,
+    needs_full_build,
+    page_output,
+    page_url,
+    snapshot,
+    touch_pages,
+    touched_ideas,
+)
 from generator.site.search import index_search, with_search_data
 from generator.site.source import (
     DOCS_DIR,
@@ -40,96 +58,61 @@ from generator.site.source import (
     update_source,
     write_source,
 )
-from generator.site_config import CONFIG_NAME, SiteOptions, read_site_config
 from generator.site.templates import TemplateCache
-from generator.vocabulary import is_slug
-from generator.load.yaml_reader import Parsed
+from generator.site_config import CONFIG_NAME, SiteOptions, read_site_config
 
-Snapshot = dict[str, tuple[int, int]]
-
-
-def snapshot(folder: Path) -> Snapshot:
-    """Every file under a folder with its modification time and size."""
-    found: Snapshot = {}
-    pending = [""] if folder.is_dir() else []
-    while pending:
-        rel_dir = pending.pop()
-        with os.scandir(folder / rel_dir) as entries:
-            for entry in entries:
-                rel = f"{rel_dir}/{entry.name}" if rel_dir else entry.name
-                if entry.is_dir(follow_symlinks=False):
-                    pending.append(rel)
-                else:
-                    stat = entry.stat(follow_symlinks=False)
-                    found[rel] = (stat.st_mtime_ns, stat.st_size)
-    return found
+QUIET = 2.0  # seconds without a save before the background work starts: more than
+# the 1.5 s between the saves of someone fixing a typo, and the file watcher's 0.35 s
+FRONT_PAGE = "index.md"
+INDEXED = "Søgeindekset er bygget."
+CAUGHT_UP = "Listerne, datafilerne og søgeindekset er opdateret."
 
 
-def touched_ideas(old: Snapshot, new: Snapshot) -> set[str] | None:
-    """The ids of the ideas whose folders changed, or None when anything else changed."""
-    changed = {p for p in old.keys() | new.keys() if old.get(p) != new.get(p)}
-    ideas: set[str] = set()
-    for rel in changed:
-        parts = rel.split("/")
-        if len(parts) < 3 or parts[0] != "ideas" or not is_slug(parts[1]):
-            return None
-        ideas.add(parts[1])
-    return ideas
+class AskedFor(Exception):  # noqa: N818 (a change of order, not an error)
+    """A page was asked for while the rest is being built: build it first."""
 
 
-def load_idea(settings: Settings, schemas: Schemas, idea_id: str) -> Idea | bool | None:
-    """One idea read again on its own: the Idea, None when its folder is gone, False on a problem."""
-    folder = settings.records_dir / "ideas" / idea_id
-    if not folder.is_dir():
-        return None
-    records: list[RawRecord] = []
-    for path in sorted(folder.rglob("*.yaml")):
-        rel = path.relative_to(settings.records_dir).as_posix()
-        ref = classify(rel, settings.display_path(rel))
-        parsed = read_record(settings.records_dir, rel, ref.file) if ref else None
-        if ref is None or not isinstance(parsed, Parsed):
-            return False
-        record = RawRecord(ref, parsed.data, parsed.lines, parsed.has_float)
-        if schemas.check(record):
-            return False
-        records.append(record)
-    return assemble(records).ideas.get(idea_id, False)
-
-
-def page_output(site_dir: Path, path: str) -> Path:
-    """Where a page or file of the source lands in the built site (directory URLs)."""
-    if not path.endswith(".md"):
-        return site_dir / path
-    stem = path.removesuffix(".md")
-    return site_dir / (stem.removesuffix("index").rstrip("/") if stem.endswith("index") else stem)
-
-
-def needs_full_build(changed: list[str]) -> bool:
-    """Only pages under docs/ may change page by page, and only idea pages come and go."""
-    return any(not path.startswith(f"{DOCS_DIR}/") for path in changed)
+def say(message: str) -> None:
+    """What the preview is doing, in Danish, on standard error."""
+    click.echo(message, err=True)
 
 
 class LiveSite:
     """The state of a `portfolio serve` session: its source, its site, what they came from."""
 
-    def __init__(self, settings: Settings, config_file: Path, work_dir: Path) -> None:
+    def __init__(
+        self,
+        settings: Settings,
+        config_file: Path,
+        work_dir: Path,
+        runner: Runner | None = None,
+        tell: Callable[[str], None] = say,
+    ) -> None:
         self.settings, self.config_file = settings, config_file
         self.source_dir, self.site_dir = work_dir / "kilde", work_dir / "site"
-        self.lock = threading.Lock()  # one change at a time
+        self.runner: Runner = runner or ThreadRunner()
+        self.tell = tell
+        self.lock = threading.Lock()  # one change of the source and site at a time
         options = SiteOptions.of(read_site_config(config_file))
         approvals = site_approvals(options, settings)
-        # used under the lock only
-        self.renderer = PageRenderer(
-            settings.today, approvals, options.submit, options.publisher.name
+        # The quick path's renderer, under the lock; the background work's, a job at a time.
+        publisher = options.publisher.name
+        self.renderer = PageRenderer(settings.today, approvals, options.submit, publisher)
+        self.background_renderer = PageRenderer(
+            settings.today, approvals, options.submit, publisher
         )
         self.templates = TemplateCache()  # the theme, compiled once for every build
-        self.generation = 0
+        self.job = Job()  # the background work under way (or done)
+        self.ready = threading.Event()  # every page is built
+        self.status = "kontrolleres posterne"  # "Lige nu …": what the waiting page says
+        self.asked: set[str] = set()  # addresses asked for before their page was built
+        self.asked_lock = threading.Lock()
+        self.page_for: dict[str, str] = {}  # the page of the source at each address
         self.records: Snapshot = {}
         self.inputs: Snapshot = {}
         self.content = SiteContent()
         self.checked: Checked | None = None
         self.schemas: Schemas | None = None
-        self.settling: threading.Thread | None = None  # the background check, if any
 
     def _inputs(self) -> Snapshot:
         """Everything but the records whose change needs a full build."""
@@ -145,55 +128,125 @@ class LiveSite:
     def _options(self) -> SiteOptions:
         return SiteOptions.of(read_site_config(self.config_file))
 
+    # The first build: the page asked for first, then the rest behind it.
+
+    def start(self) -> None:
+        """Build the whole site in the background, the pages asked for first."""
+        self.job.cancel()
+        self.ready.clear()
+        self.job = self.runner.start(self._first_build)
+
+    def ask(self, address: str) -> None:
+        """A browser asked for a page that is not built yet ("temaer/klima/"): build it next."""
+        with self.asked_lock:
+            self.asked.add(address)
+
+    def _first_build(self, job: Job) -> None:
+        """Check, write the pages, build the one asked for; then the files and the rest."""
+        records, inputs = snapshot(self.settings.records_dir), self._inputs()
+        self.status = "kontrolleres posterne"
+        checked = check_portfolio(self.settings)
+        report(checked, self.checked)
+        job.checkpoint()
+        self.status = "skrives siderne"
+        options = self._options()
+        self.background_renderer.submit = options.submit
+        pages = site_pages(checked, self.settings, options, self.background_renderer)
+        with self.lock:
+            job.checkpoint()
+            write_source(self.source_dir, site_source(self.config_file, checked.portfolio, pages))
+            self.page_for = {page_url(page): page for page in self._source_pages()}
+        self.status = "bygges den side, du bad om"
+        first = self._take_asked() or {FRONT_PAGE}
+        with self.lock:
+            self._make(only=first, checkpoint=job.checkpoint, links_unchecked=True)
+        self.tell("Klar: " + ", ".join(sorted(f"/{page_url(page)}" for page in first)))
+        self.status = "skrives data og feeds"
+        content = with_site_files(pages, checked, self.settings, options)
+        with self.lock:
+            job.checkpoint()
+            write_source(self.source_dir, site_source(self.config_file, checked.portfolio, content))
+            self.content, self.checked = content, checked
+            self.records, self.inputs = records, inputs
+            self.schemas = load_schemas(self.settings.schemas_dir)
+        self._build_asked_first(job)
+
+    def _source_pages(self) -> list[str]:
+        docs = self.source_dir / DOCS_DIR
+        return [path.relative_to(docs).as_posix() for path in docs.rglob("*.md")]
+
+    def _take_asked(self) -> set[str]:
+        """The pages of the source asked for since the last look and not built yet."""
+        with self.asked_lock:
+            asked, self.asked = self.asked, set()
+        pages = {self.page_for[address] for address in asked if address in self.page_for}
+        built = {
+            page for page in pages if (page_output(self.site_dir, page) / "index.html").is_file()
+        }
+        return pages - built  # a folder alone may hold the page's feed, copied before it
+
+    def _build_asked_first(self, job: Job) -> None:
+        """Build every page, one asked for meanwhile first; then the search index."""
+        pending: set[str] = set()
+
+        def checkpoint() -> None:
+            job.checkpoint()
+            if self.asked:
+                pending.update(self._take_asked())
+                if pending:
+                    raise AskedFor
+
+        self.status = "bygges siderne"
+        while True:
+            if pending:
+                with self.lock:
+                    self._make(only=set(pending), checkpoint=job.checkpoint)
+                self.tell("Klar: " + ", ".join(sorted(f"/{page_url(p)}" for p in pending)))
+                pending.clear()
+            try:
+                with self.lock:
+                    self._make(checkpoint=checkpoint)
+            except AskedFor:
+                continue
+            break
+        first_time = not self.ready.is_set()
+        if first_time:
+            self.ready.set()
+            self.tell("Alle sider er bygget; søgeindekset bygges.")
+        self.status = "bygges søgeindekset"
+        self._index(job)
+        if first_time:
+            self.tell(INDEXED)
+
+    # A save: the pages of the ideas it touched at once, the rest in the background.
+
     def full_build(self) -> None:
         """Check everything and build the whole site (even with problems: it is a preview)."""
         self.records = snapshot(self.settings.records_dir)
         self.inputs = self._inputs()
         checked = check_portfolio(self.settings)
         report(checked, self.checked)
-        self._publish(checked, full=True)
-        self.schemas = load_schemas(self.settings.schemas_dir)
-        index_quietly(self.site_dir, self.config_file.parent)
-
-    def _publish(self, checked: Checked, *, full: bool) -> None:
-        """Render everything, write what changed into the source and build it."""
         options = self._options()
         self.renderer.submit = options.submit  # mkdocs.yml may have changed
         content = site_content(checked, self.settings, options, self.renderer)
-        files = site_source(self.config_file, checked.portfolio, content)
-        changed = write_source(self.source_dir, files)
-        full = full or needs_full_build(changed) or self._pages_come_and_go(self.content, content)
-        self._build(changed, full=full)
-        self.content, self.checked = content, checked
-
-    @staticmethod
-    def _pages_come_and_go(old: SiteContent, new: SiteContent) -> bool:
-        gone_or_new = old.pages.keys() ^ new.pages.keys()
-        return any(not path.startswith("ideer/") for path in gone_or_new)
-
-    def _build(self, changed: list[str], *, full: bool) -> None:
-        """MkDocs' build of the source: whole, or the changed pages alone."""
-        build_source(self.source_dir, self.site_dir, strict=False, dirty=not full, live=self.templates)
-        for path in changed:
-            rel = path.removeprefix(f"{DOCS_DIR}/")
-            if not (self.source_dir / path).exists():  # a page or file that is gone
-                output = page_output(self.site_dir, rel)
-                if output.is_dir():
-                    shutil.rmtree(output)
-                output.unlink(missing_ok=True)
+        self._publish(checked, content, full=True)
+        self._make()
+        self.schemas = load_schemas(self.settings.schemas_dir)
+        self.ready.set()
+        self._index(Job())
 
     def rebuild(self) -> None:
-        """Called by the server when a watched file changed."""
+        """Called by the server when a watched file changed: the latest save wins."""
+        self.job.cancel()  # the background work stops at its next page
+        if self.checked is None:  # still at the first build: start it again
+            self.start()
+            return
         with self.lock:
-            self.generation += 1
             records = snapshot(self.settings.records_dir)
             ideas = touched_ideas(self.records, records)
             if ideas is not None and self._inputs() == self.inputs and self._fast(ideas):
                 self.records = records
-                self.settling = threading.Thread(
-                    target=self._settle, args=(self.generation,), daemon=True
-                )
-                self.settling.start()
+                self.job = self.runner.start(self._settle, quiet=QUIET)
                 return
             self.full_build()
 
@@ -219,7 +272,9 @@ class LiveSite:
         }
         gone = [idea_page(i) for i in ideas if i not in new.ideas or idea_page(i) not in pages]
         changes.update({f"{DOCS_DIR}/{path}": None for path in gone})
-        self._build(update_source(self.source_dir, changes), full=False)
+        changed = update_source(self.source_dir, changes)
+        self._make(only={p.removeprefix(f"{DOCS_DIR}/") for p in changed})
+        self._remove_gone(changed)  # after the build: the idea's feed is still in the source
         remaining = {p: md for p, md in self.content.pages.items() if p not in gone}
         self.content = replace(self.content, pages={**remaining, **pages})
         self.checked = replace(self.checked, portfolio=new)
@@ -237,55 +292,79 @@ class LiveSite:
         rendered = self.renderer.render_some(common, set(), themes, ideas)
         return with_search_data(SiteContent(rendered), new).pages
 
-    def _settle(self, generation: int) -> None:
-        """The full check after a quick update: report problems, bring the rest up to date."""
+    def _settle(self, job: Job) -> None:
+        """The full check after quick updates: report problems, bring the rest up to date."""
         checked = check_portfolio(self.settings)
+        job.checkpoint()
+        options = self._options()
+        self.background_renderer.submit = options.submit  # mkdocs.yml may have changed
+        content = site_content(
+            checked, self.settings, options, self.background_renderer, job.checkpoint
+        )
         with self.lock:
-            if generation != self.generation:
-                return  # a newer change is being handled
+            job.checkpoint()
             report(checked, self.checked)
-            self._publish(checked, full=False)
-        index_quietly(self.site_dir, self.config_file.parent)  # outside the lock: a save meanwhile is shown at once
+            self._publish(checked, content, full=False)
+        self._build_asked_first(job)
+        self.tell(CAUGHT_UP)
 
+    def _publish(self, checked: Checked, content: SiteContent, *, full: bool) -> None:
+        """Write what changed into the source, ready to build (under the lock).
 
-def index_quietly(site_dir: Path, root: Path) -> None:
-    """The preview's search index; without Pagefind the preview goes on without search."""
-    try:
-        index_search(site_dir, root)
-    except PortfolioError as error:
-        click.echo(error.message, err=True)
+        Pages that are gone leave the site at once; every other page whose source is now
+        newer than its HTML is built by the next build, even one stopped half-way before.
+        """
+        files = site_source(self.config_file, checked.portfolio, content)
+        changed = write_source(self.source_dir, files)
+        full = full or needs_full_build(changed) or self._pages_come_and_go(self.content, content)
+        self.content, self.checked = content, checked
+        if full:  # every page, also where its source did not change (the nav, the theme)
+            touch_pages(self.source_dir / DOCS_DIR)
+        self._remove_gone(changed)
+
+    @staticmethod
+    def _pages_come_and_go(old: SiteContent, new: SiteContent) -> bool:
+        gone_or_new = old.pages.keys() ^ new.pages.keys()
+        return any(not path.startswith("ideer/") for path in gone_or_new)
+
+    def _remove_gone(self, changed: list[str]) -> None:
+        """Remove the built pages and files whose source is gone."""
+        for path in changed:
+            rel = path.removeprefix(f"{DOCS_DIR}/")
+            if not (self.source_dir / path).exists():
+                output = page_output(self.site_dir, rel)
+                if output.is_dir():
+                    shutil.rmtree(output)
+                output.unlink(missing_ok=True)
+
+    def _make(
+        self,
+        *,
+        only: set[str] | None = None,
+        checkpoint: Callable[[], None] | None = None,
+        links_unchecked: bool = False,
+    ) -> None:
+        """MkDocs' build of the pages whose source is newer than their HTML (`only` some)."""
+        build_source(
+            self.source_dir,
+            self.site_dir,
+            strict=False,
+            dirty=True,
+            live=self.templates,
+            only=only,
+            checkpoint=checkpoint,
+            links_unchecked=links_unchecked,
+        )
+
+    def _index(self, job: Job) -> None:
+        """The preview's search index; without Pagefind the preview goes on without search."""
+        try:
+            index_search(self.site_dir, self.config_file.parent, stop=job.stopped)
+        except PortfolioError as error:
+            self.tell(error.message)
 
 
 def report(checked: Checked, before: Checked | None = None) -> None:
     """Problems on standard error, in Danish, when they differ from the last report."""
     if before is None or before.problems != checked.problems:
         click.echo(format_text(checked.problems), err=True, nl=False)
-
-
-def serve_live(live: LiveSite, host: str, port: int) -> None:
-    """Serve the built site with live reload until interrupted (MkDocs' own server)."""
-    from mkdocs.livereload import LiveReloadServer  # noqa: PLC0415 (only the preview needs it)
-
-    server = LiveReloadServer(
-        builder=live.rebuild, host=host, port=port, root=str(live.site_dir), polling_interval=0.25
-    )
-    server.error_handler = lambda code: _error_page(live.site_dir, code)
-    root = live.config_file.resolve().parent
-    custom = custom_dir_of(read_site_config(live.config_file))
-    watched = [live.settings.records_dir, live.settings.schemas_dir, root / DOCS_DIR]
-    for path in [*watched, *([root / custom] if custom else [])]:
-        if path.is_dir():
-            server.watch(str(path))
-    server.watch(str(live.config_file))
-    click.echo(f"Sitet vises på http://{host}:{port}/ (stop med Ctrl+C).", err=True)
-    try:
-        server.serve()  # type: ignore[no-untyped-call]
-    except KeyboardInterrupt:
-        click.echo("Stopper.", err=True)
-    finally:
-        server.shutdown()
-
-
-def _error_page(site_dir: Path, code: int) -> bytes | None:
-    page = site_dir / f"{code}.html"
-    return page.read_bytes() if code in (404, 500) and page.is_file() else None

@@ -23,17 +23,17 @@ from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 
 from generator.errors import PortfolioError
+from generator.gitrepo import last_commit_date
 from generator.pipeline import check_portfolio
 from generator.problems import format_text
 from generator.render import SiteContent
+from generator.render.markup import with_notice
 from generator.schema.dates import is_iso_date, iso_date_message
 from generator.settings import Settings
 from generator.site.build import site_content
-from generator.site_config import SiteOptions
 from generator.site.search import index_search
-from generator.gitrepo import last_commit_date
-from generator.render.markup import with_notice
 from generator.site.source import expand_theme_nav, portfolio_notice, with_updated_line
+from generator.site_config import SiteOptions
 
 log = logging.getLogger("mkdocs.plugins.portfolio")
 
@@ -116,4 +116,3 @@ class PortfolioPlugin(BasePlugin[PortfolioPluginConfig]):  # type: ignore[no-unt
                 index_search(Path(config.site_dir), Path(config.config_file_path).parent)
             except PortfolioError as error:
                 raise PluginError(error.message) from error
-

@@ -12,6 +12,7 @@ from __future__ import annotations
 import html
 import shutil
 import subprocess
+import threading
 from dataclasses import replace
 from pathlib import Path
 
@@ -19,13 +20,19 @@ from generator.errors import PortfolioError
 from generator.model import Idea, Portfolio
 from generator.render import SiteContent
 from generator.render.markup import idea_page
+from generator.site.background import Cancelled
 from generator.vocabulary import status_label
 
 INDEX_DIR = "pagefind"
 IDEA_PAGE = "idé"  # the filter `side` of every idea page; docs/assets/javascripts/soeg.js
 ROOT_SELECTOR = "article"  # the page's own content: no sidebar, header or footer
-# Furniture, never an excerpt: permalink marks, dates, "Læs op", table headings, notices.
-EXCLUDED = ".headerlink, .page-updated, .md-source-file, .laes-op, thead, .examples-notice"
+# Furniture, never an excerpt: permalink marks, dates, "Læs op", table headings, notices,
+# and charts (the tables beside them say the same).
+EXCLUDED = (
+    ".headerlink, .page-updated, .md-source-file, .laes-op, thead, .examples-notice, .chart-figure"
+)
+INDEX_TIMEOUT = 600.0  # seconds
+STOP_POLL = 0.1  # seconds between two looks at the preview's stop sign
 
 
 def search_fields(idea: Idea, portfolio: Portfolio) -> dict[str, str]:
@@ -95,18 +102,42 @@ def index_command(site_dir: Path, binary: Path) -> list[str]:
     ]  # fmt: skip
 
 
-def index_search(site_dir: Path, root: Path) -> None:
-    """Index the built site for `/soeg/`; a Danish error when Pagefind is missing or fails."""
+def index_search(site_dir: Path, root: Path, stop: threading.Event | None = None) -> None:
+    """Index the built site for `/soeg/`; a Danish error when Pagefind is missing or fails.
+
+    When `stop` is set meanwhile (the preview: a newer save), Pagefind is ended and
+    `Cancelled` raised; the index is made again after that save.
+    """
     command = index_command(site_dir, pagefind_binary(root))
     try:
-        result = subprocess.run(  # noqa: S603 (the pinned binary, fixed arguments)
-            command, capture_output=True, text=True, check=False, timeout=600
+        process = subprocess.Popen(  # noqa: S603 (the pinned binary, fixed arguments)
+            command, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True
         )
-    except (OSError, subprocess.SubprocessError) as error:
+    except OSError as error:
         raise PortfolioError(f"Søgeindekset kunne ikke bygges med Pagefind: {error}") from error
-    if result.returncode != 0 or not (site_dir / INDEX_DIR / "pagefind.js").is_file():
-        detail = (result.stderr or result.stdout).strip().splitlines()[-3:]
+    stdout, stderr = _wait(process, stop)
+    if process.returncode != 0 or not (site_dir / INDEX_DIR / "pagefind.js").is_file():
+        detail = (stderr or stdout).strip().splitlines()[-3:]
         raise PortfolioError(
             "Søgeindekset kunne ikke bygges med Pagefind"
             + (":\n" + "\n".join(detail) if detail else ".")
         )
+
+
+def _wait(process: subprocess.Popen[str], stop: threading.Event | None) -> tuple[str, str]:
+    """Pagefind's output once it ends; ended early, with Cancelled, when stop is set."""
+    looks = 0
+    while True:
+        try:
+            return process.communicate(timeout=STOP_POLL)
+        except subprocess.TimeoutExpired:
+            looks += 1
+            stopped = stop is not None and stop.is_set()
+            if stopped or looks * STOP_POLL > INDEX_TIMEOUT:
+                process.kill()
+                process.communicate()
+                if stopped:
+                    raise Cancelled from None
+                raise PortfolioError(
+                    "Søgeindekset kunne ikke bygges: Pagefind svarede ikke."
+                ) from None

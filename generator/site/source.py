@@ -8,23 +8,20 @@ MkDocs, its forks and Zensical build that folder as it is. No engine is imported
 
 from __future__ import annotations
 
-import subprocess
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
-import yaml
-
 from generator.errors import PortfolioError
+from generator.gitrepo import last_commit_date
 from generator.model import Portfolio
 from generator.render import SiteContent
 from generator.render.markup import examples_notice, theme_page, with_notice
 from generator.render.pages import PAGE_HISTORY, PAGE_THEMES
 from generator.render.sanitize import attribute_text
 from generator.render.views import focus_areas, themes_of_kind
-from generator.vocabulary import format_date
-from generator.gitrepo import last_commit_date
 from generator.site_config import CONFIG_NAME, dump_site_config, read_site_config
+from generator.vocabulary import format_date
 
 DOCS_DIR = "docs"
 PLUGIN_NAME = "portfolio"
@@ -41,7 +38,9 @@ def expand_theme_nav(nav: Any, portfolio: Portfolio) -> Any:
     if not isinstance(nav, list):
         return nav
     if not focus_areas(portfolio):
-        nav = [item for item in nav if not (isinstance(item, dict) and PAGE_HISTORY in item.values())]
+        nav = [
+            item for item in nav if not (isinstance(item, dict) and PAGE_HISTORY in item.values())
+        ]
     section = [PAGE_THEMES] + [
         {str(attribute_text(theme.name)): theme_page(theme.theme_id)}
         for theme in themes_of_kind(portfolio, "theme")
@@ -141,12 +140,15 @@ def write_source(out: Path, files: dict[str, bytes]) -> list[str]:
     Only the folders the source consists of are cleaned; anything else under out stays.
     """
     changed: list[str] = []
+    folders: set[Path] = set()  # made already: one mkdir a folder, not one a file
     try:
         for rel, data in files.items():
             target = out / rel
-            if target.is_file() and target.read_bytes() == data:
+            if _holds(target, data):
                 continue
-            target.parent.mkdir(parents=True, exist_ok=True)
+            if target.parent not in folders:
+                target.parent.mkdir(parents=True, exist_ok=True)
+                folders.add(target.parent)
             target.write_bytes(data)
             changed.append(rel)
         for top in {rel.split("/", 1)[0] for rel in files if "/" in rel}:
@@ -157,6 +159,14 @@ def write_source(out: Path, files: dict[str, bytes]) -> list[str]:
     except OSError as error:
         raise PortfolioError(f"Kan ikke skrive sitets kilde i {out}: {error.strerror}.") from error
     return changed
+
+
+def _holds(target: Path, data: bytes) -> bool:
+    """The file exists with exactly these bytes."""
+    try:
+        return target.stat().st_size == len(data) and target.read_bytes() == data
+    except (FileNotFoundError, NotADirectoryError):
+        return False
 
 
 def update_source(out: Path, changes: dict[str, bytes | None]) -> list[str]:

@@ -230,11 +230,12 @@ def test_a_saved_record_shows_up_in_the_open_preview(browser: Browser, tmp_path:
         stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
     )  # fmt: skip
     try:
-        # The preview listens only once its first build is written: its pages are there.
+        # The preview bound port 0 itself: once it listens, it answers.
         base = f"http://127.0.0.1:{listening_port(server)}/"
         page, watch = _open(browser, base)
         page.goto(base + "ideer/renere-luft/")
-        assert page.locator("h1").inner_text().startswith("Renere luft ved skolerne")
+        # Until it is built, the page says so in Danish and reloads itself: no navigation.
+        page.locator("h1", has_text="Renere luft ved skolerne").wait_for(timeout=60_000)
         card = records / "ideas" / "renere-luft" / "idea.yaml"
         card.write_text(card.read_text("utf-8").replace("Renere luft", "Frisk luft"), "utf-8")
         # The page reloads by itself (live reload): no navigation by the test.

@@ -1,7 +1,8 @@
 """`portfolio serve`: a saved idea record updates its pages alone; anything else rebuilds.
 
 The preview writes changed pages into its rendered source and lets MkDocs' dirty build
-rebuild them; these tests read what a browser would get from its site folder."""
+rebuild them; these tests read what a browser would get from its site folder. Background
+work runs when a test says so (`StepRunner`), never on a thread of its own."""
 
 from __future__ import annotations
 
@@ -16,14 +17,15 @@ import yaml
 from generator.schema import load_schemas
 from generator.settings import Settings
 from generator.site.build import build_source
-from generator.site.live import (
-    LiveSite,
+from generator.site.changes import (
     load_idea,
     needs_full_build,
     page_output,
     snapshot,
     touched_ideas,
 )
+from generator.site.live import LiveSite
+from tests.website.preview import StepRunner
 from tests.website.sample import REPO, SAMPLE, TODAY, write_records
 
 
@@ -58,7 +60,8 @@ def _edit(records: Path, rel: str, **fields: object) -> None:
 @pytest.fixture
 def live(tmp_path: Path) -> LiveSite:
     records = write_records(tmp_path, SAMPLE)
-    site = LiveSite(Settings(records_dir=records, today=TODAY), REPO / "mkdocs.yml", tmp_path / "s")
+    settings = Settings(records_dir=records, today=TODAY)
+    site = LiveSite(settings, REPO / "mkdocs.yml", tmp_path / "s", runner=StepRunner())
     site.full_build()
     return site
 
@@ -68,8 +71,9 @@ def _page(live: LiveSite, url: str) -> str:
 
 
 def _settle(live: LiveSite) -> None:
-    if live.settling is not None:
-        live.settling.join(timeout=60)
+    """Run the background work the saves left, as the preview does once they pause."""
+    assert isinstance(live.runner, StepRunner)
+    live.runner.run_all()
 
 
 def test_a_saved_idea_updates_its_page_its_theme_and_the_lists(live: LiveSite) -> None:

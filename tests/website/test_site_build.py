@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gzip
 import json
 import os
 import shutil
@@ -20,6 +21,7 @@ from generator.errors import PortfolioError
 from generator.gitrepo import last_commit_date
 from generator.render import SiteContent
 from generator.site.build import load_site_config
+from generator.site.index_stream import StreamedIndex
 from generator.site.search import index_search, pagefind_binary
 from tests.conftest import REPO
 from tests.website.sample import SAMPLE, write_records
@@ -273,3 +275,44 @@ def test_a_missing_pagefind_is_a_danish_error_and_nothing_runs(
 
 def test_the_pinned_pagefind_is_the_one_used() -> None:
     assert pagefind_binary(REPO) == REPO / "node_modules" / ".bin" / "pagefind"
+
+
+def test_the_index_made_beside_the_engine_holds_every_page_it_wrote(hostile_site: Path) -> None:
+    entry = json.loads((hostile_site / "pagefind" / "pagefind-entry.json").read_bytes())
+    pages = [p for p in hostile_site.rglob("index.html") if "pagefind" not in p.parts]
+    assert entry["languages"]["da"]["page_count"] == len(pages)  # not 404.html: no page
+
+
+def test_a_missing_pagefind_stops_the_build_in_danish(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(tmp_path)  # no node_modules here either
+    with pytest.raises(PortfolioError, match="Pagefind, som bygger søgeindekset"):
+        StreamedIndex(tmp_path / "site", root=tmp_path).__enter__()
+
+
+def test_pagefind_failing_beside_the_engine_is_a_danish_error(tmp_path: Path) -> None:
+    (tmp_path / "site").write_text("a file where the site's folder should be", "utf-8")
+    index = StreamedIndex(tmp_path / "site", REPO).__enter__()
+    index.add("/", "<html lang='da'><body><p>Hej</p></body></html>")
+    with pytest.raises(PortfolioError, match="Søgeindekset kunne ikke bygges med Pagefind"):
+        index.__exit__(None, None, None)
+
+
+def _indexed_text(site: Path, url: str) -> str:
+    """What Pagefind keeps of a page: the content of its fragment."""
+    for fragment in (site / "pagefind" / "fragment").iterdir():
+        data = gzip.decompress(fragment.read_bytes()).removeprefix(b"pagefind_dcd")
+        record = json.loads(data)
+        if record["url"] == url:
+            return str(record["content"])
+    raise AssertionError(f"{url} is not in the index")
+
+
+def test_the_index_leaves_the_furniture_out(hostile_site: Path) -> None:
+    text = _indexed_text(hostile_site, "/ideer/renere-luft/")
+    assert "Renere luft ved skolerne" in text  # the idea's own words
+    assert "Læs op" not in text  # the button
+    assert "Trin Beløb Bevilget" not in text  # the ladder table's headings
+    assert "Ideens plads på investeringstrappen" not in text  # the chart; its table stays
+    assert "25.000 kr." in text
