@@ -6,7 +6,7 @@ STAMP  := $(VENV)/.installed
 # Pagefind, which indexes the built site for /soeg/, from the npm registry (package-lock.json).
 NODE_STAMP := node_modules/.package-lock.json
 
-.PHONY: setup site test lint typecheck unit node-deps browser-deps golden bench-validate bench-build bench-search serve lock clean
+.PHONY: setup site test lint typecheck unit node-deps browser-deps test-deps golden bench-validate bench-build bench-search serve lock clean
 
 $(STAMP): requirements.lock pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -33,7 +33,7 @@ site: $(STAMP) $(NODE_STAMP)
 	@echo "direkte fra disken: dens adresser er mapper, og søgningen henter sit indeks over http."
 
 ## Lint, type-check and run every test, browser tests included.
-test: $(STAMP) $(NODE_STAMP) browser-deps
+test: $(STAMP) $(NODE_STAMP) test-deps
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
 	$(BIN)/mypy
@@ -53,6 +53,12 @@ browser-deps:
 	@command -v chromium >/dev/null 2>&1 || { \
 	  if [ "$$(id -u)" = 0 ]; then apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium chromium-driver >/dev/null; \
 	  else echo "Install Debian's chromium package to run the browser tests." >&2; exit 1; fi; }
+
+## The tools the tests run besides Python: Chromium and jq (the workflows filter gh's output with it).
+test-deps: browser-deps
+	@command -v jq >/dev/null 2>&1 || { \
+	  if [ "$$(id -u)" = 0 ]; then apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq jq >/dev/null; \
+	  else echo "Install Debian's jq package to run the workflow tests." >&2; exit 1; fi; }
 
 ## Regenerate the golden files of the rendered pages after an intended change.
 golden: $(STAMP) $(NODE_STAMP)

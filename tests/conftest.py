@@ -6,8 +6,10 @@ import os
 import shutil
 from collections.abc import Callable, Mapping
 from pathlib import Path
+from typing import IO, Any
 
 import pytest
+import yaml
 from click.testing import CliRunner, Result
 from hypothesis import settings
 
@@ -15,9 +17,18 @@ from generator.cli import main
 from tests.gittools import git
 
 REPO = Path(__file__).resolve().parent.parent
-CASES = Path(__file__).resolve().parent / "cases"
+CASES = REPO / "tests" / "cases"
 BASE_RECORDS = CASES / "base" / "records"
 CASE_TODAY = "2022-12-31"
+# A day for the repository's own records (and a new repository's): every period has ended.
+RECORDS_TODAY = "2026-12-04"
+
+# The ladder and departments the sample portfolios share: the contribution fixtures' files.
+SHARED_RECORDS = REPO / "tests" / "authoring" / "fixtures" / "records"
+LADDER: dict[str, Any] = yaml.safe_load((SHARED_RECORDS / "ladder.yaml").read_text("utf-8"))
+DEPARTMENTS: dict[str, Any] = yaml.safe_load(
+    (SHARED_RECORDS / "departments.yaml").read_text("utf-8")
+)
 
 # In CI the property tests draw the same examples every run, so a red build is reproducible;
 # locally they explore anew each time.
@@ -32,14 +43,26 @@ def make_tree(
     """A records folder at root/records: the base case, a case's changes, then `files`."""
     records = root / "records"
     shutil.copytree(BASE_RECORDS, records)
-    shutil.copytree(REPO / "schemas", root / "schemas")
     if case_dir is not None:
         apply_case(records, case_dir)
-    for rel, text in (files or {}).items():
-        path = records / rel
+    return write_records(root, files or {})
+
+
+def write_records(root: Path, records: Mapping[str, Any]) -> Path:
+    """root/records from a dict of relative path → record (text as it stands, anything else
+    as YAML), beside a copy of the schemas at root/schemas; returns root/records."""
+    target = root / "records"
+    for rel, data in records.items():
+        path = target / rel
         path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_text(text, encoding="utf-8")
-    return records
+        text = (
+            data
+            if isinstance(data, str)
+            else yaml.safe_dump(data, allow_unicode=True, sort_keys=False)
+        )
+        path.write_text(text, "utf-8")
+    shutil.copytree(REPO / "schemas", root / "schemas", dirs_exist_ok=True)
+    return target
 
 
 def apply_case(records: Path, case_dir: Path) -> None:
@@ -77,13 +100,29 @@ def records_tree(tmp_path: Path) -> Callable[..., Path]:
     return build
 
 
-@pytest.fixture
-def run_cli(monkeypatch: pytest.MonkeyPatch) -> Callable[..., Result]:
-    """Run `portfolio` in a folder, with exceptions propagating to the test."""
+def invoke(
+    *args: str | Path,
+    input: str | bytes | IO[Any] | None = None,
+    catch_exceptions: bool = False,
+) -> Result:
+    """`portfolio` run in-process as a person types it: its Danish program name, stderr apart
+    from stdout, and any exception the command lets through reaching the test unchanged."""
+    return CliRunner().invoke(
+        main,
+        [str(a) for a in args],
+        input=input,
+        prog_name="portfolio",
+        catch_exceptions=catch_exceptions,
+    )
 
-    def run(*args: str, cwd: Path | None = None) -> Result:
+
+@pytest.fixture
+def portfolio_cli(monkeypatch: pytest.MonkeyPatch) -> Callable[..., Result]:
+    """`invoke` as a fixture; `cwd` runs it in a folder, `input` feeds the prompts."""
+
+    def run(*args: str | Path, input: str | None = None, cwd: Path | None = None) -> Result:
         if cwd is not None:
             monkeypatch.chdir(cwd)
-        return CliRunner().invoke(main, list(args), catch_exceptions=False)
+        return invoke(*args, input=input)
 
     return run

@@ -9,11 +9,12 @@ from pathlib import Path
 
 import click
 import pytest
-from click.testing import CliRunner, Result
+from click.testing import CliRunner
 
 from generator import cli_danish
 from generator.cli import main
 from generator.cli_danish import summary
+from tests.conftest import invoke
 
 # click's English words, as they would appear in help or errors if any were left.
 ENGLISH = re.compile(
@@ -38,10 +39,6 @@ def command_paths() -> list[tuple[str, ...]]:
 
     walk(main, click.Context(main, info_name="portfolio"), ())
     return found
-
-
-def invoke(*args: str, input: str | None = None) -> Result:
-    return CliRunner().invoke(main, list(args), input=input, prog_name="portfolio")
 
 
 def test_the_lazy_commands_are_all_listed() -> None:

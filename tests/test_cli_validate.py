@@ -35,18 +35,18 @@ SINGLE_DEPARTMENT = {
 Run = Callable[..., Result]
 
 
-def test_clean_records_exit_0(records_tree: Callable[..., Path], run_cli: Run) -> None:
+def test_clean_records_exit_0(records_tree: Callable[..., Path], portfolio_cli: Run) -> None:
     records = records_tree()
-    result = run_cli("validate", "--records", str(records), "--today", "2022-12-31")
+    result = portfolio_cli("validate", "--records", str(records), "--today", "2022-12-31")
     assert result.exit_code == 0
     assert result.output == "Ingen fejl fundet.\n"
 
 
 def test_text_format_is_file_line_col_code_message(
-    records_tree: Callable[..., Path], run_cli: Run
+    records_tree: Callable[..., Path], portfolio_cli: Run
 ) -> None:
     records = records_tree(BAD_AMOUNT)
-    result = run_cli(
+    result = portfolio_cli(
         "validate", "--records", str(records), "--today", "2022-12-31", cwd=records.parent
     )
     assert result.exit_code == 1
@@ -55,9 +55,11 @@ def test_text_format_is_file_line_col_code_message(
     assert summary == "Fandt 1 fejl og 0 advarsler."
 
 
-def test_json_format_lists_the_six_fields(records_tree: Callable[..., Path], run_cli: Run) -> None:
+def test_json_format_lists_the_six_fields(
+    records_tree: Callable[..., Path], portfolio_cli: Run
+) -> None:
     records = records_tree(BAD_AMOUNT)
-    result = run_cli(
+    result = portfolio_cli(
         "validate", "--records", str(records), "--today", "2022-12-31", "--format", "json"
     )
     assert result.exit_code == 1
@@ -77,14 +79,14 @@ def test_json_format_lists_the_six_fields(records_tree: Callable[..., Path], run
 
 def test_github_format_annotates_and_writes_the_step_summary(
     records_tree: Callable[..., Path],
-    run_cli: Run,
+    portfolio_cli: Run,
     tmp_path: Path,
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     summary = tmp_path / "summary.md"
     monkeypatch.setenv("GITHUB_STEP_SUMMARY", str(summary))
     records = records_tree(BAD_AMOUNT)
-    result = run_cli(
+    result = portfolio_cli(
         "validate", "--records", str(records), "--today", "2022-12-31", "--format", "github"
     )
     assert result.exit_code == 1
@@ -96,7 +98,7 @@ def test_github_format_annotates_and_writes_the_step_summary(
 
 def test_the_step_summary_keeps_quoted_record_text_and_file_names_inert(
     records_tree: Callable[..., Path],
-    run_cli: Run,
+    portfolio_cli: Run,
     tmp_path: Path,
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
@@ -107,7 +109,7 @@ def test_the_step_summary_keeps_quoted_record_text_and_file_names_inert(
     card = re.sub(r"(?m)^target_group:.*$", hostile, idea)
     records = records_tree({"ideas/digital-nabohjaelp/idea.yaml": card})
     (records / "ideas" / "<img src=x onerror=alert(2)>.yaml").write_text("a: 1\n")
-    result = run_cli(
+    result = portfolio_cli(
         "validate", "--records", str(records), "--today", "2022-12-31", "--format", "github"
     )
     assert "W03" in result.output and "L01" in result.output  # both quote the hostile text
@@ -119,13 +121,15 @@ def test_the_step_summary_keeps_quoted_record_text_and_file_names_inert(
     assert not re.search(r"@\w", html)
 
 
-def test_warnings_fail_only_when_strict(records_tree: Callable[..., Path], run_cli: Run) -> None:
+def test_warnings_fail_only_when_strict(
+    records_tree: Callable[..., Path], portfolio_cli: Run
+) -> None:
     records = records_tree(SINGLE_DEPARTMENT)
     args = ("validate", "--records", str(records), "--today", "2022-12-31")
-    lenient = run_cli(*args)
+    lenient = portfolio_cli(*args)
     assert lenient.exit_code == 0
     assert "W01 (advarsel)" in lenient.output
-    assert run_cli(*args, "--strict").exit_code == 1
+    assert portfolio_cli(*args, "--strict").exit_code == 1
 
 
 @pytest.mark.parametrize(
@@ -138,10 +142,10 @@ def test_warnings_fail_only_when_strict(records_tree: Callable[..., Path], run_c
     ],
 )
 def test_usage_errors_exit_2(
-    records_tree: Callable[..., Path], run_cli: Run, args: tuple[str, ...]
+    records_tree: Callable[..., Path], portfolio_cli: Run, args: tuple[str, ...]
 ) -> None:
     records = records_tree()
-    result = run_cli("validate", "--records", str(records), *args)
+    result = portfolio_cli("validate", "--records", str(records), *args)
     assert result.exit_code == 2
 
 
@@ -158,11 +162,11 @@ def test_a_missing_records_folder_is_a_danish_error_without_traceback(tmp_path: 
 
 
 def test_a_broken_schema_file_is_a_danish_error(
-    records_tree: Callable[..., Path], run_cli: Run
+    records_tree: Callable[..., Path], portfolio_cli: Run
 ) -> None:
     records = records_tree()
     (records.parent / "schemas" / "idea.schema.json").write_text("{ not json", encoding="utf-8")
-    result = run_cli("validate", "--records", str(records))
+    result = portfolio_cli("validate", "--records", str(records))
     assert result.exit_code == 2
     assert "er ugyldigt" in result.output
 
@@ -193,7 +197,7 @@ def test_many_departments_and_many_unknown_ones_are_reported_plainly(
 
 def test_at_most_fifty_problems_are_listed_a_file(
     records_tree: Callable[..., Path],
-    run_cli: Run,
+    portfolio_cli: Run,
     tmp_path: Path,
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
@@ -208,21 +212,21 @@ def test_at_most_fifty_problems_are_listed_a_file(
     summary = tmp_path / "summary.md"
     monkeypatch.setenv("GITHUB_STEP_SUMMARY", str(summary))
     args = ("validate", "--records", str(records), "--today", "2022-12-31")
-    text = run_cli(*args, cwd=records.parent).output.splitlines()
+    text = portfolio_cli(*args, cwd=records.parent).output.splitlines()
     assert len(text) == 50 + 2
     assert text[-2:] == [f"{card}: og 12 flere i samme fil.", "Fandt 0 fejl og 62 advarsler."]
-    github = run_cli(*args, "--format", "github").output.splitlines()
+    github = portfolio_cli(*args, "--format", "github").output.splitlines()
     assert len([line for line in github if line.startswith("::warning ")]) == 50
     assert github[-2] == f"::notice file={card}::og 12 flere i samme fil."
     assert "og 12 flere i samme fil\\." in summary.read_text(encoding="utf-8")
-    rows = json.loads(run_cli(*args, "--format", "json").output)
+    rows = json.loads(portfolio_cli(*args, "--format", "json").output)
     assert len(rows) == 62  # the data is whole
 
 
 @pytest.mark.parametrize("output_format", ["text", "json", "github"])
 def test_a_name_that_is_not_utf8_is_an_l01_problem_in_every_format(
     records_tree: Callable[..., Path],
-    run_cli: Run,
+    portfolio_cli: Run,
     tmp_path: Path,
     monkeypatch: pytest.MonkeyPatch,
     output_format: str,
@@ -233,7 +237,7 @@ def test_a_name_that_is_not_utf8_is_an_l01_problem_in_every_format(
     folder = records / "ideas" / os.fsdecode(b"caf\xe9")  # Latin-1 é: not UTF-8
     folder.mkdir()
     (folder / "idea.yaml").write_bytes(b"title: x\n")
-    result = run_cli(
+    result = portfolio_cli(
         "validate", "--records", str(records), "--today", "2022-12-31", "--format", output_format
     )
     assert result.exit_code == 1, result.output

@@ -146,7 +146,7 @@ def test_each_missing_key_is_named_once(records_tree: Callable[..., Path]) -> No
 
 
 def test_paths_in_messages_start_at_the_records_folders_parent(
-    records_tree: Callable[..., Path], run_cli: Callable[..., Result], tmp_path: Path
+    records_tree: Callable[..., Path], portfolio_cli: Callable[..., Result], tmp_path: Path
 ) -> None:
     records = records_tree()
     (records / CARD).unlink()
@@ -154,17 +154,17 @@ def test_paths_in_messages_start_at_the_records_folders_parent(
     renamed.parent.mkdir()
     shutil.move(records, renamed)
     shutil.move(tmp_path / "schemas", renamed.parent / "schemas")
-    result = run_cli("validate", "--records", str(renamed), "--today", CASE_TODAY)
+    result = portfolio_cli("validate", "--records", str(renamed), "--today", CASE_TODAY)
     lines = result.output.splitlines()[:-1]
     assert lines and all(line.startswith("poster/ideas/digital-nabohjaelp/") for line in lines)
     assert any("opret poster/ideas/digital-nabohjaelp/tests/step-2.yaml" in ln for ln in lines)
 
 
 def test_a_warning_is_labelled_once(
-    records_tree: Callable[..., Path], run_cli: Callable[..., Result]
+    records_tree: Callable[..., Path], portfolio_cli: Callable[..., Result]
 ) -> None:
     idea = base(IDEA).replace(DEPARTMENTS, "[sundhed-og-omsorg]")
-    result = run_cli(
+    result = portfolio_cli(
         "validate", "--records", str(records_tree({IDEA: idea})), "--today", CASE_TODAY
     )
     line = result.output.splitlines()[0]

@@ -8,11 +8,9 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
-from click.testing import CliRunner, Result
 
-from generator.cli import main
+from tests.conftest import write_records
 
-REPO = Path(__file__).resolve().parents[2]
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
 TODAY = "2022-06-30"  # inside the themes' period 2019-2022
 
@@ -49,21 +47,7 @@ def tree(tmp_path: Path) -> Callable[..., Tree]:
         root = tmp_path / ("repo" if not built_roots else f"repo-{len(built_roots)}")
         built_roots.append(root)
         shutil.copytree(FIXTURES / "records", root / "records")
-        shutil.copytree(REPO / "schemas", root / "schemas")
-        built = Tree(root)
-        for rel, text in (files or {}).items():
-            built.write(rel, text)
-        return built
+        write_records(root, files or {})
+        return Tree(root)
 
     return build
-
-
-@pytest.fixture
-def portfolio_cli() -> Callable[..., Result]:
-    """Run `portfolio` with exceptions propagating to the test; `input` feeds the prompts."""
-
-    def run(*args: str | Path, input: str | None = None) -> Result:
-        runner = CliRunner()
-        return runner.invoke(main, [str(a) for a in args], input=input, catch_exceptions=False)
-
-    return run

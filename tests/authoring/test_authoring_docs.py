@@ -9,7 +9,7 @@ import pytest
 from click.testing import Result
 
 from generator.rules import RULES
-from tests.authoring.conftest import REPO
+from tests.conftest import REPO
 
 CONTRIBUTING = (REPO / "CONTRIBUTING.md").read_text(encoding="utf-8")
 CODES = [

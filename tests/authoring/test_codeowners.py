@@ -11,7 +11,8 @@ from generator.authoring.codeowners import MAINTAINERS_TEAM, render_codeowners
 from generator.errors import PortfolioError
 from generator.pipeline import check_portfolio
 from generator.settings import Settings
-from tests.authoring.conftest import REPO, TODAY, Tree
+from tests.authoring.conftest import TODAY, Tree
+from tests.conftest import RECORDS_TODAY, REPO
 
 Cli = Callable[..., Result]
 Build = Callable[..., Tree]
@@ -114,7 +115,7 @@ def test_output_and_maintainers_options(tree: Build, portfolio_cli: Cli) -> None
 
 def test_the_repository_file_is_current() -> None:
     """The pull-request workflow runs the same check."""
-    settings = Settings(records_dir=REPO / "records")
+    settings = Settings(records_dir=REPO / "records", today=RECORDS_TODAY)
     text = render_codeowners(check_portfolio(settings).portfolio, "records", MAINTAINERS_TEAM)
     assert (REPO / ".github" / "CODEOWNERS").read_text(encoding="utf-8") == text, (
         "Kør portfolio codeowners og commit .github/CODEOWNERS."

@@ -19,10 +19,10 @@ def _mark_examples(tree: Tree, *idea_ids: str) -> None:
         tree.write(rel, tree.read(rel).rstrip("\n") + "\nexample: true\n")
 
 
-def test_lists_the_examples(tree: Callable[..., Tree], run_cli: RunCli) -> None:
+def test_lists_the_examples(tree: Callable[..., Tree], portfolio_cli: RunCli) -> None:
     built = tree()
     _mark_examples(built, "til-pitch", "afvist")
-    result = run_cli("examples", "--records", str(built.records))
+    result = portfolio_cli("examples", "--records", str(built.records))
     assert result.exit_code == 0
     assert result.output.splitlines() == [
         "Porteføljen har 2 opdigtede eksempler:",
@@ -34,12 +34,12 @@ def test_lists_the_examples(tree: Callable[..., Tree], run_cli: RunCli) -> None:
 
 
 def test_remove_deletes_their_folders_and_nothing_else(
-    tree: Callable[..., Tree], run_cli: RunCli
+    tree: Callable[..., Tree], portfolio_cli: RunCli
 ) -> None:
     built = tree()
     _mark_examples(built, "til-pitch")
     before = built.files()
-    result = run_cli("examples", "--remove", "--records", str(built.records))
+    result = portfolio_cli("examples", "--remove", "--records", str(built.records))
     assert result.exit_code == 0
     assert result.output.splitlines() == [
         "Fjernede 1 opdigtet eksempel:",
@@ -49,12 +49,12 @@ def test_remove_deletes_their_folders_and_nothing_else(
     assert sorted(p.name for p in built.records.iterdir()) == sorted(
         ["departments.yaml", "ideas", "ladder.yaml", "themes"]
     )  # nothing left aside
-    again = run_cli("examples", "--records", str(built.records))
+    again = portfolio_cli("examples", "--records", str(built.records))
     assert again.output == "Porteføljen har ingen opdigtede eksempler.\n"
 
 
 def test_remove_is_all_or_nothing(
-    tree: Callable[..., Tree], run_cli: RunCli, monkeypatch: pytest.MonkeyPatch
+    tree: Callable[..., Tree], portfolio_cli: RunCli, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     built = tree()
     _mark_examples(built, "til-pitch", "trin-et")
@@ -69,7 +69,7 @@ def test_remove_is_all_or_nothing(
         return real_rename(self, target)
 
     monkeypatch.setattr(Path, "rename", failing_second)
-    result = run_cli("examples", "--remove", "--records", str(built.records))
+    result = portfolio_cli("examples", "--remove", "--records", str(built.records))
     assert result.exit_code == 1
     assert "Kan ikke fjerne eksemplerne: Adgang nægtet. Intet er fjernet." in result.output
     monkeypatch.undo()

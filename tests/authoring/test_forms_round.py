@@ -11,7 +11,8 @@ import pytest
 import yaml
 from click.testing import Result
 
-from tests.authoring.conftest import REPO, Tree
+from tests.authoring.conftest import Tree
+from tests.conftest import REPO
 from tests.gittools import git
 
 Build = Callable[..., Tree]

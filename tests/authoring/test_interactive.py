@@ -8,10 +8,10 @@ import io
 from collections.abc import Callable
 
 import pytest
-from click.testing import CliRunner, Result
+from click.testing import Result
 
-from generator.cli import main
 from tests.authoring.conftest import TODAY, Tree
+from tests.conftest import invoke
 
 Cli = Callable[..., Result]
 Build = Callable[..., Tree]
@@ -193,7 +193,7 @@ def test_ctrl_c_writes_nothing_and_says_so(tree: Build, command: list[str]) -> N
     t = tree()
     before = t.files()
     args = [*command, "--records", str(t.records), "--today", TODAY]
-    result = CliRunner().invoke(main, args, input=CtrlCAfter(b"Et svar\n"))
+    result = invoke(*args, input=CtrlCAfter(b"Et svar\n"))
     assert result.exit_code == 1, result.output
     assert result.stderr.endswith("Afbrudt – intet er skrevet.\n")
     assert "Aborted" not in result.output and "Traceback" not in result.output

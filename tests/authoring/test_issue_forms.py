@@ -9,7 +9,7 @@ import yaml
 
 from generator.authoring.issue_forms import DECISION_FORM, RESULT_FORM, THEME_FORM, IssueForm
 from generator.vocabulary import choice_shown, read_choice, read_decision_choice
-from tests.authoring.conftest import REPO
+from tests.conftest import REPO
 
 FORMS = REPO / ".github" / "ISSUE_TEMPLATE"
 

@@ -13,8 +13,9 @@ from typing import Any
 import pytest
 import yaml
 
-from tests.authoring.conftest import FIXTURES, REPO, Tree
+from tests.authoring.conftest import FIXTURES, Tree
 from tests.authoring.test_forms_round import issue_body
+from tests.conftest import REPO
 from tests.gittools import git
 
 Build = Callable[..., Tree]

@@ -11,7 +11,7 @@ from typing import Any
 import pytest
 import yaml
 
-from tests.authoring.conftest import REPO
+from tests.conftest import REPO
 
 GITHUB = REPO / ".github"
 WORKFLOWS = sorted((GITHUB / "workflows").glob("*.yml"))

@@ -19,9 +19,15 @@ from generator.model import (
     sort_decisions,
 )
 from generator.problems import Source
+from tests.conftest import LADDER as SHARED_LADDER
 
 HERE = Source("records/test.yaml")
-LADDER = Ladder("DKK", (LadderStep(1, 25000), LadderStep(2, 125000), LadderStep(3, 250000)), HERE)
+# The sample portfolios' shared ladder: 25.000, 125.000 and 250.000 kr. for steps 1-3.
+LADDER = Ladder(
+    SHARED_LADDER["currency"],
+    tuple(LadderStep(s["step"], s["amount"]) for s in SHARED_LADDER["steps"]),
+    HERE,
+)
 AMOUNTS = {step.step: step.amount for step in LADDER.steps}
 DEPARTMENTS = {
     key: Department(key, name, HERE) for key, name in [("a", "A"), ("b", "B"), ("c", "C")]

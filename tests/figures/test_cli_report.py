@@ -31,8 +31,10 @@ def records(tmp_path: Path) -> Path:
     return write_records(tmp_path, SAMPLE)
 
 
-def test_json_is_the_figures_object(run_cli: RunCli, records: Path) -> None:
-    result = run_cli("report", "--format", "json", "--records", str(records), "--today", TODAY)
+def test_json_is_the_figures_object(portfolio_cli: RunCli, records: Path) -> None:
+    result = portfolio_cli(
+        "report", "--format", "json", "--records", str(records), "--today", TODAY
+    )
     assert result.exit_code == 0
     figures = json.loads(result.output)
     assert figures["as_of"] == TODAY and figures["ideas"] == 3
@@ -58,8 +60,8 @@ def test_json_is_the_figures_object(run_cli: RunCli, records: Path) -> None:
     assert figures["examples"] == 1  # digital-nabohjaelp
 
 
-def test_text_speaks_danish(run_cli: RunCli, records: Path) -> None:
-    result = run_cli("report", "--records", str(records), "--today", TODAY)
+def test_text_speaks_danish(portfolio_cli: RunCli, records: Path) -> None:
+    result = portfolio_cli("report", "--records", str(records), "--today", TODAY)
     assert result.exit_code == 0
     assert result.output.startswith(
         "Portføljen i tal pr. 31. december 2022: 3 ideer, heraf 1 opdigtet eksempel\n"
@@ -86,8 +88,8 @@ def test_text_speaks_danish(run_cli: RunCli, records: Path) -> None:
     assert klima.split() == ["Klima", "1", "21", "dage", "21", "dage", "25.000", "kr."]
 
 
-def test_waiting_lists_the_ideas_oldest_first(run_cli: RunCli, records: Path) -> None:
-    result = run_cli("report", "waiting", "--records", str(records), "--today", "2023-01-01")
+def test_waiting_lists_the_ideas_oldest_first(portfolio_cli: RunCli, records: Path) -> None:
+    result = portfolio_cli("report", "waiting", "--records", str(records), "--today", "2023-01-01")
     assert result.exit_code == 0
     lines = result.output.splitlines()
     assert lines[0].split() == ["Idé", "Titel", "Venter", "på", "Siden", "Dage", "Signal"]
@@ -98,13 +100,13 @@ def test_waiting_lists_the_ideas_oldest_first(run_cli: RunCli, records: Path) ->
     assert len(lines) == 4
 
 
-def test_waiting_takes_the_options_before_it_too(run_cli: RunCli, records: Path) -> None:
-    result = run_cli("report", "--records", str(records), "--today", TODAY, "waiting")
+def test_waiting_takes_the_options_before_it_too(portfolio_cli: RunCli, records: Path) -> None:
+    result = portfolio_cli("report", "--records", str(records), "--today", TODAY, "waiting")
     assert result.output.splitlines()[3].split()[-4:] == ["screening", "2022-11-01", "60", "Grøn"]
 
 
-def test_records_with_errors_give_no_figures(run_cli: RunCli, records: Path) -> None:
+def test_records_with_errors_give_no_figures(portfolio_cli: RunCli, records: Path) -> None:
     (records / "ladder.yaml").write_text("currency: DKK\nsteps: nej\n", "utf-8")
-    result = run_cli("report", "--records", str(records), "--today", TODAY)
+    result = portfolio_cli("report", "--records", str(records), "--today", TODAY)
     assert result.exit_code == 1
     assert "Ingen tal: ret fejlene først." in result.output

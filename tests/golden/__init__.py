@@ -23,7 +23,8 @@ from generator.render.approvals import Approvals
 from generator.settings import Settings
 from generator.site.source import source_config
 from generator.site_config import CONFIG_NAME, dump_site_config, read_site_config
-from tests.website.sample import EVERY_STATUS, REPO, REPOSITORY, TODAY, write_records
+from tests.conftest import REPO
+from tests.website.sample import EVERY_STATUS, REPOSITORY, TODAY, write_records
 
 GOLDEN_DIR = Path(__file__).resolve().parent / "pages"
 XLSX_CELLS = "data/portefoelje.xlsx.json"

@@ -8,15 +8,12 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
-from click.testing import CliRunner, Result
+from click.testing import Result
 
-from generator.cli import main
 from generator.pipeline import check_portfolio
 from generator.render import data_files
 from generator.settings import Settings
-
-REPO = Path(__file__).resolve().parents[2]
-TODAY = "2026-12-04"
+from tests.conftest import RECORDS_TODAY, REPO, invoke
 
 
 def empty_like(records: Path, root: Path) -> Path:
@@ -32,9 +29,9 @@ def empty_like(records: Path, root: Path) -> Path:
 
 def exported(records: Path) -> dict[str, bytes]:
     """The open data files of a records folder, as the site publishes them."""
-    checked = check_portfolio(Settings(records_dir=records, today=TODAY))
+    checked = check_portfolio(Settings(records_dir=records, today=RECORDS_TODAY))
     assert not checked.failed, [p.as_text() for p in checked.failing]
-    return data_files(checked.portfolio, {}, TODAY)
+    return data_files(checked.portfolio, {}, RECORDS_TODAY)
 
 
 Run = Callable[..., Result]
@@ -42,10 +39,10 @@ Run = Callable[..., Result]
 
 @pytest.fixture
 def run() -> Run:
-    def invoke(*args: str) -> Result:
-        return CliRunner().invoke(main, ["import", *args, "--today", TODAY])
+    def run_import(*args: str) -> Result:
+        return invoke("import", *args, "--today", RECORDS_TODAY)
 
-    return invoke
+    return run_import
 
 
 @pytest.fixture(scope="session")

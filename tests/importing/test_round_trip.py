@@ -13,8 +13,9 @@ from openpyxl import load_workbook
 
 from bench.synthetic import write_portfolio
 from generator.sheets.guard import guard_csv
+from tests.conftest import REPO
 from tests.golden import xlsx_cells
-from tests.importing.conftest import REPO, Run, empty_like, exported, yaml_files
+from tests.importing.conftest import Run, empty_like, exported, yaml_files
 
 
 def test_the_shipped_portfolio_comes_back_the_same(

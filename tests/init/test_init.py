@@ -10,24 +10,20 @@ import sys
 from pathlib import Path
 
 import pytest
-from click.testing import CliRunner
 
-from generator.cli import main
 from generator.init import manifest
 from generator.pipeline import check_portfolio
 from generator.settings import Settings
 from generator.site.build import build_site
+from tests.conftest import RECORDS_TODAY, invoke
 
-TODAY = "2026-12-04"
 ORGANISATION = "Eksempel Kommune"
 
 
 @pytest.fixture(scope="module")
 def new_repo(tmp_path_factory: pytest.TempPathFactory) -> Path:
     target = tmp_path_factory.mktemp("init") / "eksempel"
-    result = CliRunner().invoke(
-        main, ["init", str(target), "--organisation", ORGANISATION, "--municipality-code", "0101"]
-    )
+    result = invoke("init", target, "--organisation", ORGANISATION, "--municipality-code", "0101")
     assert result.exit_code == 0, result.output
     assert "portfolio new theme" in result.output
     return target
@@ -67,7 +63,7 @@ def test_it_has_the_seed_ladder_its_departments_and_no_themes_or_ideas(new_repo:
     records = new_repo / "records"
     assert [p.name for p in (records / "themes").iterdir()] == [".gitkeep"]
     assert [p.name for p in (records / "ideas").iterdir()] == [".gitkeep"]
-    checked = check_portfolio(Settings(records_dir=records, today=TODAY))
+    checked = check_portfolio(Settings(records_dir=records, today=RECORDS_TODAY))
     assert not checked.failed, [p.as_text() for p in checked.failing]
     assert [(s.step, s.amount) for s in checked.portfolio.ladder.steps] == [
         (1, 25000),
@@ -99,7 +95,7 @@ def test_tests_of_this_portfolios_records_stay_behind(new_repo: Path) -> None:
 def test_its_site_builds_says_no_theme_is_open_and_has_no_word_of_aarhus(
     new_repo: Path, tmp_path: Path
 ) -> None:
-    settings = Settings(records_dir=new_repo / "records", today=TODAY)
+    settings = Settings(records_dir=new_repo / "records", today=RECORDS_TODAY)
     checked = check_portfolio(settings)
     site = tmp_path / "site"
     build_site(checked, settings, new_repo / "mkdocs.yml", site)
@@ -138,7 +134,7 @@ def test_its_own_tests_pass_there(new_repo: Path) -> None:
     )  # fmt: skip
     assert done.returncode == 0, done.stdout[-3000:] + done.stderr[-2000:]
     validated = subprocess.run(
-        [sys.executable, "-m", "generator", "validate", "--today", TODAY],
+        [sys.executable, "-m", "generator", "validate", "--today", RECORDS_TODAY],
         cwd=new_repo, capture_output=True, text=True, check=False,
     )  # fmt: skip
     assert validated.returncode == 0, validated.stdout + validated.stderr
@@ -148,9 +144,7 @@ def test_a_department_list_becomes_the_departments(tmp_path: Path) -> None:
     names = tmp_path / "afdelinger.txt"
     names.write_text("Børn og Unge\nSocial, Sundhed og Omsorg\n", "utf-8")
     target = tmp_path / "ny"
-    result = CliRunner().invoke(
-        main, ["init", str(target), "--organisation", ORGANISATION, "--departments", str(names)]
-    )
+    result = invoke("init", target, "--organisation", ORGANISATION, "--departments", names)
     assert result.exit_code == 0, result.output
     text = (target / "records/departments.yaml").read_text("utf-8")
     assert "boern-og-unge:\n  name: Børn og Unge" in text
@@ -159,6 +153,6 @@ def test_a_department_list_becomes_the_departments(tmp_path: Path) -> None:
 
 def test_a_folder_that_is_not_empty_is_refused(tmp_path: Path) -> None:
     (tmp_path / "noget.txt").write_text("x", "utf-8")
-    result = CliRunner().invoke(main, ["init", str(tmp_path), "--organisation", ORGANISATION])
+    result = invoke("init", tmp_path, "--organisation", ORGANISATION)
     assert result.exit_code == 1 and "findes og er ikke tom" in result.output
     assert [p.name for p in tmp_path.iterdir()] == ["noget.txt"]

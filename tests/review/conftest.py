@@ -7,15 +7,14 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
-from click.testing import CliRunner, Result
+from click.testing import Result
 
-from generator.cli import main
-from tests.authoring.conftest import Tree
+from tests.authoring.conftest import FIXTURES as AUTHORING_FIXTURES
+from tests.authoring.conftest import TODAY, Tree
+from tests.conftest import REPO, invoke
 from tests.gittools import git
 
-REPO = Path(__file__).resolve().parents[2]
-FIXTURES = REPO / "tests" / "authoring" / "fixtures" / "records"
-TODAY = "2022-06-30"  # inside the fixture themes' period 2019-2022
+FIXTURES = AUTHORING_FIXTURES / "records"
 
 
 @dataclass(frozen=True)
@@ -28,9 +27,7 @@ class Repo(Tree):
 
     def review(self, *args: str) -> Result:
         """`portfolio review` on this repository's records; stderr apart from stdout."""
-        runner = CliRunner()
-        command = ["review", "--records", str(self.records), "--today", TODAY, *args]
-        return runner.invoke(main, command, catch_exceptions=False)
+        return invoke("review", "--records", self.records, "--today", TODAY, *args)
 
 
 @pytest.fixture

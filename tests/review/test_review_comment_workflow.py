@@ -19,12 +19,12 @@ from typing import Any
 
 import pytest
 import yaml
-from click.testing import CliRunner
 
-from generator.cli import main
 from generator.review.render import COMMENT_MARKER
+from tests.authoring.conftest import TODAY
+from tests.conftest import REPO, invoke
 from tests.gittools import git
-from tests.review.conftest import FIXTURES, REPO, TODAY
+from tests.review.conftest import FIXTURES
 
 WORKFLOW = REPO / ".github" / "workflows" / "review-comment.yml"
 HEAD_SHA = "a" * 40
@@ -60,7 +60,17 @@ SCREENING = (
     "rationale: Passer til temaet.\noutcome: fit\n"
 )
 
-needs_jq = pytest.mark.skipif(shutil.which("jq") is None, reason="gh filters with jq")
+
+@pytest.fixture
+def jq() -> None:
+    """The workflow filters gh's output with jq: without it the test fails, saying so."""
+    if shutil.which("jq") is None:
+        pytest.fail(
+            "jq is missing: install Debian's jq package (apt-get install jq, or make test-deps)."
+        )
+
+
+needs_jq = pytest.mark.usefixtures("jq")
 
 
 def steps() -> list[dict[str, Any]]:
@@ -207,7 +217,7 @@ def main_branch_review(tmp_path: Path) -> str:
     """What the checked-out code's `portfolio review` says of the same change."""
     records = tmp_path / "runner" / "change" / "records"
     command = ["review", "--records", str(records), "--base", "origin/main", "--today", TODAY]
-    result = CliRunner().invoke(main, [*command, "--format", "markdown"])
+    result = invoke(*command, "--format", "markdown")
     assert result.exit_code == 0, result.output
     return result.stdout
 

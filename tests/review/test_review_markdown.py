@@ -7,13 +7,12 @@ import re
 
 import cmarkgfm
 import pytest
-from click.testing import CliRunner
 from cmarkgfm.cmark import Options
 
-from generator.cli import main
 from generator.review.markup import escape_markdown
 from generator.review.render import COMMENT_MARKER
 from generator.site_config import safe_site_url
+from tests.conftest import invoke
 from tests.gittools import git
 from tests.review.conftest import Repo
 
@@ -224,7 +223,7 @@ def test_warnings_are_reported_for_the_touched_files_only(repo: Repo) -> None:
     # On 2022-12-01 ny-ide (submitted 2022-06-01) has waited 183 days for its screening:
     # a W02 that validation reports, but that no change of til-pitch answers for.
     later = ("--today", "2022-12-01")
-    everything = CliRunner().invoke(main, ["validate", "--records", str(repo.records), *later])
+    everything = invoke("validate", "--records", repo.records, *later)
     assert "W02 (advarsel)" in everything.stdout
     untouched = repo.review("--base", "base", *later)
     repo.write(
@@ -236,9 +235,7 @@ def test_warnings_are_reported_for_the_touched_files_only(repo: Repo) -> None:
     touched = repo.review("--base", "base", *later).stdout
     assert "W01 (advarsel) records/ideas/til-pitch/idea.yaml" in touched
     assert "W02" not in touched and "W02" not in untouched.stdout
-    validated = CliRunner().invoke(
-        main, ["validate", "--records", str(repo.records), "--base", "base", *later]
-    )
+    validated = invoke("validate", "--records", repo.records, "--base", "base", *later)
     assert "records/ideas/til-pitch/idea.yaml" in validated.stdout
     assert "W01 (advarsel)" in validated.stdout
     assert "W02" not in validated.stdout

@@ -6,10 +6,13 @@ sync), so that every request a page makes is one the page asked for.
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import http.server
+import subprocess
 import sys
 import threading
+import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -72,3 +75,36 @@ def serving(folder: Path) -> Iterator[str]:
         server.shutdown()
         server.server_close()
         thread.join()
+
+
+def listening_port(process: subprocess.Popen[bytes], limit: float = 300) -> int:
+    """The TCP port a child server listens on once it does: it bound port 0 itself, so no
+    other process can take the port between choosing and binding it. `limit` only stops a
+    server that never listens from hanging the suite."""
+    deadline = time.monotonic() + limit
+    while time.monotonic() < deadline:
+        if process.poll() is not None:
+            raise AssertionError(f"the server stopped before listening (exit {process.returncode})")
+        port = _port_listened_on(process.pid)
+        if port is not None:
+            return port
+        time.sleep(0.1)
+    raise AssertionError(f"the server did not listen within {limit} seconds")
+
+
+def _port_listened_on(pid: int) -> int | None:
+    """The port of a listening IPv4 TCP socket that process `pid` holds (Linux's /proc)."""
+    sockets = set()
+    for fd in Path(f"/proc/{pid}/fd").iterdir():
+        with contextlib.suppress(OSError):
+            target = str(fd.readlink())
+            if target.startswith("socket:["):
+                sockets.add(target.removeprefix("socket:[").removesuffix("]"))
+    for line in Path(f"/proc/{pid}/net/tcp").read_text().splitlines()[1:]:
+        fields = line.split()
+        if fields[3] == _LISTEN and fields[9] in sockets:
+            return int(fields[1].rsplit(":", 1)[1], 16)
+    return None
+
+
+_LISTEN = "0A"  # the state column of /proc/net/tcp

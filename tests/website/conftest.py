@@ -14,8 +14,9 @@ from generator.render import SiteContent, read_schema_files, render_site
 from generator.render.approvals import Approvals
 from generator.settings import Settings
 from generator.site.build import build_site
+from tests.conftest import REPO
 from tests.website.browsing import CHROMIUM, CHROMIUM_ARGS, serving
-from tests.website.sample import HOSTILE, REPO, REPOSITORY, SAMPLE, TODAY, write_records
+from tests.website.sample import HOSTILE, REPOSITORY, SAMPLE, TODAY, write_records
 
 
 def check_records(root: Path, records: dict[str, Any]) -> tuple[Checked, Settings]:

@@ -6,26 +6,18 @@ and validator, as the site does.
 
 from __future__ import annotations
 
-import shutil
-from collections.abc import Mapping
-from pathlib import Path
 from typing import Any
 
-import yaml
+from tests.conftest import DEPARTMENTS, LADDER
 
-REPO = Path(__file__).resolve().parents[2]
+# Re-exported: the preview's tests take them from here.
+from tests.conftest import REPO as REPO  # noqa: PLC0414
+from tests.conftest import write_records as write_records  # noqa: PLC0414
+
 TODAY = "2022-12-31"
 REPOSITORY = "https://github.com/aarhus-kommune/innovationsportefolje"  # its repo_url
 PR = f"{REPOSITORY}/pull/"
 
-DEPARTMENTS = {
-    "borgmesterens-afdeling": {"name": "Borgmesterens Afdeling"},
-    "sociale-forhold-og-beskaeftigelse": {"name": "Sociale Forhold og Beskæftigelse"},
-    "boern-og-unge": {"name": "Børn og Unge"},
-    "teknik-og-miljoe": {"name": "Teknik og Miljø"},
-    "sundhed-og-omsorg": {"name": "Sundhed og Omsorg"},
-    "kultur-og-borgerservice": {"name": "Kultur og Borgerservice"},
-}
 PERIOD = {"start": "2019-01-01", "end": "2022-12-31"}
 
 
@@ -78,14 +70,7 @@ def _test_card(step: int, start: str, end: str, status: str, **extra: Any) -> di
 
 NABOHJAELP = "ideas/digital-nabohjaelp"
 SAMPLE: dict[str, Any] = {
-    "ladder.yaml": {
-        "currency": "DKK",
-        "steps": [
-            {"step": 1, "amount": 25000},
-            {"step": 2, "amount": 125000},
-            {"step": 3, "amount": 250000},
-        ],
-    },
+    "ladder.yaml": LADDER,
     "departments.yaml": DEPARTMENTS,
     "themes/klima.yaml": _theme(
         "Klima",
@@ -233,17 +218,6 @@ HOSTILE: dict[str, Any] = {
         },
     ),
 }
-
-
-def write_records(root: Path, records: Mapping[str, Any]) -> Path:
-    """records/ and schemas/ under root, from a dict of relative path → record data."""
-    target = root / "records"
-    for rel, data in records.items():
-        path = target / rel
-        path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), "utf-8")
-    shutil.copytree(REPO / "schemas", root / "schemas", dirs_exist_ok=True)
-    return target
 
 
 # The sample plus one idea in each status it lacks: pitch, rejected and graduated.

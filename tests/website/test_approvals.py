@@ -14,11 +14,11 @@ from generator.render import read_schema_files, render_site
 from generator.render.approvals import Approvals, own_pull_request
 from generator.settings import Settings
 from generator.site_config import repository_url
-from tests.authoring.conftest import FIXTURES
+from tests.authoring.conftest import FIXTURES, TODAY
+from tests.conftest import REPO
 from tests.gittools import git
 
 REPOSITORY = "https://github.com/aarhus-kommune/portefoelje"
-TODAY = "2022-06-30"
 SCREENING = "ideas/ny-ide/decisions/2022-06-20-screening.yaml"
 INVESTMENT = "ideas/til-pitch/decisions/2021-03-01-investment.yaml"
 
@@ -80,7 +80,7 @@ def history(tmp_path: Path) -> Path:
     """A repository whose main line took one decision by a squash, one by a merge."""
     root = tmp_path / "repo"
     shutil.copytree(FIXTURES / "records", root / "records")
-    shutil.copytree(FIXTURES.parents[2] / "schemas", root / "schemas")
+    shutil.copytree(REPO / "schemas", root / "schemas")
     git(root, "init", "--quiet", "--initial-branch=main")
     _commit(root, "Porteføljen")
     _write(root, SCREENING, "date: 2022-06-20\nkind: screening\ndecided_by: D\nrationale: R.\n"

@@ -4,18 +4,13 @@ no request leaves the machine, and hostile records run nothing."""
 
 from __future__ import annotations
 
-import contextlib
-import socket
 import subprocess
 import sys
-import time
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 import pytest
-
-pytest.importorskip("playwright")
 from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import (
     Browser,
@@ -24,12 +19,10 @@ from playwright.sync_api import (
     Page,
     Route,
 )
-from playwright.sync_api import (
-    Error as PlaywrightError,
-)
 
-from tests.website.browsing import PAGE_KINDS
-from tests.website.sample import REPO, SAMPLE, TODAY, write_records
+from tests.conftest import REPO
+from tests.website.browsing import PAGE_KINDS, listening_port
+from tests.website.sample import SAMPLE, TODAY, write_records
 
 pytestmark = pytest.mark.browser
 
@@ -231,29 +224,22 @@ def test_pages_read_without_javascript(browser: Browser, site_url: str) -> None:
 @pytest.mark.slow
 def test_a_saved_record_shows_up_in_the_open_preview(browser: Browser, tmp_path: Path) -> None:
     records = write_records(tmp_path, SAMPLE)
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        port = probe.getsockname()[1]
     server = subprocess.Popen(
         [sys.executable, "-m", "generator", "serve", "--records", str(records), "--today", TODAY,
-         "--dev-addr", f"127.0.0.1:{port}", "--config-file", str(REPO / "mkdocs.yml")],
+         "--dev-addr", "127.0.0.1:0", "--config-file", str(REPO / "mkdocs.yml")],
         stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
     )  # fmt: skip
     try:
-        base = f"http://127.0.0.1:{port}/"
+        # The preview bound port 0 itself: once it listens, it answers.
+        base = f"http://127.0.0.1:{listening_port(server)}/"
         page, watch = _open(browser, base)
-        deadline = time.monotonic() + 60
-        while time.monotonic() < deadline:
-            with contextlib.suppress(PlaywrightError):
-                page.goto(base + "ideer/renere-luft/")
-                break
-            time.sleep(0.2)
+        page.goto(base + "ideer/renere-luft/")
         # Until it is built, the page says so in Danish and reloads itself: no navigation.
         page.locator("h1", has_text="Renere luft ved skolerne").wait_for(timeout=60_000)
         card = records / "ideas" / "renere-luft" / "idea.yaml"
         card.write_text(card.read_text("utf-8").replace("Renere luft", "Frisk luft"), "utf-8")
         # The page reloads by itself (live reload): no navigation by the test.
-        page.locator("h1", has_text="Frisk luft ved skolerne").wait_for(timeout=15_000)
+        page.locator("h1", has_text="Frisk luft ved skolerne").wait_for(timeout=60_000)
         assert watch.foreign == [] and watch.dialogs == []
         page.context.close()
     finally:

@@ -10,21 +10,12 @@ from pathlib import Path
 
 import pytest
 import yaml
-from click.testing import CliRunner, Result
+from click.testing import Result
 from mkdocs.commands import build as mkdocs_build
 
-from generator.cli import main
 from generator.site.build import load_site_config
-from tests.website.sample import REPO, SAMPLE, TODAY, write_records
-
-
-@pytest.fixture
-def run() -> Callable[..., Result]:
-    def invoke(*args: str) -> Result:
-        return CliRunner().invoke(main, list(args), catch_exceptions=False)
-
-    return invoke
-
+from tests.conftest import REPO, invoke
+from tests.website.sample import SAMPLE, TODAY, write_records
 
 SITE_COMMANDS = {
     "build": "Valider posterne, byg sitet og dets søgeindeks; ved fejl bygges intet.",
@@ -36,9 +27,9 @@ SITE_COMMANDS = {
 
 @pytest.mark.parametrize(("command", "summary"), SITE_COMMANDS.items())
 def test_every_site_command_has_danish_help(
-    run: Callable[..., Result], command: str, summary: str
+    portfolio_cli: Callable[..., Result], command: str, summary: str
 ) -> None:
-    result = run(command, "--help")
+    result = portfolio_cli(command, "--help")
     assert result.exit_code == 0
     text = " ".join(result.output.split())  # click wraps long lines
     assert summary in text
@@ -47,13 +38,13 @@ def test_every_site_command_has_danish_help(
 
 
 def test_build_validates_first_and_builds_nothing_on_errors(
-    run: Callable[..., Result], tmp_path: Path
+    portfolio_cli: Callable[..., Result], tmp_path: Path
 ) -> None:
     broken = dict(SAMPLE)
     broken["ideas/renere-luft/idea.yaml"] = {**SAMPLE["ideas/renere-luft/idea.yaml"], "theme": "x"}
     records = write_records(tmp_path, broken)
     site = tmp_path / "site"
-    result = run("build", "--records", str(records), "--site-dir", str(site), "--today", TODAY,
+    result = portfolio_cli("build", "--records", str(records), "--site-dir", str(site), "--today", TODAY,
                  "--config-file", str(REPO / "mkdocs.yml"))  # fmt: skip
     assert result.exit_code == 1
     assert "records/ideas/renere-luft/idea.yaml" in result.output
@@ -62,10 +53,10 @@ def test_build_validates_first_and_builds_nothing_on_errors(
     assert not site.exists()
 
 
-def test_build_writes_the_site(run: Callable[..., Result], tmp_path: Path) -> None:
+def test_build_writes_the_site(portfolio_cli: Callable[..., Result], tmp_path: Path) -> None:
     records = write_records(tmp_path, SAMPLE)
     site = tmp_path / "site"
-    result = run("build", "--records", str(records), "--site-dir", str(site), "--today", TODAY,
+    result = portfolio_cli("build", "--records", str(records), "--site-dir", str(site), "--today", TODAY,
                  "--config-file", str(REPO / "mkdocs.yml"))  # fmt: skip
     assert result.exit_code == 0, result.output
     assert "Sitet er bygget" in result.output
@@ -76,11 +67,11 @@ def test_build_writes_the_site(run: Callable[..., Result], tmp_path: Path) -> No
 
 
 def test_render_writes_a_source_without_the_plugin_that_mkdocs_builds(
-    run: Callable[..., Result], tmp_path: Path
+    portfolio_cli: Callable[..., Result], tmp_path: Path
 ) -> None:
     records = write_records(tmp_path, SAMPLE)
     out = tmp_path / "kilde"
-    result = run("render", "--records", str(records), "--today", TODAY, "--out", str(out),
+    result = portfolio_cli("render", "--records", str(records), "--today", TODAY, "--out", str(out),
                  "--config-file", str(REPO / "mkdocs.yml"))  # fmt: skip
     assert result.exit_code == 0, result.output
     config = yaml.safe_load((out / "mkdocs.yml").read_text("utf-8"))
@@ -97,36 +88,38 @@ def test_render_writes_a_source_without_the_plugin_that_mkdocs_builds(
 
 
 def test_render_again_rewrites_only_what_changed_and_drops_what_is_gone(
-    run: Callable[..., Result], tmp_path: Path
+    portfolio_cli: Callable[..., Result], tmp_path: Path
 ) -> None:
     records = write_records(tmp_path, SAMPLE)
     out = tmp_path / "kilde"
     args = ["render", "--records", str(records), "--today", TODAY, "--out", str(out),
             "--config-file", str(REPO / "mkdocs.yml")]  # fmt: skip
-    assert run(*args).exit_code == 0
+    assert portfolio_cli(*args).exit_code == 0
     front = out / "docs" / "index.md"
     written = front.stat().st_mtime_ns
     (out / "docs" / "ideer" / "forsvundet.md").write_text("# Gammel\n", "utf-8")
     (out / "site").mkdir()  # a build beside the source is not the source's to clean
-    assert run(*args).exit_code == 0
+    assert portfolio_cli(*args).exit_code == 0
     assert front.stat().st_mtime_ns == written
     assert not (out / "docs" / "ideer" / "forsvundet.md").exists()
     assert (out / "site").is_dir()
 
 
-def test_render_refuses_records_with_errors(run: Callable[..., Result], tmp_path: Path) -> None:
+def test_render_refuses_records_with_errors(
+    portfolio_cli: Callable[..., Result], tmp_path: Path
+) -> None:
     broken = dict(SAMPLE)
     broken["ideas/renere-luft/idea.yaml"] = {**SAMPLE["ideas/renere-luft/idea.yaml"], "theme": "x"}
     records = write_records(tmp_path, broken)
-    result = run("render", "--records", str(records), "--today", TODAY, "--out",
+    result = portfolio_cli("render", "--records", str(records), "--today", TODAY, "--out",
                  str(tmp_path / "kilde"), "--config-file", str(REPO / "mkdocs.yml"))  # fmt: skip
     assert result.exit_code == 1 and "L02" in result.output
     assert not (tmp_path / "kilde").exists()
 
 
-def test_export_json_to_stdout(run: Callable[..., Result], tmp_path: Path) -> None:
+def test_export_json_to_stdout(portfolio_cli: Callable[..., Result], tmp_path: Path) -> None:
     records = write_records(tmp_path, SAMPLE)
-    result = run("export", "--records", str(records), "--today", TODAY)
+    result = portfolio_cli("export", "--records", str(records), "--today", TODAY)
     assert result.exit_code == 0
     assert [i["id"] for i in json.loads(result.output)["ideas"]] == [
         "digital-nabohjaelp",
@@ -135,19 +128,19 @@ def test_export_json_to_stdout(run: Callable[..., Result], tmp_path: Path) -> No
     ]
 
 
-def test_export_csv_table_to_stdout(run: Callable[..., Result], tmp_path: Path) -> None:
+def test_export_csv_table_to_stdout(portfolio_cli: Callable[..., Result], tmp_path: Path) -> None:
     records = write_records(tmp_path, SAMPLE)
-    result = run("export", "--records", str(records), "--today", TODAY, "--format", "csv",
+    result = portfolio_cli("export", "--records", str(records), "--today", TODAY, "--format", "csv",
                  "--table", "beslutninger")  # fmt: skip
     assert result.exit_code == 0
     rows = list(csv.DictReader(io.StringIO(result.output)))
     assert len(rows) == 6 and rows[0]["idea_id"] == "digital-nabohjaelp"
 
 
-def test_export_to_a_folder(run: Callable[..., Result], tmp_path: Path) -> None:
+def test_export_to_a_folder(portfolio_cli: Callable[..., Result], tmp_path: Path) -> None:
     records = write_records(tmp_path, SAMPLE)
     out = tmp_path / "out"
-    result = run("export", "--records", str(records), "--today", TODAY, "--format", "csv",
+    result = portfolio_cli("export", "--records", str(records), "--today", TODAY, "--format", "csv",
                  "--output", str(out))  # fmt: skip
     assert result.exit_code == 0
     assert sorted(p.name for p in out.iterdir()) == [
@@ -158,16 +151,18 @@ def test_export_to_a_folder(run: Callable[..., Result], tmp_path: Path) -> None:
     ]
 
 
-def test_export_refuses_records_with_errors(run: Callable[..., Result], tmp_path: Path) -> None:
+def test_export_refuses_records_with_errors(
+    portfolio_cli: Callable[..., Result], tmp_path: Path
+) -> None:
     broken = dict(SAMPLE)
     broken["ideas/renere-luft/idea.yaml"] = {**SAMPLE["ideas/renere-luft/idea.yaml"], "theme": "x"}
     records = write_records(tmp_path, broken)
-    result = run("export", "--records", str(records), "--today", TODAY)
+    result = portfolio_cli("export", "--records", str(records), "--today", TODAY)
     assert result.exit_code == 1
     assert "L02" in result.output
 
 
-def test_build_rejects_a_bad_date(run: Callable[..., Result]) -> None:
-    result = CliRunner().invoke(main, ["build", "--today", "31-12-2022"])
+def test_build_rejects_a_bad_date(portfolio_cli: Callable[..., Result]) -> None:
+    result = invoke("build", "--today", "31-12-2022")
     assert result.exit_code == 2
     assert "ÅÅÅÅ-MM-DD" in result.output

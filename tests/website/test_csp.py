@@ -14,13 +14,11 @@ import shutil
 from pathlib import Path
 
 import pytest
-
-pytest.importorskip("playwright")
 from playwright.sync_api import Browser, ConsoleMessage, Page
 
+from tests.conftest import REPO
 from tests.website.browsing import PAGE_KINDS as ALL_PAGE_KINDS
 from tests.website.browsing import serving
-from tests.website.sample import REPO
 
 pytestmark = pytest.mark.browser
 

@@ -13,7 +13,7 @@ import pytest
 from generator.pipeline import Checked
 from generator.settings import Settings
 from generator.site.build import render_source
-from tests.website.sample import REPO
+from tests.conftest import REPO
 
 ENGINE_PACKAGES = ("mkdocs", "material")
 PRIVATE_INTERNALS = ("_build_page", "_populate_page", "search_index_prev")

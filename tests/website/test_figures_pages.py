@@ -128,7 +128,6 @@ def test_many_lessons_are_split_by_theme_and_paged(sample: tuple[Checked, Settin
     }
 
 
-pytest.importorskip("playwright")
 from playwright.sync_api import Browser, Dialog, Page  # noqa: E402
 
 WCAG_21_AA = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]

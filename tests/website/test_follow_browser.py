@@ -7,8 +7,6 @@ work under a CSP that allows scripts from the site's own files only."""
 from __future__ import annotations
 
 import pytest
-
-pytest.importorskip("playwright")
 from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import Browser, Page, Route
 

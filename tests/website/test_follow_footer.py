@@ -13,7 +13,7 @@ import yaml
 from generator.pipeline import Checked
 from generator.settings import Settings
 from generator.site.build import build_site
-from tests.website.sample import REPO
+from tests.conftest import REPO
 
 STATEMENT = "https://www.was.digst.dk/innovationsmotoren-aarhus-dk"
 FOOTER_LINK = re.compile(

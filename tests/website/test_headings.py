@@ -20,8 +20,9 @@ import pytest
 from generator.pipeline import Checked
 from generator.settings import Settings
 from generator.site.build import build_site
+from tests.conftest import REPO
 from tests.website.conftest import check_records
-from tests.website.sample import EVERY_STATUS, REPO
+from tests.website.sample import EVERY_STATUS
 
 Heading = tuple[int, str]
 

@@ -18,8 +18,9 @@ from generator.render.sanitize import LINK_REL
 from generator.settings import Settings
 from generator.site.build import build_site
 from generator.site_config import SubmitLinks, submit_links_from
+from tests.conftest import REPO
 from tests.website.browsing import serving
-from tests.website.sample import REPO, SAMPLE, write_records
+from tests.website.sample import SAMPLE, write_records
 
 REPO_URL = "https://github.com/eksempel/portefoelje"
 FORM = f"{REPO_URL}/issues/new?template=idekort.yml"

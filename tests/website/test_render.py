@@ -14,8 +14,9 @@ import pytest
 from generator.render import SiteContent, parse_schemas, read_schema_files
 from generator.render.pages import PAGE_DATA, PAGE_FRONT, PAGE_HISTORY, PAGE_LADDER, PAGE_THEMES
 from generator.render.schema_doc import schema_fields
+from tests.conftest import REPO
 from tests.golden import GOLDEN, GOLDEN_DIR, golden_outputs, stored_golden_files
-from tests.website.sample import HOSTILE_LINE, PR, REPO
+from tests.website.sample import HOSTILE_LINE, PR
 
 
 def test_every_page_of_the_spec_is_rendered(sample_content: SiteContent) -> None:

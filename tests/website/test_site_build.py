@@ -23,7 +23,8 @@ from generator.render import SiteContent
 from generator.site.build import load_site_config
 from generator.site.index_stream import StreamedIndex
 from generator.site.search import index_search, pagefind_binary
-from tests.website.sample import REPO, SAMPLE, write_records
+from tests.conftest import REPO
+from tests.website.sample import SAMPLE, write_records
 
 ADDRESSES = (
     "index.html",
