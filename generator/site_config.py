@@ -161,12 +161,12 @@ def publisher_from(config: Mapping[str, Any]) -> Publisher:
     def text(value: object) -> str | None:
         return str(value) if isinstance(value, str | int) and str(value) else None
 
-    repo_url = text(config.get("repo_url"))
+    repository = repository_url(config.get("repo_url"))
     return Publisher(
         name=text(config.get("site_author")) or Publisher.name,
         site_url=text(config.get("site_url")),
         contact=text(extra.get("contact")),
-        contact_page=f"{repo_url.rstrip('/')}/issues" if repo_url else text(config.get("site_url")),
+        contact_page=f"{repository}/issues" if repository else text(config.get("site_url")),
         municipality_code=text(extra.get("municipality_code")),
     )
 
