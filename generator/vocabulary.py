@@ -10,6 +10,7 @@ import re
 import unicodedata
 from collections.abc import Iterable
 from enum import StrEnum
+from typing import TypeVar
 
 from generator.kinds import (
     FIT_STAGE,
@@ -206,12 +207,51 @@ def status_label(status: str) -> str:
     return STATUS_LABELS[status]
 
 
-DECISION_LABELS: dict[DecisionKind, str] = {
-    DecisionKind.SCREENING: "Screening",
-    DecisionKind.INVESTMENT: "Investering",
-    DecisionKind.CLOSE: "Lukning",
-    DecisionKind.GRADUATE: "Videreførelse",
-}
+# The Danish label of every member of the closed sets, one row a member; the tables below
+# take their own set's rows.
+_LABELLED: tuple[tuple[StrEnum, str], ...] = (
+    (DecisionKind.SCREENING, "Screening"),
+    (DecisionKind.INVESTMENT, "Investering"),
+    (DecisionKind.CLOSE, "Lukning"),
+    (DecisionKind.GRADUATE, "Videreførelse"),
+    (ScreeningOutcome.FIT, "strategisk fit"),
+    (ScreeningOutcome.NO_FIT, "ikke strategisk fit"),
+    (GraduateTarget.OPERATIONS, "drift"),
+    (GraduateTarget.INTERNAL_FUND, "intern fond eller pulje"),
+    (GraduateTarget.EXTERNAL_FUND, "ekstern fond eller pulje"),
+    (TestStatus.PLANNED, "Planlagt"),
+    (TestStatus.RUNNING, "I gang"),
+    (TestStatus.DONE, "Afsluttet"),
+    (TestOutcome.CONFIRMED, "Bekræftet"),
+    (TestOutcome.REFUTED, "Afkræftet"),
+    (TestOutcome.INCONCLUSIVE, "Uafklaret"),
+    # What an open idea waits for (Figures: `waiting`).
+    (WaitReason.SCREENING, "screening"),
+    (WaitReason.DECISION, "beslutning efter test"),
+    (WaitReason.TEST, "testens resultat"),
+    (SignalColour.GREEN, "Grøn"),
+    (SignalColour.YELLOW, "Gul"),
+    (SignalColour.RED, "Rød"),
+    (ThemeKind.THEME, "tema"),
+    (ThemeKind.FOCUS_AREA, "indsatsområde"),
+)
+
+_Member = TypeVar("_Member", bound=StrEnum)
+
+
+def _labels_of(kind: type[_Member]) -> dict[_Member, str]:
+    """One closed set's rows of the label table, keyed by its members."""
+    return {member: text for member, text in _LABELLED if isinstance(member, kind)}
+
+
+DECISION_LABELS = _labels_of(DecisionKind)
+SCREENING_OUTCOME_LABELS = _labels_of(ScreeningOutcome)
+GRADUATE_LABELS = _labels_of(GraduateTarget)
+TEST_STATUS_LABELS = _labels_of(TestStatus)
+TEST_OUTCOME_LABELS = _labels_of(TestOutcome)
+WAIT_REASON_LABELS = _labels_of(WaitReason)
+SIGNAL_LABELS = _labels_of(SignalColour)
+THEME_KIND_LABELS = _labels_of(ThemeKind)
 
 # What each kind means, for the prompts of `portfolio new decision`.
 DECISION_KIND_HELP: dict[DecisionKind, str] = {
@@ -219,47 +259,6 @@ DECISION_KIND_HELP: dict[DecisionKind, str] = {
     DecisionKind.INVESTMENT: "investering (et trin på investeringstrappen)",
     DecisionKind.CLOSE: "lukning (tidlig lukning)",
     DecisionKind.GRADUATE: "videreførelse (ud over trappen)",
-}
-
-SCREENING_OUTCOME_LABELS: dict[ScreeningOutcome, str] = {
-    ScreeningOutcome.FIT: "strategisk fit",
-    ScreeningOutcome.NO_FIT: "ikke strategisk fit",
-}
-
-GRADUATE_LABELS: dict[GraduateTarget, str] = {
-    GraduateTarget.OPERATIONS: "drift",
-    GraduateTarget.INTERNAL_FUND: "intern fond eller pulje",
-    GraduateTarget.EXTERNAL_FUND: "ekstern fond eller pulje",
-}
-
-TEST_STATUS_LABELS: dict[TestStatus, str] = {
-    TestStatus.PLANNED: "Planlagt",
-    TestStatus.RUNNING: "I gang",
-    TestStatus.DONE: "Afsluttet",
-}
-
-TEST_OUTCOME_LABELS: dict[TestOutcome, str] = {
-    TestOutcome.CONFIRMED: "Bekræftet",
-    TestOutcome.REFUTED: "Afkræftet",
-    TestOutcome.INCONCLUSIVE: "Uafklaret",
-}
-
-# What an open idea waits for (Figures: `waiting`).
-WAIT_REASON_LABELS: dict[WaitReason, str] = {
-    WaitReason.SCREENING: "screening",
-    WaitReason.DECISION: "beslutning efter test",
-    WaitReason.TEST: "testens resultat",
-}
-
-SIGNAL_LABELS: dict[SignalColour, str] = {
-    SignalColour.GREEN: "Grøn",
-    SignalColour.YELLOW: "Gul",
-    SignalColour.RED: "Rød",
-}
-
-THEME_KIND_LABELS: dict[ThemeKind, str] = {
-    ThemeKind.THEME: "tema",
-    ThemeKind.FOCUS_AREA: "indsatsområde",
 }
 
 # --- the Danish words a prompt, an option or a form accepts for a fixed choice ----------

@@ -36,7 +36,7 @@ def clean_text(text: str) -> str:
     return "\n".join(line.rstrip() for line in lines).strip()
 
 
-def option_mode(no_input: bool, given: dict[str, Any]) -> Mode:
+def option_mode(no_input: bool, given: Mapping[str, Any]) -> Mode:
     """Ask everything when no field was given, only what is missing when some were."""
     if no_input:
         return "none"
