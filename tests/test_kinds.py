@@ -15,10 +15,12 @@ from generator.kinds import (
     DecisionKind,
     GraduateTarget,
     ScreeningOutcome,
+    SignalColour,
     Status,
     TestOutcome,
     TestStatus,
     ThemeKind,
+    WaitReason,
 )
 from tests.conftest import REPO
 
@@ -100,3 +102,12 @@ def test_the_labels_of_a_status() -> None:
     assert vocabulary.status_label(Status.of_step(3)) == "Investeringstrin 3"
     assert vocabulary.status_label("fit") == "Strategisk fit"
     assert vocabulary.status_label(Status.GRADUATED) == "Videreført"
+
+
+def test_the_figures_sets_have_a_label_each_and_keep_their_own() -> None:
+    # WaitReason.SCREENING equals DecisionKind.SCREENING as a string: each table must still
+    # hold its own set's label, not the other's.
+    assert list(vocabulary.WAIT_REASON_LABELS) == list(WaitReason)
+    assert list(vocabulary.SIGNAL_LABELS) == list(SignalColour)
+    assert vocabulary.WAIT_REASON_LABELS[WaitReason.SCREENING] == "screening"
+    assert vocabulary.DECISION_LABELS[DecisionKind.SCREENING] == "Screening"
