@@ -16,7 +16,11 @@ from generator.authoring.codeowners import MAINTAINERS_TEAM, default_output, ren
 from generator.authoring.decision import ask_decision
 from generator.authoring.drafts import load_on_disk, problem_file, write_checked
 from generator.authoring.from_issue import Invocation, record_command
-from generator.authoring.generated_file import GeneratedFile, write_or_check
+from generator.authoring.generated_file import (
+    GeneratedFile,
+    generated_file_options,
+    write_or_check,
+)
 from generator.authoring.idea import ask_idea, refuse_without_open_theme
 from generator.authoring.issue_answers import decision_answers, result_answers
 from generator.authoring.issue_body import read_issue, read_issue_file
@@ -207,17 +211,12 @@ def link_pull_request(records_dir: Path, url: str, files: tuple[Path, ...]) -> N
 @click.command(short_help="Skriv eller tjek .github/CODEOWNERS.")
 @help_option
 @records_option
-@click.option(
-    "--output",
-    type=click.Path(dir_okay=False, path_type=Path),
-    help="Filen; standard er .github/CODEOWNERS i repositoriets rod.",
-)
+@generated_file_options(".github/CODEOWNERS i repositoriets rod")
 @click.option(
     "--maintainers",
     default=MAINTAINERS_TEAM,
     help=f"Holdet, der vedligeholder værktøjet og grundreglerne (standard: {MAINTAINERS_TEAM}).",
 )
-@click.option("--check", is_flag=True, help="Skriv intet; fejl, hvis filen ikke er opdateret.")
 def codeowners(records_dir: Path, output: Path | None, maintainers: str, check: bool) -> None:
     """Skriv .github/CODEOWNERS ud fra temaernes reviewers, eller tjek at den er opdateret."""
     settings = Settings(records_dir=records_dir)

@@ -11,7 +11,11 @@ import click
 from generator.authoring.cli_common import shown_path
 from generator.authoring.drafts import load_on_disk
 from generator.authoring.from_issue import Invocation, record_command
-from generator.authoring.generated_file import GeneratedFile, write_or_check
+from generator.authoring.generated_file import (
+    GeneratedFile,
+    generated_file_options,
+    write_or_check,
+)
 from generator.authoring.issue_answers import theme_answers
 from generator.authoring.issue_form import default_form, read_form, render_form
 from generator.authoring.issue_forms import THEME_FORM
@@ -65,12 +69,7 @@ def new_theme(run: Invocation, **given: Any) -> None:
 @help_option
 @records_option
 @today_option
-@click.option(
-    "--output",
-    type=click.Path(dir_okay=False, path_type=Path),
-    help="Formularen; standard er .github/ISSUE_TEMPLATE/idekort.yml.",
-)
-@click.option("--check", is_flag=True, help="Skriv intet; fejl, hvis formularen er forældet.")
+@generated_file_options(".github/ISSUE_TEMPLATE/idekort.yml")
 def issueform(records_dir: Path, today: str | None, output: Path | None, check: bool) -> None:
     """Skriv temaerne, der er åbne i dag, som valg i formularen Idekort, eller tjek dem.
 
