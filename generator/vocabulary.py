@@ -6,6 +6,7 @@ written the same way on the site, in the terminal and in a reviewer's summary.
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 import unicodedata
 from collections.abc import Iterable
@@ -322,20 +323,36 @@ def choice_shown(kind: str) -> dict[str, str]:
     return {member.value: CHOICE_WORDS[member][0] for member in CHOICE_SETS[kind]}
 
 
-_DANISH_DATE = re.compile(r"^\s*(\d{1,2})\.?\s+([a-zæøå]+)\.?\s+(\d{4})\s*$", re.IGNORECASE)
+_NAMED_DATE = re.compile(r"^(\d{1,2})\.?\s*([a-zæøå]+)\.?\s+(\d{4})$")
+_NUMERIC_DATE = re.compile(r"^(\d{1,2})[.\-/](\d{1,2})[.\-/](\d{4})$")
+
+
+def danish_date(text: str) -> str | None:
+    """'4. december 2026', '4 dec. 2026' or '4.12.2026' as '2026-12-04'; None for any other
+    text, or for a day the calendar does not have."""
+    folded = " ".join(text.split()).lower()
+    named, numeric = _NAMED_DATE.match(folded), _NUMERIC_DATE.match(folded)
+    if named:
+        day, month_text, year = named.groups()
+        months = [i for i, name in enumerate(MONTHS, 1) if name.startswith(month_text[:3])]
+        if len(months) != 1 or not MONTHS[months[0] - 1].startswith(month_text):
+            return None
+        month = months[0]
+    elif numeric:
+        day, month_digits, year = numeric.groups()
+        month = int(month_digits)
+    else:
+        return None
+    try:
+        return dt.date(int(year), month, int(day)).isoformat()
+    except ValueError:
+        return None
 
 
 def read_date(text: str) -> str:
-    """'4. december 2026' (or '4 dec. 2026') as '2026-12-04'; any other text unchanged."""
-    found = _DANISH_DATE.match(text)
-    if not found:
-        return text.strip()
-    day, month_text, year = found.groups()
-    month_text = month_text.lower()
-    months = [i for i, name in enumerate(MONTHS, 1) if name.startswith(month_text[:3])]
-    if len(months) != 1 or not MONTHS[months[0] - 1].startswith(month_text):
-        return text.strip()
-    return f"{year}-{months[0]:02d}-{int(day):02d}"
+    """A date as a person types it (see `danish_date`) as 'YYYY-MM-DD'; other text unchanged,
+    for the schema to refuse in its own words."""
+    return danish_date(text) or text.strip()
 
 
 # The decision form's dropdown ("Screening: strategisk fit", "Investeringstrin", …) and a
