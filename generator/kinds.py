@@ -10,6 +10,20 @@ from __future__ import annotations
 
 from enum import StrEnum
 
+# --- record files ------------------------------------------------------------------------
+
+
+class RecordKind(StrEnum):
+    """What a file under records/ holds, by where it lies; each kind has its JSON Schema."""
+
+    LADDER = "ladder"
+    DEPARTMENTS = "departments"
+    THEME = "theme"
+    IDEA = "idea"
+    DECISION = "decision"
+    TESTCARD = "testcard"
+
+
 # --- themes ------------------------------------------------------------------------------
 
 

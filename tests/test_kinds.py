@@ -14,6 +14,7 @@ from generator import vocabulary
 from generator.kinds import (
     DecisionKind,
     GraduateTarget,
+    RecordKind,
     ScreeningOutcome,
     SignalColour,
     Status,
@@ -111,3 +112,8 @@ def test_the_figures_sets_have_a_label_each_and_keep_their_own() -> None:
     assert list(vocabulary.SIGNAL_LABELS) == list(SignalColour)
     assert vocabulary.WAIT_REASON_LABELS[WaitReason.SCREENING] == "screening"
     assert vocabulary.DECISION_LABELS[DecisionKind.SCREENING] == "Screening"
+
+
+def test_each_record_kind_has_its_schema() -> None:
+    shipped = sorted(p.name for p in (REPO / "schemas").glob("*.schema.json"))
+    assert sorted(f"{kind}.schema.json" for kind in RecordKind) == shipped

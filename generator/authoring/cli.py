@@ -10,15 +10,14 @@ from typing import Any
 
 import click
 
-from generator.authoring.cli_common import create, shown_path
+from generator.authoring.cli_common import create, generated_file_options, shown_path
 from generator.authoring.cli_periods import new_theme
+from generator.authoring.cli_records import Invocation, record_command
 from generator.authoring.codeowners import MAINTAINERS_TEAM, default_output, render_codeowners
 from generator.authoring.decision import ask_decision
 from generator.authoring.drafts import load_on_disk, problem_file, write_checked
-from generator.authoring.from_issue import Invocation, record_command
 from generator.authoring.generated_file import (
     GeneratedFile,
-    generated_file_options,
     write_or_check,
 )
 from generator.authoring.idea import ask_idea, refuse_without_open_theme

@@ -8,12 +8,11 @@ from typing import Any
 
 import click
 
-from generator.authoring.cli_common import shown_path
+from generator.authoring.cli_common import generated_file_options, shown_path
+from generator.authoring.cli_records import Invocation, record_command
 from generator.authoring.drafts import load_on_disk
-from generator.authoring.from_issue import Invocation, record_command
 from generator.authoring.generated_file import (
     GeneratedFile,
-    generated_file_options,
     write_or_check,
 )
 from generator.authoring.issue_answers import theme_answers

@@ -6,27 +6,10 @@ records and, with `--check`, fail the same way when it is missing or stale.
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
-import click
-
-from generator.cli_options import F, options
 from generator.errors import PortfolioError
-
-
-def generated_file_options(default: str) -> Callable[[F], F]:
-    """--output (the file, `default` unless given) and --check of a command that writes a
-    generated file."""
-    return options(
-        click.option(
-            "--output",
-            type=click.Path(dir_okay=False, path_type=Path),
-            help=f"Filen; standard er {default}.",
-        ),
-        click.option("--check", is_flag=True, help="Skriv intet; fejl, hvis filen er forældet."),
-    )
 
 
 @dataclass(frozen=True)

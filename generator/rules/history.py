@@ -12,8 +12,8 @@ from dataclasses import dataclass
 from typing import Any
 
 from generator.gitrepo import RecordsRevision, blob_id, read_blobs, records_at
-from generator.kinds import TestStatus
-from generator.load import RecordKind, classify, parse_record, read_record_bytes
+from generator.kinds import RecordKind, TestStatus
+from generator.load import classify, parse_record, read_record_bytes
 from generator.load.yaml_reader import Parsed
 from generator.problems import PathKey, Problem
 from generator.settings import Settings
@@ -34,7 +34,7 @@ def _base_files(base: RecordsRevision) -> list[BaseFile]:
     files: list[BaseFile] = []
     for relpath, entry in base.blobs.items():
         ref = classify(relpath, prefix + relpath)  # the loader's own layout
-        if ref is not None and ref.kind in ("decision", "testcard"):
+        if ref is not None and ref.kind in (RecordKind.DECISION, RecordKind.TESTCARD):
             files.append(BaseFile(relpath, entry.blob, ref.kind))
     return files
 
@@ -92,9 +92,11 @@ def _compare(
 ) -> Problem | None:
     """The L11 problem of one record that differs from the revision, if it counts."""
     before = _data(old, file)
-    if base.kind != "decision" and (before is None or before.data.get("status") != TestStatus.DONE):
+    if base.kind != RecordKind.DECISION and (
+        before is None or before.data.get("status") != TestStatus.DONE
+    ):
         return None  # only a test card that was already done is history
-    what = "Beslutningen" if base.kind == "decision" else "Testkortet (status: done)"
+    what = "Beslutningen" if base.kind == RecordKind.DECISION else "Testkortet (status: done)"
     if current is None:
         return Problem(
             file,
