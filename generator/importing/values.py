@@ -10,6 +10,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 
+from generator.errors import ReasonError
 from generator.schema.dates import is_iso_date
 from generator.sheets.columns import SheetColumn
 from generator.sheets.guard import LIST_LINE, is_too_long_notice
@@ -23,12 +24,8 @@ FALSE_WORDS = ("nej", "falsk", "false", "0")
 _THOUSANDS = re.compile(r"^\d{1,3}(\.\d{3})+$")
 
 
-class CellError(ValueError):
+class CellError(ReasonError):
     """A cell that cannot become a field's value; the reason in Danish."""
-
-    def __init__(self, reason: str) -> None:
-        super().__init__(reason)
-        self.reason = reason
 
 
 def _shown(value: object) -> str:
