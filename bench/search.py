@@ -172,15 +172,15 @@ def _verdict(met: bool) -> str:
 
 
 def _goals(query: str, visits: dict[str, list[Visit]]) -> tuple[bool, str]:
-    """Whether the query meets its goals, and the goals as printed."""
-    small = _fetched(visits[query]) <= GOAL_BYTES
-    if query == WORST or WORST not in visits:
-        fast = _median(visits[query]) <= GOAL_SECONDS
-        return fast and small, f"<= 1 s: {_verdict(fast)}, <= 400 KiB: {_verdict(small)}"
-    fast = _median(visits[query]) <= _median(visits[WORST])
-    return fast and small, (
-        f"no slower than '{WORST}': {_verdict(fast)}, <= 400 KiB: {_verdict(small)}"
-    )
+    """Whether the query meets its goals, and the goals as printed: each query <= 1 s and
+    <= 400 KiB, and every query but the worst case no slower than it."""
+    median = _median(visits[query])
+    checks = {"<= 1 s": median <= GOAL_SECONDS}
+    if query != WORST and WORST in visits:
+        checks[f"no slower than '{WORST}'"] = median <= _median(visits[WORST])
+    checks["<= 400 KiB"] = _fetched(visits[query]) <= GOAL_BYTES
+    stated = ", ".join(f"{goal}: {_verdict(met)}" for goal, met in checks.items())
+    return all(checks.values()), stated
 
 
 def _kib(size: int) -> str:
@@ -210,8 +210,8 @@ def _report(queries: list[str], visits: dict[str, list[Visit]], engine: str, goa
             line += f"; {stated}"
         print(line)
     if met:
-        print(f"  goal at {GOAL_IDEAS:,} ideas ('{WORST}' <= 1 s, every query <= 400 KiB, the"
-              f" others no slower than '{WORST}'): {_verdict(all(met))}")  # fmt: skip
+        print(f"  goals at {GOAL_IDEAS:,} ideas (every query <= 1 s and <= 400 KiB, the others"
+              f" no slower than the worst case '{WORST}'): {_verdict(all(met))}")  # fmt: skip
 
 
 def benchmark(ideas: int, lunr: bool, queries: list[str], workdir: Path, reuse: bool) -> None:
