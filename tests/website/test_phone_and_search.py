@@ -3,7 +3,8 @@
 On a phone nothing may be cut off: whatever is wider than the screen scrolls in its own
 box, which a keyboard reaches and which shows that it scrolls; chart text is at least 12
 CSS pixels high. Search puts the ideas above tag, list and figure pages for the same word,
-with excerpts from the idea's own text.
+with excerpts from the idea's own text, ranks each query once and shows the first result
+before it asks for the rest.
 """
 
 from __future__ import annotations
@@ -127,8 +128,10 @@ def school_site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
         yield url
 
 
-def _search(browser: Browser, url: str, query: str) -> tuple[Page, list[str], list[str]]:
-    page = browser.new_context().new_page()
+def _search(
+    browser: Browser, url: str, query: str, page: Page | None = None
+) -> tuple[Page, list[str], list[str]]:
+    page = page or browser.new_context().new_page()
     page.goto(f"{url}soeg/?q={query}", wait_until="networkidle")
     page.locator("#search-status", has_text="resultat").wait_for(timeout=15_000)
     page.wait_for_function(
@@ -181,3 +184,23 @@ def test_each_search_ranks_its_words_once(browser: Browser, school_site: str) ->
     assert first == f"{school_site}ideer/renere-luft/"
     assert page.evaluate("window.searches") == ["skole", None, "luften"]
     context.close()
+
+
+def test_the_first_result_is_asked_for_alone_and_shown_first(
+    browser: Browser, school_site: str
+) -> None:
+    """The first result's text is fetched and shown before the rest of the page of results
+    is asked for, so their answers do not hold it up."""
+    page = browser.new_context().new_page()
+    events: list[tuple[str, str]] = []
+    fragment = "/pagefind/fragment/"
+    page.on("request", lambda r: events.append(("asked", r.url)) if fragment in r.url else None)
+    page.on(
+        "requestfinished",
+        lambda r: events.append(("arrived", r.url)) if fragment in r.url else None,
+    )
+    page, links, _ = _search(browser, school_site, "skole", page)
+    asked = [url for event, url in events if event == "asked"]
+    assert len(asked) == len(links) > 1  # one fragment a result, each asked for once
+    assert events[:3] == [("asked", asked[0]), ("arrived", asked[0]), ("asked", asked[1])]
+    page.context.close()

@@ -99,17 +99,24 @@
     return item;
   }
 
-  /* The next results, each shown as soon as it and those before it have arrived. */
+  /* The next results, each shown as soon as it and those before it have arrived. The first
+   * is asked for alone and shown before the others are asked for: their answers would
+   * otherwise be handled while the first waits its turn. */
   function showMore(run) {
     var batch = found.slice(shown, shown + PAGE_SIZE);
     shown += batch.length;
     moreRow.hidden = shown >= found.length;
-    var datas = batch.map(function (result) { return result.data(); });
-    return datas.reduce(function (previous, data) {
-      return previous.then(function () { return data; }).then(function (loaded) {
-        if (run === latest) list.appendChild(resultItem(loaded));
-      });
-    }, Promise.resolve());
+    var show = function (loaded) {
+      if (run === latest) list.appendChild(resultItem(loaded));
+    };
+    if (!batch.length) return Promise.resolve();
+    return batch[0].data().then(show).then(function () {
+      if (run !== latest) return;
+      var datas = batch.slice(1).map(function (result) { return result.data(); });
+      return datas.reduce(function (previous, data) {
+        return previous.then(function () { return data; }).then(show);
+      }, Promise.resolve());
+    });
   }
 
   /* The ids of every page that is not an idea, asked of the index once a visit: a search by
