@@ -10,12 +10,6 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-from generator.assemble import assemble
-from generator.load import RawRecord, classify, read_record
-from generator.load.yaml_reader import Parsed
-from generator.model import Idea
-from generator.schema import Schemas
-from generator.settings import Settings
 from generator.site.source import DOCS_DIR
 from generator.vocabulary import is_slug
 
@@ -49,25 +43,6 @@ def touched_ideas(old: Snapshot, new: Snapshot) -> set[str] | None:
             return None
         ideas.add(parts[1])
     return ideas
-
-
-def load_idea(settings: Settings, schemas: Schemas, idea_id: str) -> Idea | bool | None:
-    """One idea read again on its own: the Idea, None when its folder is gone, False on a problem."""
-    folder = settings.records_dir / "ideas" / idea_id
-    if not folder.is_dir():
-        return None
-    records: list[RawRecord] = []
-    for path in sorted(folder.rglob("*.yaml")):
-        rel = path.relative_to(settings.records_dir).as_posix()
-        ref = classify(rel, settings.display_path(rel))
-        parsed = read_record(settings.records_dir, rel, ref.file) if ref else None
-        if ref is None or not isinstance(parsed, Parsed):
-            return False
-        record = RawRecord(ref, parsed.data, parsed.lines, parsed.has_float)
-        if schemas.check(record):
-            return False
-        records.append(record)
-    return assemble(records).ideas.get(idea_id, False)
 
 
 def page_output(site_dir: Path, path: str) -> Path:

@@ -24,8 +24,8 @@ from pathlib import Path
 import click
 
 from generator.errors import PortfolioError
-from generator.model import Idea, Portfolio
-from generator.pipeline import Checked, check_portfolio
+from generator.model import Portfolio
+from generator.pipeline import Checked, check_portfolio, recheck_idea
 from generator.problems import format_text
 from generator.render import SiteContent
 from generator.render.markup import idea_page
@@ -42,7 +42,6 @@ from generator.site.build import (
 )
 from generator.site.changes import (
     Snapshot,
-    load_idea,
     needs_full_build,
     page_output,
     page_url,
@@ -256,13 +255,13 @@ class LiveSite:
         portfolio = self.checked.portfolio
         updated = dict(portfolio.ideas)
         for idea_id in ideas:
-            idea = load_idea(self.settings, self.schemas, idea_id)
-            if idea is False:
-                return False  # the full check will say what is wrong
-            if isinstance(idea, Idea):
-                updated[idea_id] = idea
-            else:
+            again = recheck_idea(self.settings, self.schemas, idea_id)
+            if again.gone:
                 updated.pop(idea_id, None)
+            elif again.idea is None:
+                return False  # the full check will say what is wrong
+            else:
+                updated[idea_id] = again.idea
         new = replace(portfolio, ideas=dict(sorted(updated.items())))
         pages = self._render_affected(portfolio, new, ideas)
         changes: dict[str, bytes | None] = {
