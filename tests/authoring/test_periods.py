@@ -18,7 +18,8 @@ from generator.periods import is_open, no_open_theme, open_themes
 from generator.pipeline import check_portfolio
 from generator.render.pages import PageRenderer
 from generator.settings import Settings
-from tests.authoring.conftest import FIXTURES, TODAY, Tree
+from tests.authoring.conftest import FIXTURES, Tree
+from tests.authoring.sample import TODAY
 from tests.conftest import REPO
 
 Cli = Callable[..., Result]

@@ -21,10 +21,10 @@ import pytest
 import yaml
 
 from generator.review.render import COMMENT_MARKER
-from tests.authoring.conftest import TODAY
+from tests.authoring.sample import SAMPLE, TODAY
 from tests.conftest import REPO, invoke
 from tests.gittools import git
-from tests.review.conftest import FIXTURES
+from tests.sample_records import write_records, write_tree
 
 WORKFLOW = REPO / ".github" / "workflows" / "review-comment.yml"
 HEAD_SHA = "a" * 40
@@ -82,8 +82,7 @@ def steps() -> list[dict[str, Any]]:
 
 def default_branch(root: Path) -> Path:
     """What the checkout step leaves: the default branch, with origin/main beside it."""
-    shutil.copytree(FIXTURES, root / "records")
-    shutil.copytree(REPO / "schemas", root / "schemas")
+    write_records(root, SAMPLE)
     git(root, "init", "--quiet", "--initial-branch=main")
     git(root, "add", "--all")
     git(root, "commit", "--quiet", "-m", "base")
@@ -93,7 +92,7 @@ def default_branch(root: Path) -> Path:
 
 def pull_request_artifact(folder: Path, number: str | None) -> None:
     """What the pull request's run uploads, and what a hostile one adds to it."""
-    shutil.copytree(FIXTURES, folder / "records")
+    write_tree(folder / "records", SAMPLE)
     screening = folder / "records/ideas/ny-ide/decisions/2022-06-20-screening.yaml"
     screening.parent.mkdir()
     screening.write_text(SCREENING, encoding="utf-8")

@@ -3,7 +3,6 @@ pull requests, or else the merge or squash commit that added the decision's file
 
 from __future__ import annotations
 
-import shutil
 from pathlib import Path
 
 import pytest
@@ -14,9 +13,9 @@ from generator.render import read_schema_files, render_site
 from generator.render.approvals import Approvals, own_pull_request
 from generator.settings import Settings
 from generator.site_config import repository_url
-from tests.authoring.conftest import FIXTURES, TODAY
-from tests.conftest import REPO
+from tests.authoring.sample import SAMPLE, TODAY
 from tests.gittools import git
+from tests.sample_records import write_records
 
 REPOSITORY = "https://github.com/aarhus-kommune/portefoelje"
 SCREENING = "ideas/ny-ide/decisions/2022-06-20-screening.yaml"
@@ -79,8 +78,7 @@ def _write(root: Path, rel: str, text: str) -> None:
 def history(tmp_path: Path) -> Path:
     """A repository whose main line took one decision by a squash, one by a merge."""
     root = tmp_path / "repo"
-    shutil.copytree(FIXTURES / "records", root / "records")
-    shutil.copytree(REPO / "schemas", root / "schemas")
+    write_records(root, SAMPLE)
     git(root, "init", "--quiet", "--initial-branch=main")
     _commit(root, "Porteføljen")
     _write(root, SCREENING, "date: 2022-06-20\nkind: screening\ndecided_by: D\nrationale: R.\n"
@@ -115,7 +113,7 @@ def test_a_shallow_clone_names_none(history: Path, tmp_path: Path) -> None:
 
 
 def test_no_repository_names_none(tmp_path: Path) -> None:
-    shutil.copytree(FIXTURES / "records", tmp_path / "records")
+    write_records(tmp_path, SAMPLE)
     assert merged_pull_requests(Settings(records_dir=tmp_path / "records", today=TODAY)) == {}
 
 

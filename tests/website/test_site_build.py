@@ -24,7 +24,8 @@ from generator.site.build import load_site_config
 from generator.site.index_stream import StreamedIndex
 from generator.site.search import index_search, pagefind_binary
 from tests.conftest import REPO
-from tests.website.sample import SAMPLE, write_records
+from tests.sample_records import write_records
+from tests.website.sample import SAMPLE
 
 ADDRESSES = (
     "index.html",
