@@ -8,6 +8,7 @@ from typing import Any
 from generator.kinds import (
     DecisionKind,
     GraduateTarget,
+    RecordKind,
     ScreeningOutcome,
     TestOutcome,
     TestStatus,
@@ -138,15 +139,15 @@ def assemble(records: list[RawRecord]) -> Portfolio:
     tests: dict[str, list[TestCard]] = defaultdict(list)
     for record in records:
         kind = record.ref.kind
-        if kind == "ladder":
+        if kind == RecordKind.LADDER:
             ladder = build_ladder(record)
-        elif kind == "departments":
+        elif kind == RecordKind.DEPARTMENTS:
             departments = build_departments(record)
-        elif kind == "theme":
+        elif kind == RecordKind.THEME:
             themes[record.ref.name] = build_theme(record)
-        elif kind == "idea":
+        elif kind == RecordKind.IDEA:
             cards[record.ref.name] = record
-        elif kind == "decision":
+        elif kind == RecordKind.DECISION:
             decisions[record.ref.idea_id or ""].append(build_decision(record))
         else:
             tests[record.ref.idea_id or ""].append(build_test_card(record))

@@ -31,3 +31,12 @@ class SchemaFileError(SetupError):
 
 class GitError(SetupError):
     """A git revision could not be read."""
+
+
+class ReasonError(ValueError):
+    """A value a person gave that cannot be used; `reason` says why, in Danish, for the
+    caller to place (a prompt asks again, an import names the sheet, row and column)."""
+
+    def __init__(self, reason: str) -> None:
+        super().__init__(reason)
+        self.reason = reason

@@ -125,6 +125,26 @@ def list_files(top: Path, commit: str, folder: str) -> dict[str, TreeEntry]:
     return files
 
 
+@dataclass(frozen=True)
+class RecordsRevision:
+    """The records folder at a revision: the repository, the commit, the folder's path inside
+    the repository, and the blob id of every file under it by path relative to the folder."""
+
+    top: Path
+    commit: str
+    records: str
+    blobs: dict[str, TreeEntry]
+    algorithm: str
+
+
+def records_at(settings: Settings, ref: str) -> RecordsRevision:
+    """The records folder at `ref`, listed in one `git ls-tree`; a GitError when unknown."""
+    top, records = repository_paths(settings)
+    commit = resolve_commit(top, ref)
+    files = list_files(top, commit, records)
+    return RecordsRevision(top, commit, records, files, object_format(top))
+
+
 def last_commit_date(path: Path) -> str | None:
     """The date of the last commit that touched a file, or None outside git or before it."""
     try:

@@ -10,6 +10,32 @@ from __future__ import annotations
 
 from enum import StrEnum
 
+# --- record files ------------------------------------------------------------------------
+
+
+class RecordKind(StrEnum):
+    """What a file under records/ holds, by where it lies; each kind has its JSON Schema."""
+
+    LADDER = "ladder"
+    DEPARTMENTS = "departments"
+    THEME = "theme"
+    IDEA = "idea"
+    DECISION = "decision"
+    TESTCARD = "testcard"
+
+
+# --- themes ------------------------------------------------------------------------------
+
+
+class ThemeKind(StrEnum):
+    """A theme of the investment engine, or a historical focus area."""
+
+    THEME = "theme"
+    FOCUS_AREA = "focus-area"
+
+
+# --- decisions ---------------------------------------------------------------------------
+
 
 class DecisionKind(StrEnum):
     """What a decision does: `decisions/<date>-<kind>.yaml`."""
@@ -20,11 +46,24 @@ class DecisionKind(StrEnum):
     GRADUATE = "graduate"
 
 
+# On one date, decisions apply in this order (the spec's "before").
+KIND_ORDER: dict[DecisionKind, int] = {
+    DecisionKind.SCREENING: 0,
+    DecisionKind.INVESTMENT: 1,
+    DecisionKind.CLOSE: 2,
+    DecisionKind.GRADUATE: 2,
+}
+
+
 class ScreeningOutcome(StrEnum):
     """A screening's verdict on strategic fit."""
 
     FIT = "fit"
     NO_FIT = "no-fit"
+
+
+# The funnel's stage reached with a screening `fit`, whatever came after (Figures: `funnel`).
+FIT_STAGE = ScreeningOutcome.FIT.value
 
 
 class GraduateTarget(StrEnum):
@@ -33,6 +72,9 @@ class GraduateTarget(StrEnum):
     OPERATIONS = "operations"
     INTERNAL_FUND = "internal-fund"
     EXTERNAL_FUND = "external-fund"
+
+
+# --- test cards --------------------------------------------------------------------------
 
 
 class TestStatus(StrEnum):
@@ -55,11 +97,7 @@ class TestOutcome(StrEnum):
     INCONCLUSIVE = "inconclusive"
 
 
-class ThemeKind(StrEnum):
-    """A theme of the investment engine, or a historical focus area."""
-
-    THEME = "theme"
-    FOCUS_AREA = "focus-area"
+# --- the figures -------------------------------------------------------------------------
 
 
 class WaitReason(StrEnum):
@@ -78,13 +116,7 @@ class SignalColour(StrEnum):
     RED = "red"
 
 
-# On one date, decisions apply in this order (the spec's "before").
-KIND_ORDER: dict[DecisionKind, int] = {
-    DecisionKind.SCREENING: 0,
-    DecisionKind.INVESTMENT: 1,
-    DecisionKind.CLOSE: 2,
-    DecisionKind.GRADUATE: 2,
-}
+# --- an idea's status --------------------------------------------------------------------
 
 _STEP_PREFIX = "step-"
 
@@ -150,7 +182,3 @@ SCREENING_GATE = DecisionKind.SCREENING.value
 def gate_step(gate: str) -> int | None:
     """The step a lead-time gate leads into: 'step-2' → 2; None for the screening gate."""
     return Status(gate).step
-
-
-# The funnel's stage reached with a screening `fit`, whatever came after (Figures: `funnel`).
-FIT_STAGE = ScreeningOutcome.FIT.value

@@ -6,10 +6,12 @@ written the same way on the site, in the terminal and in a reviewer's summary.
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 import unicodedata
 from collections.abc import Iterable
 from enum import StrEnum
+from typing import TypeVar
 
 from generator.kinds import (
     FIT_STAGE,
@@ -206,12 +208,51 @@ def status_label(status: str) -> str:
     return STATUS_LABELS[status]
 
 
-DECISION_LABELS: dict[DecisionKind, str] = {
-    DecisionKind.SCREENING: "Screening",
-    DecisionKind.INVESTMENT: "Investering",
-    DecisionKind.CLOSE: "Lukning",
-    DecisionKind.GRADUATE: "Videreførelse",
-}
+# The Danish label of every member of the closed sets, one row a member; the tables below
+# take their own set's rows.
+_LABELLED: tuple[tuple[StrEnum, str], ...] = (
+    (DecisionKind.SCREENING, "Screening"),
+    (DecisionKind.INVESTMENT, "Investering"),
+    (DecisionKind.CLOSE, "Lukning"),
+    (DecisionKind.GRADUATE, "Videreførelse"),
+    (ScreeningOutcome.FIT, "strategisk fit"),
+    (ScreeningOutcome.NO_FIT, "ikke strategisk fit"),
+    (GraduateTarget.OPERATIONS, "drift"),
+    (GraduateTarget.INTERNAL_FUND, "intern fond eller pulje"),
+    (GraduateTarget.EXTERNAL_FUND, "ekstern fond eller pulje"),
+    (TestStatus.PLANNED, "Planlagt"),
+    (TestStatus.RUNNING, "I gang"),
+    (TestStatus.DONE, "Afsluttet"),
+    (TestOutcome.CONFIRMED, "Bekræftet"),
+    (TestOutcome.REFUTED, "Afkræftet"),
+    (TestOutcome.INCONCLUSIVE, "Uafklaret"),
+    # What an open idea waits for (Figures: `waiting`).
+    (WaitReason.SCREENING, "screening"),
+    (WaitReason.DECISION, "beslutning efter test"),
+    (WaitReason.TEST, "testens resultat"),
+    (SignalColour.GREEN, "Grøn"),
+    (SignalColour.YELLOW, "Gul"),
+    (SignalColour.RED, "Rød"),
+    (ThemeKind.THEME, "tema"),
+    (ThemeKind.FOCUS_AREA, "indsatsområde"),
+)
+
+_Member = TypeVar("_Member", bound=StrEnum)
+
+
+def _labels_of(kind: type[_Member]) -> dict[_Member, str]:
+    """One closed set's rows of the label table, keyed by its members."""
+    return {member: text for member, text in _LABELLED if isinstance(member, kind)}
+
+
+DECISION_LABELS = _labels_of(DecisionKind)
+SCREENING_OUTCOME_LABELS = _labels_of(ScreeningOutcome)
+GRADUATE_LABELS = _labels_of(GraduateTarget)
+TEST_STATUS_LABELS = _labels_of(TestStatus)
+TEST_OUTCOME_LABELS = _labels_of(TestOutcome)
+WAIT_REASON_LABELS = _labels_of(WaitReason)
+SIGNAL_LABELS = _labels_of(SignalColour)
+THEME_KIND_LABELS = _labels_of(ThemeKind)
 
 # What each kind means, for the prompts of `portfolio new decision`.
 DECISION_KIND_HELP: dict[DecisionKind, str] = {
@@ -219,47 +260,6 @@ DECISION_KIND_HELP: dict[DecisionKind, str] = {
     DecisionKind.INVESTMENT: "investering (et trin på investeringstrappen)",
     DecisionKind.CLOSE: "lukning (tidlig lukning)",
     DecisionKind.GRADUATE: "videreførelse (ud over trappen)",
-}
-
-SCREENING_OUTCOME_LABELS: dict[ScreeningOutcome, str] = {
-    ScreeningOutcome.FIT: "strategisk fit",
-    ScreeningOutcome.NO_FIT: "ikke strategisk fit",
-}
-
-GRADUATE_LABELS: dict[GraduateTarget, str] = {
-    GraduateTarget.OPERATIONS: "drift",
-    GraduateTarget.INTERNAL_FUND: "intern fond eller pulje",
-    GraduateTarget.EXTERNAL_FUND: "ekstern fond eller pulje",
-}
-
-TEST_STATUS_LABELS: dict[TestStatus, str] = {
-    TestStatus.PLANNED: "Planlagt",
-    TestStatus.RUNNING: "I gang",
-    TestStatus.DONE: "Afsluttet",
-}
-
-TEST_OUTCOME_LABELS: dict[TestOutcome, str] = {
-    TestOutcome.CONFIRMED: "Bekræftet",
-    TestOutcome.REFUTED: "Afkræftet",
-    TestOutcome.INCONCLUSIVE: "Uafklaret",
-}
-
-# What an open idea waits for (Figures: `waiting`).
-WAIT_REASON_LABELS: dict[WaitReason, str] = {
-    WaitReason.SCREENING: "screening",
-    WaitReason.DECISION: "beslutning efter test",
-    WaitReason.TEST: "testens resultat",
-}
-
-SIGNAL_LABELS: dict[SignalColour, str] = {
-    SignalColour.GREEN: "Grøn",
-    SignalColour.YELLOW: "Gul",
-    SignalColour.RED: "Rød",
-}
-
-THEME_KIND_LABELS: dict[ThemeKind, str] = {
-    ThemeKind.THEME: "tema",
-    ThemeKind.FOCUS_AREA: "indsatsområde",
 }
 
 # --- the Danish words a prompt, an option or a form accepts for a fixed choice ----------
@@ -323,20 +323,36 @@ def choice_shown(kind: str) -> dict[str, str]:
     return {member.value: CHOICE_WORDS[member][0] for member in CHOICE_SETS[kind]}
 
 
-_DANISH_DATE = re.compile(r"^\s*(\d{1,2})\.?\s+([a-zæøå]+)\.?\s+(\d{4})\s*$", re.IGNORECASE)
+_NAMED_DATE = re.compile(r"^(\d{1,2})\.?\s*([a-zæøå]+)\.?\s+(\d{4})$")
+_NUMERIC_DATE = re.compile(r"^(\d{1,2})[.\-/](\d{1,2})[.\-/](\d{4})$")
+
+
+def danish_date(text: str) -> str | None:
+    """'4. december 2026', '4 dec. 2026' or '4.12.2026' as '2026-12-04'; None for any other
+    text, or for a day the calendar does not have."""
+    folded = " ".join(text.split()).lower()
+    named, numeric = _NAMED_DATE.match(folded), _NUMERIC_DATE.match(folded)
+    if named:
+        day, month_text, year = named.groups()
+        months = [i for i, name in enumerate(MONTHS, 1) if name.startswith(month_text[:3])]
+        if len(months) != 1 or not MONTHS[months[0] - 1].startswith(month_text):
+            return None
+        month = months[0]
+    elif numeric:
+        day, month_digits, year = numeric.groups()
+        month = int(month_digits)
+    else:
+        return None
+    try:
+        return dt.date(int(year), month, int(day)).isoformat()
+    except ValueError:
+        return None
 
 
 def read_date(text: str) -> str:
-    """'4. december 2026' (or '4 dec. 2026') as '2026-12-04'; any other text unchanged."""
-    found = _DANISH_DATE.match(text)
-    if not found:
-        return text.strip()
-    day, month_text, year = found.groups()
-    month_text = month_text.lower()
-    months = [i for i, name in enumerate(MONTHS, 1) if name.startswith(month_text[:3])]
-    if len(months) != 1 or not MONTHS[months[0] - 1].startswith(month_text):
-        return text.strip()
-    return f"{year}-{months[0]:02d}-{int(day):02d}"
+    """A date as a person types it (see `danish_date`) as 'YYYY-MM-DD'; other text unchanged,
+    for the schema to refuse in its own words."""
+    return danish_date(text) or text.strip()
 
 
 # The decision form's dropdown ("Screening: strategisk fit", "Investeringstrin", …) and a

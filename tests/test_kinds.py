@@ -14,11 +14,14 @@ from generator import vocabulary
 from generator.kinds import (
     DecisionKind,
     GraduateTarget,
+    RecordKind,
     ScreeningOutcome,
+    SignalColour,
     Status,
     TestOutcome,
     TestStatus,
     ThemeKind,
+    WaitReason,
 )
 from tests.conftest import REPO
 
@@ -100,3 +103,17 @@ def test_the_labels_of_a_status() -> None:
     assert vocabulary.status_label(Status.of_step(3)) == "Investeringstrin 3"
     assert vocabulary.status_label("fit") == "Strategisk fit"
     assert vocabulary.status_label(Status.GRADUATED) == "Videreført"
+
+
+def test_the_figures_sets_have_a_label_each_and_keep_their_own() -> None:
+    # WaitReason.SCREENING equals DecisionKind.SCREENING as a string: each table must still
+    # hold its own set's label, not the other's.
+    assert list(vocabulary.WAIT_REASON_LABELS) == list(WaitReason)
+    assert list(vocabulary.SIGNAL_LABELS) == list(SignalColour)
+    assert vocabulary.WAIT_REASON_LABELS[WaitReason.SCREENING] == "screening"
+    assert vocabulary.DECISION_LABELS[DecisionKind.SCREENING] == "Screening"
+
+
+def test_each_record_kind_has_its_schema() -> None:
+    shipped = sorted(p.name for p in (REPO / "schemas").glob("*.schema.json"))
+    assert sorted(f"{kind}.schema.json" for kind in RecordKind) == shipped

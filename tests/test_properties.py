@@ -12,6 +12,7 @@ import yaml
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from generator.kinds import RecordKind
 from generator.load import RawRecord, RecordFile
 from generator.pipeline import check_portfolio
 from generator.schema import load_schemas
@@ -144,9 +145,9 @@ def test_a_list_valued_kind_beside_a_forbidden_field_is_a_problem() -> None:
 def test_decisions_and_test_cards_get_a_compiled_check_for_each_kind_and_status() -> None:
     from generator.schema.fast import specialise
 
-    decision = specialise(SCHEMAS.documents["decision"])
-    testcard = specialise(SCHEMAS.documents["testcard"])
+    decision = specialise(SCHEMAS.documents[RecordKind.DECISION])
+    testcard = specialise(SCHEMAS.documents[RecordKind.TESTCARD])
     assert decision is not None and decision[0] == "kind"
     assert set(decision[1]) == {"screening", "investment", "close", "graduate"}
     assert testcard is not None and testcard[0] == "status"
-    assert specialise(SCHEMAS.documents["idea"]) is None
+    assert specialise(SCHEMAS.documents[RecordKind.IDEA]) is None

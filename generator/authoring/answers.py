@@ -14,6 +14,7 @@ from collections.abc import Callable, Mapping
 from typing import Any
 from urllib.parse import urlsplit
 
+from generator.errors import ReasonError
 from generator.rules.privacy import find_cpr, mask_personal_data
 from generator.schema.dates import is_iso_date
 from generator.vocabulary import (
@@ -28,12 +29,8 @@ DateRule = Callable[[str], "str | None"]  # a date's objection, or None when it 
 _MASKED_ADDRESS = "xxx@xxx"
 
 
-class AnswerError(ValueError):
+class AnswerError(ReasonError):
     """An answer that cannot be used, with the reason in Danish."""
-
-    def __init__(self, reason: str) -> None:
-        super().__init__(reason)
-        self.reason = reason
 
 
 def plain_text(text: str) -> str:

@@ -10,13 +10,16 @@ from typing import Any
 
 import click
 
-from generator.authoring.cli_common import create, shown_path
+from generator.authoring.cli_common import create, generated_file_options, shown_path
 from generator.authoring.cli_periods import new_theme
+from generator.authoring.cli_records import Invocation, record_command
 from generator.authoring.codeowners import MAINTAINERS_TEAM, default_output, render_codeowners
 from generator.authoring.decision import ask_decision
 from generator.authoring.drafts import load_on_disk, problem_file, write_checked
-from generator.authoring.from_issue import create_either
-from generator.authoring.generated_file import GeneratedFile, write_or_check
+from generator.authoring.generated_file import (
+    GeneratedFile,
+    write_or_check,
+)
 from generator.authoring.idea import ask_idea, refuse_without_open_theme
 from generator.authoring.issue_answers import decision_answers, result_answers
 from generator.authoring.issue_body import read_issue, read_issue_file
@@ -30,7 +33,6 @@ from generator.cli_options import (
     DanishChoice,
     common_options,
     help_option,
-    issue_options,
     make_settings,
     options,
     records_option,
@@ -78,8 +80,7 @@ new.add_command(new_theme, "theme")
 
 
 @new.command("idea", short_help="Opret et idekort.")
-@common_options
-@issue_options("Idekort")
+@record_command("Idekort")
 @click.option("--id", "idea_id", help="Ideens id; standard er titlen som id (æ→ae, ø→oe, å→aa).")
 @click.option("--title", help="Ideen på én linje.")
 @click.option("--theme", help="Temaets id eller navn, fx klima; det skal være åbent.")
@@ -97,23 +98,17 @@ new.add_command(new_theme, "theme")
 @click.option("--owner-contact", help="En funktionspostkasse, ikke en persons adresse.")
 @click.option("--tag", "tags", multiple=True, help="Et emneord (gentag for flere).")
 @click.option("--example", is_flag=True, help="Markér ideen som et opdigtet eksempel.")
-def new_idea(
-    *,
-    records_dir: Path,
-    today: str | None,
-    no_input: bool,
-    from_issue: Path | None,
-    pr_title_file: Path | None,
-    **given: Any,
-) -> None:
+def new_idea(run: Invocation, **given: Any) -> None:
     """Opret et idekort: records/ideas/<id>/idea.yaml."""
-    settings = make_settings(records_dir, today)
-    if from_issue is not None:
-        refuse_without_open_theme(settings, load_on_disk(settings).portfolio, given)
-        given, no_input = _from_issue(settings, from_issue, given), True
-    create(ask_idea, settings, given, option_mode(no_input, given))
-    if from_issue is not None and pr_title_file is not None:
-        pr_title_file.write_text(f"Idekort: {given['title']}\n", encoding="utf-8")
+    settings = run.settings
+    if run.issue is None:
+        create(ask_idea, settings, given, option_mode(run.no_input, given))
+        return
+    refuse_without_open_theme(settings, load_on_disk(settings).portfolio, given)
+    given = _from_issue(settings, run.issue, given)
+    create(ask_idea, settings, given, "none")
+    if run.title_file is not None:
+        run.title_file.write_text(f"Idekort: {given['title']}\n", encoding="utf-8")
 
 
 def _from_issue(settings: Settings, path: Path, given: dict[str, Any]) -> dict[str, Any]:
@@ -128,8 +123,7 @@ def _from_issue(settings: Settings, path: Path, given: dict[str, Any]) -> dict[s
 
 
 @new.command("decision", short_help="Opret en beslutning om en idé.")
-@common_options
-@issue_options("Beslutning")
+@record_command("Beslutning")
 @click.argument("idea_id", metavar="[IDÉ]", required=False)
 @click.option(
     "--kind",
@@ -152,58 +146,29 @@ def _from_issue(settings: Settings, path: Path, given: dict[str, Any]) -> dict[s
     help="Videreførelse: til drift, intern eller ekstern finansiering.",
 )
 @_card_options
-def new_decision(
-    *,
-    records_dir: Path,
-    today: str | None,
-    no_input: bool,
-    from_issue: Path | None,
-    pr_title_file: Path | None,
-    idea_id: str | None,
-    **given: Any,
-) -> None:
+def new_decision(run: Invocation, idea_id: str | None, **given: Any) -> None:
     """Opret en beslutning: records/ideas/<id>/decisions/<dato>-<art>.yaml.
 
     IDÉ er ideens id eller titel. En investering skrives sammen med testkortet for trinnet
     (records/ideas/<id>/tests/).
     """
-    settings = make_settings(records_dir, today)
-    mode = option_mode(no_input, given)
-    create_either(
-        ask_decision, settings, DECISION_FORM, decision_answers, given={"idea_id": idea_id, **given}, mode=mode,
-        issue=from_issue, title_file=pr_title_file,
-    )  # fmt: skip
+    run.create(ask_decision, DECISION_FORM, decision_answers, given, idea_id=idea_id)
 
 
 @new.command("result", short_help="Afslut et testkort med resultatet af testen.")
-@common_options
-@issue_options("Testresultat")
+@record_command("Testresultat")
 @click.argument("idea_id", metavar="[IDÉ]", required=False)
 @click.option("--step", type=click.IntRange(1), help="Trinnet; standard er det nuværende.")
 @click.option("--outcome", type=DanishChoice("test_outcome"), help="Resultatet af testen.")
 @click.option("--learning", help="Hvad testen lærte jer.")
 @click.option("--evidence", multiple=True, help="Et link til dokumentation (gentag).")
 @click.option("--end", type=ISO_DATE, help="Den dag, testen sluttede; standard er kortets.")
-def new_result(
-    *,
-    records_dir: Path,
-    today: str | None,
-    no_input: bool,
-    from_issue: Path | None,
-    pr_title_file: Path | None,
-    idea_id: str | None,
-    **given: Any,
-) -> None:
+def new_result(run: Invocation, idea_id: str | None, **given: Any) -> None:
     """Afslut testkortet for et trin: status afsluttet, med resultat og læring.
 
     IDÉ er ideens id eller titel; testkortet er records/ideas/<id>/tests/step-<n>.yaml.
     """
-    settings = make_settings(records_dir, today)
-    mode = option_mode(no_input, given)
-    create_either(
-        ask_result, settings, RESULT_FORM, result_answers, given={"idea_id": idea_id, **given}, mode=mode,
-        issue=from_issue, title_file=pr_title_file,
-    )  # fmt: skip
+    run.create(ask_result, RESULT_FORM, result_answers, given, idea_id=idea_id)
 
 
 @new.command("testcard", short_help="Opret et testkort for et bevilget trin.")
@@ -245,17 +210,12 @@ def link_pull_request(records_dir: Path, url: str, files: tuple[Path, ...]) -> N
 @click.command(short_help="Skriv eller tjek .github/CODEOWNERS.")
 @help_option
 @records_option
-@click.option(
-    "--output",
-    type=click.Path(dir_okay=False, path_type=Path),
-    help="Filen; standard er .github/CODEOWNERS i repositoriets rod.",
-)
+@generated_file_options(".github/CODEOWNERS i repositoriets rod")
 @click.option(
     "--maintainers",
     default=MAINTAINERS_TEAM,
     help=f"Holdet, der vedligeholder værktøjet og grundreglerne (standard: {MAINTAINERS_TEAM}).",
 )
-@click.option("--check", is_flag=True, help="Skriv intet; fejl, hvis filen ikke er opdateret.")
 def codeowners(records_dir: Path, output: Path | None, maintainers: str, check: bool) -> None:
     """Skriv .github/CODEOWNERS ud fra temaernes reviewers, eller tjek at den er opdateret."""
     settings = Settings(records_dir=records_dir)

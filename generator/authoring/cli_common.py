@@ -22,6 +22,7 @@ from generator.authoring.drafts import (
 )
 from generator.authoring.prompts import Asker, Mode
 from generator.authoring.refused_fields import fields_at_fault
+from generator.cli_options import F, options
 from generator.model import Portfolio
 from generator.problems import Problem
 from generator.settings import Settings
@@ -76,3 +77,16 @@ def _checked_drafts(
             drafts = again
             continue
         return drafts, warnings
+
+
+def generated_file_options(default: str) -> Callable[[F], F]:
+    """--output (the file, `default` unless given) and --check of a command that writes a
+    generated file."""
+    return options(
+        click.option(
+            "--output",
+            type=click.Path(dir_okay=False, path_type=Path),
+            help=f"Filen; standard er {default}.",
+        ),
+        click.option("--check", is_flag=True, help="Skriv intet; fejl, hvis filen er forældet."),
+    )

@@ -8,21 +8,21 @@ from typing import Any
 
 import click
 
-from generator.authoring.cli_common import shown_path
+from generator.authoring.cli_common import generated_file_options, shown_path
+from generator.authoring.cli_records import Invocation, record_command
 from generator.authoring.drafts import load_on_disk
-from generator.authoring.from_issue import create_either
-from generator.authoring.generated_file import GeneratedFile, write_or_check
+from generator.authoring.generated_file import (
+    GeneratedFile,
+    write_or_check,
+)
 from generator.authoring.issue_answers import theme_answers
 from generator.authoring.issue_form import default_form, read_form, render_form
 from generator.authoring.issue_forms import THEME_FORM
-from generator.authoring.prompts import option_mode
 from generator.authoring.theme import ask_theme
 from generator.cli_options import (
     ISO_DATE,
     DanishChoice,
-    common_options,
     help_option,
-    issue_options,
     make_settings,
     records_option,
     today_option,
@@ -31,8 +31,7 @@ from generator.periods import open_themes
 
 
 @click.command("theme", short_help="Opret et tema; åbner en periode for nye ideer.")
-@common_options
-@issue_options("Tema")
+@record_command("Tema")
 @click.option("--id", "theme_id", help="Temaets id; standard er navnet som id (æ→ae, ø→oe, å→aa).")
 @click.option("--name", help="Temaets navn, fx Klima.")
 @click.option(
@@ -56,37 +55,20 @@ from generator.periods import open_themes
     "--criterion", "criteria", multiple=True,
     help="Et af de kriterier, direktørerne screener ideerne efter (gentag).",
 )  # fmt: skip
-def new_theme(
-    *,
-    records_dir: Path,
-    today: str | None,
-    no_input: bool,
-    from_issue: Path | None,
-    pr_title_file: Path | None,
-    **given: Any,
-) -> None:
+def new_theme(run: Invocation, **given: Any) -> None:
     """Opret et tema: records/themes/<id>.yaml.
 
     Koordinatoren åbner en ny periode ved at oprette dens temaer. Kør bagefter
     portfolio issueform og portfolio codeowners.
     """
-    settings = make_settings(records_dir, today)
-    create_either(
-        ask_theme, settings, THEME_FORM, theme_answers, given=given,
-        mode=option_mode(no_input, given), issue=from_issue, title_file=pr_title_file,
-    )  # fmt: skip
+    run.create(ask_theme, THEME_FORM, theme_answers, given)
 
 
 @click.command(short_help="Skriv eller tjek temaerne i formularen Idekort.")
 @help_option
 @records_option
 @today_option
-@click.option(
-    "--output",
-    type=click.Path(dir_okay=False, path_type=Path),
-    help="Formularen; standard er .github/ISSUE_TEMPLATE/idekort.yml.",
-)
-@click.option("--check", is_flag=True, help="Skriv intet; fejl, hvis formularen er forældet.")
+@generated_file_options(".github/ISSUE_TEMPLATE/idekort.yml")
 def issueform(records_dir: Path, today: str | None, output: Path | None, check: bool) -> None:
     """Skriv temaerne, der er åbne i dag, som valg i formularen Idekort, eller tjek dem.
 

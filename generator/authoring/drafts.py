@@ -17,6 +17,7 @@ from pathlib import Path, PurePosixPath
 
 from generator.authoring.yaml_writer import Value, modeline, render_record
 from generator.errors import PortfolioError
+from generator.kinds import RecordKind
 from generator.pipeline import Checked, check_portfolio
 from generator.problems import Problem, sort_problems
 from generator.rules.naming import card_file_stem
@@ -63,7 +64,7 @@ class Draft:
     a test card finished with its result (`portfolio new result`).
     """
 
-    kind: str
+    kind: RecordKind
     relpath: PurePosixPath
     data: Mapping[str, Value]
     replaces: bool = False
@@ -75,21 +76,21 @@ class Draft:
 
 
 def idea_draft(idea_id: str, data: Mapping[str, Value]) -> Draft:
-    return Draft("idea", PurePosixPath("ideas", idea_id, "idea.yaml"), data)
+    return Draft(RecordKind.IDEA, PurePosixPath("ideas", idea_id, "idea.yaml"), data)
 
 
 def decision_draft(idea_id: str, data: Mapping[str, Value]) -> Draft:
     name = f"{data['date']}-{data['kind']}.yaml"
-    return Draft("decision", PurePosixPath("ideas", idea_id, "decisions", name), data)
+    return Draft(RecordKind.DECISION, PurePosixPath("ideas", idea_id, "decisions", name), data)
 
 
 def theme_draft(theme_id: str, data: Mapping[str, Value]) -> Draft:
-    return Draft("theme", PurePosixPath("themes", f"{theme_id}.yaml"), data)
+    return Draft(RecordKind.THEME, PurePosixPath("themes", f"{theme_id}.yaml"), data)
 
 
 def testcard_draft(idea_id: str, data: Mapping[str, Value]) -> Draft:
     name = f"{card_file_stem(str(data['step']))}.yaml"
-    return Draft("testcard", PurePosixPath("ideas", idea_id, "tests", name), data)
+    return Draft(RecordKind.TESTCARD, PurePosixPath("ideas", idea_id, "tests", name), data)
 
 
 def _texts(value: Value) -> list[str]:

@@ -16,7 +16,6 @@ from generator.authoring.cli_common import AskFunction, create
 from generator.authoring.drafts import DraftError, load_on_disk, problem_file
 from generator.authoring.issue_body import read_issue_file
 from generator.authoring.issue_forms import IssueForm, IssueRefusedError, field_says, read_form
-from generator.authoring.prompts import Mode
 from generator.authoring.refused_fields import field_on_line
 from generator.errors import PortfolioError
 from generator.model import Portfolio
@@ -73,26 +72,6 @@ def create_from_issue(
         raise IssueRefusedError(form, [error.message]) from None
     if title_file is not None:
         title_file.write_text(title + "\n", encoding="utf-8")
-
-
-def create_either(
-    ask: AskFunction,
-    settings: Settings,
-    form: IssueForm,
-    read_answers: ReadAnswers,
-    *,
-    given: Mapping[str, Any],
-    mode: Mode,
-    issue: Path | None,
-    title_file: Path | None,
-) -> None:
-    """From the issue made with `form` when one is given; else from the options and prompts."""
-    if issue is None:
-        create(ask, settings, dict(given), mode)
-    else:
-        create_from_issue(
-            ask, settings, form, read_answers, issue=issue, given=given, title_file=title_file
-        )
 
 
 def _in_form_words(

@@ -36,7 +36,7 @@ def clean_text(text: str) -> str:
     return "\n".join(line.rstrip() for line in lines).strip()
 
 
-def option_mode(no_input: bool, given: dict[str, Any]) -> Mode:
+def option_mode(no_input: bool, given: Mapping[str, Any]) -> Mode:
     """Ask everything when no field was given, only what is missing when some were."""
     if no_input:
         return "none"
@@ -151,7 +151,7 @@ class Asker:
         """Free text, checked for personal data."""
         return self.value(given, key, label, required=required)
 
-    def lines(
+    def items(
         self,
         given: Mapping[str, Any],
         key: str,
@@ -160,9 +160,29 @@ class Asker:
         option: str,
         required: bool = False,
         check: Check = plain_text,
+        per_line: bool = False,
     ) -> list[str]:
-        """A list of texts, one a prompt, until an empty answer."""
+        """A list typed on one line, separated by commas, given options split alike; or with
+        `per_line` (for sentences, which hold commas) one item a prompt until an empty answer."""
         value = self.given(given, key)
+        if per_line:
+            return self._lines(value, key, label, option, required=required, check=check)
+        if isinstance(value, list | tuple):
+            parts = [clean_text(part) for item in value for part in str(item).split(",")]
+            self.answers[key] = list(dict.fromkeys(part for part in parts if part))
+            return list(self.answers[key])
+
+        def each(text: str) -> list[str]:
+            parts = [part.strip() for part in text.split(",") if part.strip()]
+            return list(dict.fromkeys(check(part) for part in parts))
+
+        answer = self.value(given, key, label, required=required, check=each, option=option)
+        return list(answer or [])
+
+    def _lines(
+        self, value: Any, key: str, label: str, option: str, *, required: bool, check: Check
+    ) -> list[str]:
+        """A list given as it stands, or asked for one item a prompt until an empty answer."""
         if value or (self.only is not None and key not in self.only):
             kept = [clean_text(item) for item in value or () if clean_text(item)]
             self.answers[key] = kept
@@ -179,30 +199,6 @@ class Asker:
                 self.answers[key] = items
                 return items
             items.append(item)
-
-    def items(
-        self,
-        given: Mapping[str, Any],
-        key: str,
-        label: str,
-        *,
-        option: str,
-        required: bool = False,
-        check: Check = plain_text,
-    ) -> list[str]:
-        """A list typed on one line, separated by commas; given options are split alike."""
-        value = self.given(given, key)
-        if isinstance(value, list | tuple):
-            parts = [clean_text(part) for item in value for part in str(item).split(",")]
-            self.answers[key] = list(dict.fromkeys(part for part in parts if part))
-            return list(self.answers[key])
-
-        def each(text: str) -> list[str]:
-            parts = [part.strip() for part in text.split(",") if part.strip()]
-            return list(dict.fromkeys(check(part) for part in parts))
-
-        answer = self.value(given, key, label, required=required, check=each, option=option)
-        return list(answer or [])
 
     def ids(
         self,

@@ -78,9 +78,9 @@ def card_fields(
             ("method", "Metode"),
         )
     }
-    criteria = asker.lines(
+    criteria = asker.items(
         given, "success_criteria", "Målbart succeskriterium",
-        option="--success-criterion", required=True,
+        option="--success-criterion", required=True, per_line=True,
     )  # fmt: skip
     budget = asker.value(
         given, "budget", "Budget i kroner", default=amount,

@@ -65,7 +65,9 @@ def ask_theme(asker: Asker, settings: Settings, portfolio: Portfolio, given: Giv
     )  # fmt: skip
     description = asker.text(given, "description", "Beskrivelse (valgfri)", required=False)
     texts = {
-        key: asker.lines(given, key, f"{label} (valgfri; én pr. linje)", option=option)
+        key: asker.items(
+            given, key, f"{label} (valgfri; én pr. linje)", option=option, per_line=True
+        )
         for key, label, option in SCREENING_TEXTS
     }
     if not asker.talks:

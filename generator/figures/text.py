@@ -4,23 +4,13 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+from generator.figures import rows as figure_rows
 from generator.figures.compute import Figures
 from generator.figures.labels import (
     format_days,
     format_number,
     signal_label,
     signal_sentence,
-)
-from generator.figures.rows import (
-    DEPARTMENT_HEAD,
-    FUNNEL_HEAD,
-    KILL_HEAD,
-    LEAD_TIME_HEAD,
-    TEST_HEAD,
-    card_rows,
-    department_row,
-    kill_rows,
-    lead_time_rows,
 )
 from generator.figures.stats import DaySummary
 from generator.kinds import SCREENING_GATE
@@ -46,15 +36,23 @@ def _funnel(figures: Figures) -> list[str]:
     rows = []
     for key, count in figures.funnel.items():
         rows.append([status_label(key), format_number(count)])
-    return ["Tragten", *table(FUNNEL_HEAD, rows, {1}), ""]
+    return ["Tragten", *table(figure_rows.FUNNEL_HEAD, rows, {1}), ""]
 
 
 def _lead_times(title: str, summaries: dict[str, DaySummary]) -> list[str]:
-    return [title, *table(LEAD_TIME_HEAD, lead_time_rows(summaries), {2, 3, 4}), ""]
+    return [
+        title,
+        *table(figure_rows.LEAD_TIME_HEAD, figure_rows.lead_time_rows(summaries), {2, 3, 4}),
+        "",
+    ]
 
 
 def _kill(figures: Figures) -> list[str]:
-    return ["Tidlig lukning", *table(KILL_HEAD, kill_rows(figures.kill), {1, 2, 3, 4, 5}), ""]
+    return [
+        "Tidlig lukning",
+        *table(figure_rows.KILL_HEAD, figure_rows.kill_rows(figures.kill), {1, 2, 3, 4, 5}),
+        "",
+    ]
 
 
 def _granted(figures: Figures, portfolio: Portfolio) -> list[str]:
@@ -70,16 +68,20 @@ def _granted(figures: Figures, portfolio: Portfolio) -> list[str]:
 
 
 def _tests(figures: Figures) -> list[str]:
-    return ["Testkort", *table(TEST_HEAD, card_rows(figures.tests), set(range(1, 8))), ""]
+    return [
+        "Testkort",
+        *table(figure_rows.TEST_HEAD, figure_rows.card_rows(figures.tests), set(range(1, 8))),
+        "",
+    ]
 
 
 def _departments(figures: Figures, portfolio: Portfolio) -> list[str]:
     currency = portfolio.ladder.currency
     rows = [
-        department_row(portfolio.departments[k].name, r, currency)
+        figure_rows.department_row(portfolio.departments[k].name, r, currency)
         for k, r in figures.departments.items()
     ]
-    return ["Magistratsafdelingerne", *table(DEPARTMENT_HEAD, rows, {1, 2, 3}), ""]
+    return ["Magistratsafdelingerne", *table(figure_rows.DEPARTMENT_HEAD, rows, {1, 2, 3}), ""]
 
 
 def _themes(figures: Figures, portfolio: Portfolio) -> list[str]:

@@ -10,28 +10,22 @@ from __future__ import annotations
 import datetime as dt
 import re
 
+from generator.errors import ReasonError
 from generator.schema.dates import is_iso_date
 from generator.sheets.columns import SheetColumn
 from generator.sheets.guard import LIST_LINE, is_too_long_notice
-from generator.vocabulary import CHOICE_WORDS, MONTHS, choice_names
+from generator.vocabulary import CHOICE_WORDS, choice_names, danish_date
 
 # Words people type for the fixed sets, beside the Danish labels the xlsx writes.
 SYNONYMS: dict[str, str] = choice_names(CHOICE_WORDS)
 TRUE_WORDS = ("ja", "sand", "true", "x", "1")
 FALSE_WORDS = ("nej", "falsk", "false", "0")
 
-_DANISH_DATE = re.compile(r"^(\d{1,2})\.\s*([a-zæøå]+)\.?\s+(\d{4})$")
-_NUMERIC_DATE = re.compile(r"^(\d{1,2})[.\-/](\d{1,2})[.\-/](\d{4})$")
 _THOUSANDS = re.compile(r"^\d{1,3}(\.\d{3})+$")
-_SHORT_MONTHS = {name[:3]: number for number, name in enumerate(MONTHS, start=1)}
 
 
-class CellError(ValueError):
+class CellError(ReasonError):
     """A cell that cannot become a field's value; the reason in Danish."""
-
-    def __init__(self, reason: str) -> None:
-        super().__init__(reason)
-        self.reason = reason
 
 
 def _shown(value: object) -> str:
@@ -48,29 +42,13 @@ def read_date(value: object) -> str:
     text = " ".join(str(value).split()).lower()
     if is_iso_date(text) and isinstance(value, str):
         return text
-    day_month_year = _day_month_year(text)
-    if day_month_year is not None:
-        try:
-            return dt.date(*day_month_year).isoformat()
-        except ValueError:
-            pass
+    day = danish_date(text)
+    if day is not None:
+        return day
     raise CellError(
         f"'{_shown(value)}' kan ikke læses som en dato; skriv fx 2026-12-04 eller "
         "4. december 2026, eller gør cellen til en dato."
     )
-
-
-def _day_month_year(text: str) -> tuple[int, int, int] | None:
-    named = _DANISH_DATE.match(text)
-    if named:
-        month = _SHORT_MONTHS.get(named.group(2)[:3])
-        if month is None or (len(named.group(2)) > 3 and named.group(2) not in MONTHS):
-            return None
-        return int(named.group(3)), month, int(named.group(1))
-    numeric = _NUMERIC_DATE.match(text)
-    if numeric:
-        return int(numeric.group(3)), int(numeric.group(2)), int(numeric.group(1))
-    return None
 
 
 def read_kroner(value: object) -> int:

@@ -13,16 +13,18 @@ import stat
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
-from typing import Any, Literal
+from typing import Any
 
 from generator.errors import RecordsNotFoundError
+from generator.kinds import RecordKind
 from generator.load.yaml_reader import MAX_BYTES, Parsed, parse_yaml
 from generator.problems import PathKey, Problem, Source
 from generator.settings import Settings
 
-RecordKind = Literal["ladder", "departments", "theme", "idea", "decision", "testcard"]
-
-REQUIRED_FILES: dict[str, RecordKind] = {"ladder.yaml": "ladder", "departments.yaml": "departments"}
+REQUIRED_FILES: dict[str, RecordKind] = {
+    "ladder.yaml": RecordKind.LADDER,
+    "departments.yaml": RecordKind.DEPARTMENTS,
+}
 
 
 @dataclass(frozen=True)
@@ -112,11 +114,11 @@ def classify(rel: str, file: str) -> RecordFile | None:
         return None
     stem = name.removesuffix(".yaml")
     if len(parts) == 2 and parts[0] == "themes":
-        return RecordFile("theme", rel, file, stem)
+        return RecordFile(RecordKind.THEME, rel, file, stem)
     if len(parts) == 3 and parts[0] == "ideas" and name == "idea.yaml":
-        return RecordFile("idea", rel, file, parts[1], parts[1])
+        return RecordFile(RecordKind.IDEA, rel, file, parts[1], parts[1])
     if len(parts) == 4 and parts[0] == "ideas" and parts[2] in ("decisions", "tests"):
-        kind: RecordKind = "decision" if parts[2] == "decisions" else "testcard"
+        kind = RecordKind.DECISION if parts[2] == "decisions" else RecordKind.TESTCARD
         return RecordFile(kind, rel, file, stem, parts[1])
     return None
 

@@ -31,7 +31,7 @@ def shown_ideas(portfolio: Portfolio) -> list[Idea]:
     return sorted(ideas, key=lambda idea: (idea.submitted, idea.idea_id))
 
 
-def themes_of_kind(portfolio: Portfolio, kind: str) -> list[Theme]:
+def themes_of_kind(portfolio: Portfolio, kind: ThemeKind) -> list[Theme]:
     """Themes of one kind with slug ids, by name (the six themes, or the five focus areas)."""
     themes = [t for t in portfolio.themes.values() if t.kind == kind and is_slug(t.theme_id)]
     return sorted(themes, key=lambda t: (t.name.casefold(), t.theme_id))

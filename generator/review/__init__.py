@@ -11,10 +11,11 @@ import tempfile
 from dataclasses import replace
 from pathlib import Path
 
+from generator.gitrepo import records_at
 from generator.pipeline import check_portfolio
 from generator.problems import warnings_only_in
 from generator.review.compare import Review, build_review
-from generator.review.gitbase import changed_files, export_base, read_base_tree
+from generator.review.gitbase import changed_files, export_base
 from generator.review.render import COMMENT_MARKER, render_markdown, render_text
 from generator.settings import Settings
 
@@ -30,13 +31,13 @@ __all__ = [
 
 def touched_files(settings: Settings, base: str) -> set[str]:
     """The records files (as messages name them) that differ from the revision `base`."""
-    changed = changed_files(settings, read_base_tree(settings, base))
+    changed = changed_files(settings, records_at(settings, base))
     return {settings.display_path(rel) for rel in changed}
 
 
 def review_change(settings: Settings, base: str, site_url: str | None = None) -> Review:
     """The Review of the working tree's records against the revision `base`."""
-    tree = read_base_tree(settings, base)
+    tree = records_at(settings, base)
     with tempfile.TemporaryDirectory(prefix="portfolio-review-") as folder:
         records_dir = export_base(tree, Path(folder), settings.schemas_dir)
         before = check_portfolio(Settings(records_dir=records_dir, today=settings.today))

@@ -8,18 +8,9 @@ from __future__ import annotations
 
 import os
 import shutil
-from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 
-from generator.gitrepo import (
-    TreeEntry,
-    blob_id,
-    list_files,
-    object_format,
-    read_blobs,
-    repository_paths,
-    resolve_commit,
-)
+from generator.gitrepo import RecordsRevision, TreeEntry, blob_id, list_files, read_blobs
 from generator.load import is_hidden, read_record_bytes, walk_records
 from generator.review.compare import Change
 from generator.settings import Settings
@@ -27,25 +18,7 @@ from generator.settings import Settings
 _REGULAR_MODES = ("100644", "100755")
 
 
-@dataclass(frozen=True)
-class BaseTree:
-    """The revision's files under the records folder, by path relative to it, as blob ids."""
-
-    top: Path
-    commit: str
-    records: str  # the records folder's path inside the repository
-    blobs: dict[str, TreeEntry]
-    algorithm: str
-
-
-def read_base_tree(settings: Settings, ref: str) -> BaseTree:
-    """The blob id of every file under the records folder at `ref`; a GitError when unknown."""
-    top, records = repository_paths(settings)
-    commit = resolve_commit(top, ref)
-    return BaseTree(top, commit, records, list_files(top, commit, records), object_format(top))
-
-
-def changed_files(settings: Settings, base: BaseTree) -> dict[str, Change]:
+def changed_files(settings: Settings, base: RecordsRevision) -> dict[str, Change]:
     """Paths (relative to the records folder) added, changed or deleted since the revision."""
     current = _working_blobs(settings.records_dir, base.algorithm)
     at_base = {rel: entry.blob for rel, entry in base.blobs.items() if not is_hidden(rel)}
@@ -79,7 +52,7 @@ def _working_blobs(records_dir: Path, algorithm: str) -> dict[str, str]:
     return blobs
 
 
-def export_base(base: BaseTree, target: Path, schemas_dir: Path) -> Path:
+def export_base(base: RecordsRevision, target: Path, schemas_dir: Path) -> Path:
     """Write the revision's records (and its schemas) under `target`; the records folder."""
     records_dir = target / "records"
     records_dir.mkdir(parents=True)
@@ -94,7 +67,7 @@ def export_base(base: BaseTree, target: Path, schemas_dir: Path) -> Path:
     return records_dir
 
 
-def _write_files(base: BaseTree, entries: dict[str, TreeEntry], folder: Path) -> None:
+def _write_files(base: RecordsRevision, entries: dict[str, TreeEntry], folder: Path) -> None:
     """Regular files only, and only at paths that stay inside `folder`."""
     wanted = {
         rel: entry.blob

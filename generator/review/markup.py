@@ -15,11 +15,32 @@ MAX_CARD_TEXT = 4000  # characters of one field of the idea card, which reviewer
 
 
 @dataclass(frozen=True)
-class Markdown:
-    """GitHub-flavoured Markdown for the pull-request comment and the job summary."""
+class _Written:
+    """What both ways share: bullets, and record text made one safe line of at most a
+    length (`line`), a field's worth or a code's."""
+
+    def line(self, value: str, limit: int) -> str:
+        raise NotImplementedError
 
     def text(self, value: str) -> str:
-        return escape_markdown(value)
+        return self.line(value, MAX_TEXT)
+
+    def code(self, value: str) -> str:
+        return self.line(value, 300)
+
+    def prose(self, value: str) -> str:
+        return self.line(value, MAX_CARD_TEXT)
+
+    def bullet(self, value: str, depth: int = 0) -> str:
+        return f"{'  ' * depth}- {value}"
+
+
+@dataclass(frozen=True)
+class Markdown(_Written):
+    """GitHub-flavoured Markdown for the pull-request comment and the job summary."""
+
+    def line(self, value: str, limit: int) -> str:
+        return escape_markdown(value, limit=limit)
 
     def strong(self, value: str) -> str:
         return f"**{value}**"
@@ -27,17 +48,8 @@ class Markdown:
     def heading(self, level: int, value: str) -> str:
         return f"{'#' * (level + 1)} {value}"
 
-    def bullet(self, value: str, depth: int = 0) -> str:
-        return f"{'  ' * depth}- {value}"
-
     def link(self, value: str, url: str | None) -> str:
         return f"[{value}]({url})" if url else value
-
-    def code(self, value: str) -> str:
-        return escape_markdown(value, limit=300)
-
-    def prose(self, value: str) -> str:
-        return escape_markdown(value, limit=MAX_CARD_TEXT)
 
     def folded(self, summary: str, lines: list[str]) -> list[str]:
         """Lines in a collapsed block that the reader opens (GitHub's <details>)."""
@@ -45,11 +57,11 @@ class Markdown:
 
 
 @dataclass(frozen=True)
-class Text:
+class Text(_Written):
     """Plain text for the terminal."""
 
-    def text(self, value: str) -> str:
-        return one_line(value)
+    def line(self, value: str, limit: int) -> str:
+        return one_line(value, limit=limit)
 
     def strong(self, value: str) -> str:
         return value
@@ -58,17 +70,8 @@ class Text:
         underline = "=" if level == 1 else "-"
         return f"{value}\n{underline * len(value)}" if level <= 2 else value
 
-    def bullet(self, value: str, depth: int = 0) -> str:
-        return f"{'  ' * depth}- {value}"
-
     def link(self, value: str, url: str | None) -> str:
         return f"{value} ({url})" if url else value
-
-    def code(self, value: str) -> str:
-        return one_line(value, limit=300)
-
-    def prose(self, value: str) -> str:
-        return one_line(value, limit=MAX_CARD_TEXT)
 
     def folded(self, summary: str, lines: list[str]) -> list[str]:
         return [f"{summary}:", "", *lines, ""]

@@ -66,29 +66,20 @@ def check_references(ctx: RuleContext) -> Iterator[Problem]:
     departments_known = ctx.readable("departments.yaml")
     for idea in p.ideas.values():
         if idea.theme not in p.themes and ctx.readable(f"themes/{idea.theme}.yaml"):
-            yield idea.source.problem(
-                ("theme",),
-                "L02",
-                f"Temaet '{idea.theme}' findes ikke.{ctx.theme_names.hint(idea.theme)}",
-            )
+            message = f"Temaet '{idea.theme}' findes ikke.{ctx.theme_names.hint(idea.theme)}"
+            yield idea.source.problem(("theme",), "L02", message)
         for index, dept in enumerate(idea.departments):
             if departments_known and dept not in p.departments:
                 yield idea.source.problem(
                     ("departments", index), "L02", _unknown_department(dept, ctx)
                 )
         if departments_known and idea.owner.department not in p.departments:
-            yield idea.source.problem(
-                ("owner", "department"),
-                "L02",
-                _unknown_department(idea.owner.department, ctx),
-            )
+            message = _unknown_department(idea.owner.department, ctx)
+            yield idea.source.problem(("owner", "department"), "L02", message)
         for card in idea.tests:
             if p.ladder.usable and p.ladder.amount(card.step) is None:
-                yield card.source.problem(
-                    ("step",),
-                    "L02",
-                    f"Trin {card.step} findes ikke på investeringstrappen (højst trin {p.ladder.top}).",
-                )
+                message = f"Trin {card.step} findes ikke på investeringstrappen (højst trin {p.ladder.top})."
+                yield card.source.problem(("step",), "L02", message)
     for theme in p.themes.values():
         for index, dept in enumerate(theme.anchored_in):
             if departments_known and dept not in p.departments:
@@ -109,19 +100,17 @@ def check_theme_period(ctx: RuleContext) -> Iterator[Problem]:
         if theme is None:
             continue
         if theme.kind != ThemeKind.THEME:
-            yield idea.source.problem(
-                ("theme",),
-                "L03",
+            message = (
                 f"'{theme.name}' er et indsatsområde fra {theme.period_start[:4]}-"
-                f"{theme.period_end[:4]}, ikke et tema; vælg et af de seks temaer.",
+                f"{theme.period_end[:4]}, ikke et tema; vælg et af de seks temaer."
             )
+            yield idea.source.problem(("theme",), "L03", message)
         elif not is_open(theme, idea.submitted):
-            yield idea.source.problem(
-                ("submitted",),
-                "L03",
+            message = (
                 f"Temaet '{theme.name}' gælder fra {theme.period_start} til {theme.period_end}; "
-                f"ideen er indsendt {idea.submitted}.",
+                f"ideen er indsendt {idea.submitted}."
             )
+            yield idea.source.problem(("submitted",), "L03", message)
 
 
 def check_dates(ctx: RuleContext) -> Iterator[Problem]:
@@ -130,26 +119,21 @@ def check_dates(ctx: RuleContext) -> Iterator[Problem]:
     today = ctx.settings.today
     for idea in ctx.portfolio.ideas.values():
         if idea.submitted > today:
-            yield idea.source.problem(
-                ("submitted",),
-                "L04",
+            message = (
                 f"Ideen er indsendt {idea.submitted}, efter i dag ({today}); "
-                "skriv den dato, ideen blev indsendt.",
+                "skriv den dato, ideen blev indsendt."
             )
+            yield idea.source.problem(("submitted",), "L04", message)
         for decision in idea.decisions:
             if decision.date < idea.submitted:
-                yield decision.source.problem(
-                    ("date",),
-                    "L04",
+                message = (
                     f"Beslutningen er dateret {decision.date}, før ideen blev indsendt "
-                    f"({idea.submitted}).",
+                    f"({idea.submitted})."
                 )
+                yield decision.source.problem(("date",), "L04", message)
             elif decision.date > today:
-                yield decision.source.problem(
-                    ("date",),
-                    "L04",
-                    f"Beslutningen er dateret {decision.date}, efter i dag ({today}).",
-                )
+                message = f"Beslutningen er dateret {decision.date}, efter i dag ({today})."
+                yield decision.source.problem(("date",), "L04", message)
 
 
 def check_screening_first(ctx: RuleContext) -> Iterator[Problem]:
@@ -157,18 +141,16 @@ def check_screening_first(ctx: RuleContext) -> Iterator[Problem]:
     for idea in ctx.portfolio.ideas.values():
         if idea.decisions and idea.decisions[0].kind != DecisionKind.SCREENING:
             first = idea.decisions[0]
-            yield first.source.problem(
-                ("kind",),
-                "L05",
-                "Den første beslutning om en idé skal være en screening; tilføj screeningen før.",
+            message = (
+                "Den første beslutning om en idé skal være en screening; tilføj screeningen før."
             )
+            yield first.source.problem(("kind",), "L05", message)
         screenings = [d for d in idea.decisions if d.kind == DecisionKind.SCREENING]
         for extra in screenings[1:]:
-            yield extra.source.problem(
-                ("kind",),
-                "L05",
-                f"Ideen er allerede screenet {screenings[0].date}; der må kun være én screening.",
+            message = (
+                f"Ideen er allerede screenet {screenings[0].date}; der må kun være én screening."
             )
+            yield extra.source.problem(("kind",), "L05", message)
 
 
 def check_nothing_after_end(ctx: RuleContext) -> Iterator[Problem]:
@@ -177,12 +159,11 @@ def check_nothing_after_end(ctx: RuleContext) -> Iterator[Problem]:
         ending: Decision | None = None
         for decision in idea.decisions:
             if ending is not None:
-                yield decision.source.problem(
-                    ("kind",),
-                    "L10",
+                message = (
                     f"Ideens forløb sluttede {ending.date} ({ending.kind}); "
-                    "der kan ikke komme flere beslutninger efter.",
+                    "der kan ikke komme flere beslutninger efter."
                 )
+                yield decision.source.problem(("kind",), "L10", message)
             elif decision.is_ending:
                 ending = decision
 

@@ -9,19 +9,11 @@ or a re-indented comment do not count as a change but any changed value does.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from pathlib import Path
 from typing import Any
 
-from generator.gitrepo import (
-    blob_id,
-    list_files,
-    object_format,
-    read_blobs,
-    repository_paths,
-    resolve_commit,
-)
-from generator.kinds import TestStatus
-from generator.load import RecordKind, classify, parse_record, read_record_bytes
+from generator.gitrepo import RecordsRevision, blob_id, read_blobs, records_at
+from generator.kinds import RecordKind, TestStatus
+from generator.load import classify, parse_record, read_record_bytes
 from generator.load.yaml_reader import Parsed
 from generator.problems import PathKey, Problem
 from generator.settings import Settings
@@ -36,14 +28,13 @@ class BaseFile:
     kind: RecordKind
 
 
-def _base_files(top: Path, commit: str, records: str) -> list[BaseFile]:
-    """Every decision and test card at `commit`."""
-    prefix = "" if records == "." else f"{records}/"
+def _base_files(base: RecordsRevision) -> list[BaseFile]:
+    """Every decision and test card at the revision."""
+    prefix = "" if base.records == "." else f"{base.records}/"
     files: list[BaseFile] = []
-    for rel, entry in list_files(top, commit, f"{prefix}ideas").items():
-        relpath = f"ideas/{rel}"
+    for relpath, entry in base.blobs.items():
         ref = classify(relpath, prefix + relpath)  # the loader's own layout
-        if ref is not None and ref.kind in ("decision", "testcard"):
+        if ref is not None and ref.kind in (RecordKind.DECISION, RecordKind.TESTCARD):
             files.append(BaseFile(relpath, entry.blob, ref.kind))
     return files
 
@@ -101,9 +92,11 @@ def _compare(
 ) -> Problem | None:
     """The L11 problem of one record that differs from the revision, if it counts."""
     before = _data(old, file)
-    if base.kind != "decision" and (before is None or before.data.get("status") != TestStatus.DONE):
+    if base.kind != RecordKind.DECISION and (
+        before is None or before.data.get("status") != TestStatus.DONE
+    ):
         return None  # only a test card that was already done is history
-    what = "Beslutningen" if base.kind == "decision" else "Testkortet (status: done)"
+    what = "Beslutningen" if base.kind == RecordKind.DECISION else "Testkortet (status: done)"
     if current is None:
         return Problem(
             file,
@@ -131,15 +124,13 @@ def check_append_only(settings: Settings) -> list[Problem]:
     """L11: every decision and done test card at settings.base is unchanged; [] without a base."""
     if settings.base is None:
         return []
-    top, records = repository_paths(settings)
-    commit = resolve_commit(top, settings.base)
-    algorithm = object_format(top)
+    revision = records_at(settings, settings.base)
     changed: list[tuple[BaseFile, bytes | None]] = []
-    for base in _base_files(top, commit, records):
+    for base in _base_files(revision):
         current = _current(settings, base.relpath)
-        if current is None or blob_id(current, algorithm) != base.blob:
+        if current is None or blob_id(current, revision.algorithm) != base.blob:
             changed.append((base, current))
-    old = read_blobs(top, [base.blob for base, _ in changed])
+    old = read_blobs(revision.top, [base.blob for base, _ in changed])
     problems = [
         _compare(base, old[base.blob], current, settings.display_path(base.relpath), settings.base)
         for base, current in changed

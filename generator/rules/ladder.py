@@ -68,18 +68,16 @@ def check_tests_before_steps(portfolio: Portfolio) -> Iterator[Problem]:
             card = idea.test_card(step - 1)
             if card is None or card.status != TestStatus.DONE:
                 state = "mangler" if card is None else f"har status {card.status}"
-                yield decision.source.problem(
-                    ("step",),
-                    "L07",
-                    f"Trin {step} kræver, at testkortet for trin {step - 1} er done; det {state}.",
+                message = (
+                    f"Trin {step} kræver, at testkortet for trin {step - 1} er done; det {state}."
                 )
+                yield decision.source.problem(("step",), "L07", message)
             elif card.end > decision.date:
-                yield decision.source.problem(
-                    ("date",),
-                    "L07",
+                message = (
                     f"Testen for trin {step - 1} slutter {card.end}, efter beslutningen om trin "
-                    f"{step} ({decision.date}); testen skal være slut først.",
+                    f"{step} ({decision.date}); testen skal være slut først."
                 )
+                yield decision.source.problem(("date",), "L07", message)
 
 
 def check_amounts(portfolio: Portfolio) -> Iterator[Problem]:
@@ -88,12 +86,11 @@ def check_amounts(portfolio: Portfolio) -> Iterator[Problem]:
         for decision in _investments(idea):
             expected = portfolio.ladder.amount(decision.step or 0)
             if expected is not None and decision.amount != expected:
-                yield decision.source.problem(
-                    ("amount",),
-                    "L08",
+                message = (
                     f"Trin {decision.step} er på {format_kroner(expected)} ifølge investeringstrappen; "
-                    f"skriv amount: {expected}.",
+                    f"skriv amount: {expected}."
                 )
+                yield decision.source.problem(("amount",), "L08", message)
 
 
 def check_test_cards(portfolio: Portfolio, records_prefix: str) -> Iterator[Problem]:
@@ -103,42 +100,30 @@ def check_test_cards(portfolio: Portfolio, records_prefix: str) -> Iterator[Prob
         yield from _missing_cards(idea, records_prefix)
         for card in idea.tests:
             if card.end < card.start:
-                yield card.source.problem(
-                    ("end",),
-                    "L09",
-                    f"Testen slutter {card.end}, før den starter {card.start}; "
-                    "ret start eller end.",
+                message = (
+                    f"Testen slutter {card.end}, før den starter {card.start}; ret start eller end."
                 )
+                yield card.source.problem(("end",), "L09", message)
             grant = idea.grant(card.step)
             if grant is None:
-                yield card.source.problem(
-                    ("step",),
-                    "L09",
-                    f"Trin {card.step} er ikke bevilget; et testkort hører kun til et bevilget trin.",
-                )
+                message = f"Trin {card.step} er ikke bevilget; et testkort hører kun til et bevilget trin."
+                yield card.source.problem(("step",), "L09", message)
                 continue
             amount = portfolio.ladder.amount(card.step)
             if amount is not None and card.budget > amount:
-                yield card.source.problem(
-                    ("budget",),
-                    "L09",
-                    f"Budgettet er større end trinnets beløb ({format_kroner(amount)}); sæt det ned.",
-                )
+                message = f"Budgettet er større end trinnets beløb ({format_kroner(amount)}); sæt det ned."
+                yield card.source.problem(("budget",), "L09", message)
             if card.start < grant.date:
-                yield card.source.problem(
-                    ("start",),
-                    "L09",
-                    f"Testen starter {card.start}, før trinnet blev bevilget {grant.date}.",
-                )
+                message = f"Testen starter {card.start}, før trinnet blev bevilget {grant.date}."
+                yield card.source.problem(("start",), "L09", message)
 
 
 def _missing_cards(idea: Idea, records_prefix: str) -> Iterator[Problem]:
     for decision in _investments(idea):
         step = decision.step or 0
         if idea.test_card(step) is None:
-            yield decision.source.problem(
-                ("step",),
-                "L09",
+            message = (
                 f"Trin {step} er bevilget, men ideen har intet testkort; "
-                f"opret {records_prefix}/ideas/{idea.idea_id}/tests/{card_file_stem(step)}.yaml.",
+                f"opret {records_prefix}/ideas/{idea.idea_id}/tests/{card_file_stem(step)}.yaml."
             )
+            yield decision.source.problem(("step",), "L09", message)

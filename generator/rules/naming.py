@@ -6,7 +6,7 @@ import re
 import unicodedata
 from collections.abc import Iterator
 
-from generator.kinds import KIND_ORDER
+from generator.kinds import KIND_ORDER, RecordKind
 from generator.load import Loaded, RecordFile, Stray
 from generator.problems import Problem
 from generator.schema.dates import is_iso_date
@@ -44,13 +44,13 @@ def _stray_message(stray: Stray) -> str:
 
 def _name_problems(ref: RecordFile, data: dict[str, object]) -> Iterator[tuple[str, str]]:
     """(key to point at, Danish message) for what is wrong with one file's name."""
-    if ref.kind in ("theme", "idea") and not is_slug(ref.name):
+    if ref.kind in (RecordKind.THEME, RecordKind.IDEA) and not is_slug(ref.name):
         yield (
             "",
             f"Id'et '{ref.name}' følger ikke reglerne: {id_rule(ref.name)}; "
             "omdøb mappen eller filen.",
         )
-    if ref.kind == "decision":
+    if ref.kind == RecordKind.DECISION:
         date, kind = data.get("date"), data.get("kind")
         if isinstance(date, str) and is_iso_date(date) and kind in KIND_ORDER:
             if ref.name != f"{date}-{kind}":
@@ -60,7 +60,7 @@ def _name_problems(ref: RecordFile, data: dict[str, object]) -> Iterator[tuple[s
                 )
         elif not DECISION_NAME.match(ref.name):
             yield "", "Filen skal hedde <dato>-<art>.yaml, fx 2020-03-02-screening.yaml; omdøb den."
-    if ref.kind == "testcard":
+    if ref.kind == RecordKind.TESTCARD:
         step = data.get("step")
         if isinstance(step, int) and not isinstance(step, bool) and step >= 1:
             if ref.name != card_file_stem(step):
@@ -93,7 +93,7 @@ def _ideas_without_card(loaded: Loaded, prefix: str) -> Iterator[Problem]:
 def _same_ids(files: list[RecordFile]) -> Iterator[Problem]:
     seen: dict[tuple[str, str], str] = {}
     for ref in files:
-        if ref.kind not in ("theme", "idea"):
+        if ref.kind not in (RecordKind.THEME, RecordKind.IDEA):
             continue
         identity = (ref.kind, _identity(ref.name))
         if identity in seen and seen[identity] != ref.name:

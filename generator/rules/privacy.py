@@ -142,16 +142,12 @@ def check_personal_data(records: list[RawRecord]) -> Iterator[Problem]:
         for path, text in _strings(record.data, ()):
             name = ".".join(map(str, path)) or "filen"
             if any(True for _ in find_cpr(text)):
-                yield record.source.problem(
-                    path,
-                    "P01",
+                message = (
                     f"'{name}' indeholder noget, der ligner et CPR-nummer (xxxxxx-xxxx); "
-                    "slet det: personnumre må aldrig stå i en offentlig post.",
+                    "slet det: personnumre må aldrig stå i en offentlig post."
                 )
+                yield record.source.problem(path, "P01", message)
             is_contact = record.ref.kind == "idea" and path == _CONTACT
             if not is_contact and "@" in text and _EMAIL.search(text):
-                yield record.source.problem(
-                    path,
-                    "P01",
-                    f"'{name}' indeholder en e-mailadresse; den må kun stå i owner.contact.",
-                )
+                message = f"'{name}' indeholder en e-mailadresse; den må kun stå i owner.contact."
+                yield record.source.problem(path, "P01", message)

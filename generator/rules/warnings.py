@@ -19,13 +19,11 @@ def check_cross_organisational(portfolio: Portfolio) -> Iterator[Problem]:
     """W01: an idea with a single department."""
     for idea in portfolio.ideas.values():
         if len(idea.departments) == 1:
-            yield idea.source.problem(
-                ("departments",),
-                "W01",
+            message = (
                 "Ideen nævner kun én afdeling; direktørerne lægger vægt på tværorganisatoriske "
-                "ideer, så nævn gerne flere.",
-                "warning",
+                "ideer, så nævn gerne flere."
             )
+            yield idea.source.problem(("departments",), "W01", message, "warning")
 
 
 def check_screening_wait(portfolio: Portfolio, today_iso: str) -> Iterator[Problem]:
@@ -34,12 +32,10 @@ def check_screening_wait(portfolio: Portfolio, today_iso: str) -> Iterator[Probl
     for idea in portfolio.ideas.values():
         waited = (today - dt.date.fromisoformat(idea.submitted)).days
         if not idea.decisions and waited > SCREENING_WAIT_DAYS:
-            yield idea.source.problem(
-                ("submitted",),
-                "W02",
-                f"Ideen har ventet {waited} dage på screening (mere end {SCREENING_WAIT_DAYS}).",
-                "warning",
+            message = (
+                f"Ideen har ventet {waited} dage på screening (mere end {SCREENING_WAIT_DAYS})."
             )
+            yield idea.source.problem(("submitted",), "W02", message, "warning")
 
 
 def check_comments_after_text(records: list[RawRecord]) -> Iterator[Problem]:
@@ -64,26 +60,22 @@ def check_late_test_cards(portfolio: Portfolio, today_iso: str) -> Iterator[Prob
         for card in idea.tests:
             if card.status != TestStatus.DONE and card.end < today_iso:
                 status = TEST_STATUS_LABELS[card.status].lower()
-                yield card.source.problem(
-                    ("end",),
-                    "W04",
+                message = (
                     f"Testen af trin {card.step} skulle være afsluttet {card.end}, men "
                     f"testkortet står stadig som '{status}'. Afslut det med resultatet "
                     "(status: done og result, eller 'portfolio new result'), eller flyt "
-                    "slutdatoen, hvis testen varer længere.",
-                    "warning",
+                    "slutdatoen, hvis testen varer længere."
                 )
+                yield card.source.problem(("end",), "W04", message, "warning")
 
 
 def check_open_theme_reviewers(portfolio: Portfolio, today: str) -> Iterator[Problem]:
     """W05: a theme open today without reviewers: its decisions would fall to the maintainers."""
     for theme in portfolio.themes.values():
         if is_open(theme, today) and not theme.reviewers:
-            yield theme.source.problem(
-                ("name",),
-                "W05",
+            message = (
                 "Temaet er åbent for ideer, men har ingen reviewere; dets beslutninger ville "
                 "falde til vedligeholderne. Skriv temaets direktører og strategiske chefer som "
-                "GitHub-hold under reviewers, fx reviewers: ['@org/hold'].",
-                "warning",
+                "GitHub-hold under reviewers, fx reviewers: ['@org/hold']."
             )
+            yield theme.source.problem(("name",), "W05", message, "warning")

@@ -18,18 +18,12 @@ from typing import Any
 import fastjsonschema
 
 from generator.errors import SchemaFileError
-from generator.load import RawRecord, RecordKind
+from generator.kinds import RecordKind
+from generator.load import RawRecord
 from generator.problems import Problem
 from generator.schema.fast import compile_fast
 
-SCHEMA_FILES: dict[RecordKind, str] = {
-    "ladder": "ladder.schema.json",
-    "departments": "departments.schema.json",
-    "theme": "theme.schema.json",
-    "idea": "idea.schema.json",
-    "decision": "decision.schema.json",
-    "testcard": "testcard.schema.json",
-}
+SCHEMA_FILES: dict[RecordKind, str] = {kind: f"{kind}.schema.json" for kind in RecordKind}
 
 
 @dataclass(frozen=True)

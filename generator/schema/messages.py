@@ -179,28 +179,15 @@ def _false(error: ValidationError, data: dict[str, Any]) -> str:
     return f"Feltet '{name}' er ikke tilladt her; fjern det."
 
 
-def _min_items(error: ValidationError, _data: dict[str, Any]) -> str:
-    return f"'{_field(error)}' skal have mindst {error.validator_value} punkt; tilføj et."
-
-
-def _min_length(error: ValidationError, _data: dict[str, Any]) -> str:
-    return f"'{_field(error)}' må ikke være tom; skriv en tekst."
-
-
-def _max_length(error: ValidationError, _data: dict[str, Any]) -> str:
-    return f"'{_field(error)}' må højst have {error.validator_value} tegn; gør den kortere."
-
-
-def _minimum(error: ValidationError, _data: dict[str, Any]) -> str:
-    return f"'{_field(error)}' skal være mindst {error.validator_value}."
-
-
-def _unique(error: ValidationError, _data: dict[str, Any]) -> str:
-    return f"'{_field(error)}' nævner det samme punkt to gange; slet det ene."
-
-
-def _min_properties(error: ValidationError, _data: dict[str, Any]) -> str:
-    return "Filen skal have mindst ét punkt."
+# The messages that need only the field's name and the rule's value.
+_WORDED: dict[str, str] = {
+    "minItems": "'{field}' skal have mindst {value} punkt; tilføj et.",
+    "minLength": "'{field}' må ikke være tom; skriv en tekst.",
+    "maxLength": "'{field}' må højst have {value} tegn; gør den kortere.",
+    "minimum": "'{field}' skal være mindst {value}.",
+    "uniqueItems": "'{field}' nævner det samme punkt to gange; slet det ene.",
+    "minProperties": "Filen skal have mindst ét punkt.",
+}
 
 
 def _property_names(error: ValidationError, _data: dict[str, Any]) -> str:
@@ -213,12 +200,6 @@ _MESSAGES: dict[str | None, Callable[[ValidationError, dict[str, Any]], str]] = 
     "pattern": _pattern,
     "format": _format,
     "not": _false,
-    "minItems": _min_items,
-    "minLength": _min_length,
-    "maxLength": _max_length,
-    "minimum": _minimum,
-    "uniqueItems": _unique,
-    "minProperties": _min_properties,
     "propertyNames": _property_names,
 }
 
@@ -227,6 +208,9 @@ def message_for(error: ValidationError, data: dict[str, Any]) -> str:
     """The Danish message for one schema error (for `required`: see required_message)."""
     if error.validator == "pattern" and "propertyNames" in error.schema_path:
         return _property_names(error, data)
+    worded = _WORDED.get(str(error.validator))
+    if worded is not None:
+        return worded.format(field=_field(error), value=error.validator_value)
     render = _MESSAGES.get(error.validator)  # type: ignore[arg-type]
     if render is None:
         return f"'{_field(error)}' passer ikke med skemaet ({error.validator})."

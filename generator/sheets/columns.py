@@ -95,32 +95,21 @@ IDEAS = Table(
         _col("Resumé", "summary", "text", 60, lambda i, p: i.summary),
         _col("Væsentlig udfordring", "problem", "text", 60, lambda i, p: i.problem),
         _col("Konkret målgruppe", "target_group", "text", 50, lambda i, p: i.target_group),
-        _col(
-            "Gevinstpotentiale", "benefit_potential", "text", 60, lambda i, p: i.benefit_potential
-        ),
+        _col("Gevinstpotentiale", "benefit_potential", "text", 60,
+             lambda i, p: i.benefit_potential),
         _col("Afdelinger (id)", "departments", "list", 34, lambda i, p: list(i.departments)),
-        _col(
-            "Afdelinger",
-            None,
-            "list",
-            34,
-            lambda i, p: _names(i.departments, _department_names(p)),
-        ),
+        _col("Afdelinger", None, "list", 34,
+             lambda i, p: _names(i.departments, _department_names(p))),
         _col("Ejerafdeling (id)", "owner.department", "id", 30, lambda i, p: i.owner.department),
-        _col(
-            "Ejerafdeling",
-            None,
-            "text",
-            30,
-            lambda i, p: _department_names(p).get(i.owner.department, ""),
-        ),
+        _col("Ejerafdeling", None, "text", 30,
+             lambda i, p: _department_names(p).get(i.owner.department, "")),
         _col("Enhed", "owner.unit", "text", 26, lambda i, p: i.owner.unit),
         _col("Kontakt", "owner.contact", "text", 28, lambda i, p: i.owner.contact),
         _col("Samarbejdspartnere", "partners", "list", 34, lambda i, p: list(i.partners)),
         _col("Emneord", "tags", "list", 26, lambda i, p: list(i.tags)),
         _col("Eksempel", "example", "flag", 10, lambda i, p: i.example),
     ),
-)
+)  # fmt: skip
 
 
 def _decision(read: Callable[[Decision], object]) -> Reader:
@@ -136,21 +125,15 @@ DECISIONS = Table(
         _col("Slags", "kind", "choice", 14, _decision(lambda d: d.kind), DECISION_LABELS),
         _col("Besluttet af", "decided_by", "text", 24, _decision(lambda d: d.decided_by)),
         _col("Begrundelse", "rationale", "text", 60, _decision(lambda d: d.rationale)),
-        _col(
-            "Udfald",
-            "outcome",
-            "choice",
-            20,
-            _decision(lambda d: d.outcome),
-            SCREENING_OUTCOME_LABELS,
-        ),
+        _col("Udfald", "outcome", "choice", 20, _decision(lambda d: d.outcome),
+             SCREENING_OUTCOME_LABELS),
         _col("Trin", "step", "number", 6, _decision(lambda d: d.step)),
         _col("Beløb (kr.)", "amount", "kroner", 14, _decision(lambda d: d.amount)),
         _col("Videreført til", "to", "choice", 24, _decision(lambda d: d.to), GRADUATE_LABELS),
         _col("Læring", "learning", "text", 60, _decision(lambda d: d.learning)),
         _col("Pull request", "pull_request", "text", 40, _decision(lambda d: d.pull_request)),
     ),
-)
+)  # fmt: skip
 
 
 def _card(read: Callable[[TestCard], object]) -> Reader:
@@ -170,29 +153,18 @@ TESTS = Table(
         _col("Spørgsmål", "question", "text", 50, _card(lambda t: t.question)),
         _col("Hypotese", "hypothesis", "text", 50, _card(lambda t: t.hypothesis)),
         _col("Metode", "method", "text", 50, _card(lambda t: t.method)),
-        _col(
-            "Succeskriterier",
-            "success_criteria",
-            "list",
-            50,
-            _card(lambda t: list(t.success_criteria)),
-        ),
+        _col("Succeskriterier", "success_criteria", "list", 50,
+             _card(lambda t: list(t.success_criteria))),
         _col("Budget (kr.)", "budget", "kroner", 14, _card(lambda t: t.budget)),
         _col("Start", "start", "date", 12, _card(lambda t: t.start)),
         _col("Slut", "end", "date", 12, _card(lambda t: t.end)),
         _col("Status", "status", "choice", 12, _card(lambda t: t.status), TEST_STATUS_LABELS),
-        _col(
-            "Resultat",
-            "result.outcome",
-            "choice",
-            14,
-            _result(lambda r: r.outcome),
-            TEST_OUTCOME_LABELS,
-        ),
+        _col("Resultat", "result.outcome", "choice", 14, _result(lambda r: r.outcome),
+             TEST_OUTCOME_LABELS),
         _col("Læring", "result.learning", "text", 60, _result(lambda r: r.learning)),
         _col("Evidens", "result.evidence", "list", 40, _result(lambda r: list(r.evidence))),
     ),
-)
+)  # fmt: skip
 
 TABLES = (IDEAS, DECISIONS, TESTS)
 

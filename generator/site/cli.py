@@ -7,14 +7,18 @@ import shutil
 import signal
 import sys
 import tempfile
+from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 import click
 
 from generator.cli_options import (
+    F,
     checked_or_exit,
     help_option,
     make_settings,
+    options,
     records_option,
     today_option,
 )
@@ -31,6 +35,15 @@ config_option = click.option(
     default=Path("mkdocs.yml"),
     help="Sitets MkDocs-konfiguration (standard: mkdocs.yml).",
 )
+# What every site command reads: the records, today, and (but for export) the configuration.
+record_options = options(help_option, records_option, today_option)
+site_options = options(record_options, config_option)
+
+
+def folder_option(name: str, help_text: str, **settings: Any) -> Callable[[F], F]:
+    """An option naming a folder to write in."""
+    folder = click.Path(file_okay=False, path_type=Path)
+    return click.option(name, type=folder, help=help_text, **settings)
 
 
 def _show_mkdocs_warnings() -> None:
@@ -43,16 +56,8 @@ def _show_mkdocs_warnings() -> None:
 
 
 @click.command()
-@help_option
-@records_option
-@click.option(
-    "--site-dir",
-    type=click.Path(file_okay=False, path_type=Path),
-    default=None,
-    help="Hvor sitet bygges; standard er site_dir i mkdocs.yml (site/).",
-)
-@today_option
-@config_option
+@site_options
+@folder_option("--site-dir", "Hvor sitet bygges; standard er site_dir i mkdocs.yml (site/).")
 def build(records_dir: Path, site_dir: Path | None, today: str | None, config_file: Path) -> None:
     """Valider posterne, byg sitet og dets søgeindeks; ved fejl bygges intet."""
     settings = make_settings(records_dir, today)
@@ -67,16 +72,8 @@ def build(records_dir: Path, site_dir: Path | None, today: str | None, config_fi
 
 
 @click.command()
-@help_option
-@records_option
-@today_option
-@config_option
-@click.option(
-    "--out",
-    type=click.Path(file_okay=False, path_type=Path),
-    required=True,
-    help="Mappen, kilden skrives i: OUT/mkdocs.yml og OUT/docs/.",
-)
+@site_options
+@folder_option("--out", "Mappen, kilden skrives i: OUT/mkdocs.yml og OUT/docs/.", required=True)
 def render(records_dir: Path, today: str | None, config_file: Path, out: Path) -> None:
     """Skriv sitets komplette kilde, som MkDocs og Zensical bygger, som den er."""
     settings = make_settings(records_dir, today)
@@ -88,10 +85,7 @@ def render(records_dir: Path, today: str | None, config_file: Path, out: Path) -
 
 
 @click.command()
-@help_option
-@records_option
-@today_option
-@config_option
+@site_options
 @click.option(
     "--dev-addr",
     default="127.0.0.1:8000",
@@ -122,9 +116,7 @@ def _stop(_signal: int, _frame: object) -> None:
 
 
 @click.command()
-@help_option
-@records_option
-@today_option
+@record_options
 @click.option(
     "--format",
     "output_format",
@@ -141,12 +133,7 @@ def _stop(_signal: int, _frame: object) -> None:
     default="ideer",
     help="Ved csv til standard output: hvilken tabel (standard: ideer).",
 )
-@click.option(
-    "--output",
-    type=click.Path(file_okay=False, path_type=Path),
-    default=None,
-    help="En mappe, filerne skrives i; uden den skrives til standard output.",
-)
+@folder_option("--output", "En mappe, filerne skrives i; uden den skrives til standard output.")
 def export(
     records_dir: Path, today: str | None, output_format: str, table: str, output: Path | None
 ) -> None:

@@ -14,6 +14,7 @@ from typing import Any
 
 from generator.errors import PortfolioError
 from generator.gitrepo import last_commit_date
+from generator.kinds import ThemeKind
 from generator.model import Portfolio
 from generator.render import SiteContent
 from generator.render.markup import examples_notice, theme_page, with_notice
@@ -43,7 +44,7 @@ def expand_theme_nav(nav: Any, portfolio: Portfolio) -> Any:
         ]
     section = [PAGE_THEMES] + [
         {str(attribute_text(theme.name)): theme_page(theme.theme_id)}
-        for theme in themes_of_kind(portfolio, "theme")
+        for theme in themes_of_kind(portfolio, ThemeKind.THEME)
     ]
     expanded = []
     for item in nav:

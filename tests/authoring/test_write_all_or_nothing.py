@@ -19,6 +19,7 @@ import pytest
 
 from generator.authoring.drafts import Draft, write_checked
 from generator.errors import PortfolioError
+from generator.kinds import RecordKind
 from generator.settings import Settings
 from tests.authoring.conftest import Tree
 from tests.authoring.sample import TODAY
@@ -103,8 +104,8 @@ def test_an_existing_file_is_never_replaced(tree: Build) -> None:
     settings = Settings(records_dir=t.records, today=TODAY)
     taken = t.records / "ideas/afvist/idea.yaml"
     original = taken.read_text(encoding="utf-8")
-    new = Draft("idea", PurePosixPath("ideas/ny/idea.yaml"), {"title": "A"})
-    clash = Draft("idea", PurePosixPath("ideas/afvist/idea.yaml"), {"title": "B"})
+    new = Draft(RecordKind.IDEA, PurePosixPath("ideas/ny/idea.yaml"), {"title": "A"})
+    clash = Draft(RecordKind.IDEA, PurePosixPath("ideas/afvist/idea.yaml"), {"title": "B"})
     with pytest.raises(PortfolioError, match=r"records/ideas/afvist/idea\.yaml findes allerede"):
         write_checked(settings, [new, clash])
     assert taken.read_text(encoding="utf-8") == original

@@ -9,6 +9,7 @@ from typing import Any
 
 import pytest
 
+from generator.kinds import ThemeKind
 from generator.pipeline import Checked
 from generator.render import SiteContent, render_site
 from generator.render.learning_pages import learning_pages
@@ -107,7 +108,7 @@ def test_learning_text_is_sanitised(hostile_pages: SiteContent) -> None:
 def test_many_lessons_are_split_by_theme_and_paged(sample: tuple[Checked, Settings]) -> None:
     portfolio = sample[0].portfolio
     # three lessons: klima 16 August and 30 June 2021, samskabelse 31 August 2020
-    pages = learning_pages(portfolio, themes_of_kind(portfolio, "theme"), per_page=1)
+    pages = learning_pages(portfolio, themes_of_kind(portfolio, ThemeKind.THEME), per_page=1)
     assert list(pages) == [
         "laering.md",
         "laering/klima.md",
@@ -123,9 +124,9 @@ def test_many_lessons_are_split_by_theme_and_paged(sample: tuple[Checked, Settin
     assert second.title == "Det har vi lært: Klima, side 2" and second.page_number == 2
     [(_theme, [(heading, lessons)])] = second.sections
     assert heading == "Investeringstrin 1" and [x.date for x in lessons] == ["2021-06-30"]
-    assert learning_pages(portfolio, themes_of_kind(portfolio, "theme"), per_page=3).keys() == {
-        "laering.md"
-    }
+    assert learning_pages(
+        portfolio, themes_of_kind(portfolio, ThemeKind.THEME), per_page=3
+    ).keys() == {"laering.md"}
 
 
 from playwright.sync_api import Browser, Dialog, Page  # noqa: E402
