@@ -133,11 +133,15 @@ def card(
 
 
 def idea_files(
-    idea_id: str, card_: Record, decisions: Iterable[Record] = (), tests: Iterable[Record] = ()
+    idea_id: str,
+    card_: Record | None,
+    decisions: Iterable[Record] = (),
+    tests: Iterable[Record] = (),
 ) -> Records:
-    """An idea's files at their paths: its card, its decisions and its test cards."""
+    """An idea's files at their paths: its card (None: one already written), its decisions
+    and its test cards."""
     folder = f"ideas/{idea_id}"
-    files: Records = {f"{folder}/idea.yaml": card_}
+    files: Records = {} if card_ is None else {f"{folder}/idea.yaml": card_}
     files.update({f"{folder}/decisions/{d['date']}-{d['kind']}.yaml": d for d in decisions})
     files.update({f"{folder}/tests/{card_file_stem(t['step'])}.yaml": t for t in tests})
     return files

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from tests.authoring.sample import SAMPLE
-from tests.sample_records import write_records
+from tests.sample_records import Records, write_records, write_tree
 
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
 
@@ -31,6 +31,10 @@ class Tree:
         path = self.records / rel
         path.parent.mkdir(parents=True, exist_ok=True)
         path.write_text(text, encoding="utf-8")
+
+    def add(self, files: Records) -> None:
+        """Records made by tests/sample_records.py, at their paths."""
+        write_tree(self.records, files)
 
     def files(self) -> set[str]:
         return {p.relative_to(self.records).as_posix() for p in self.records.rglob("*.yaml")}

@@ -12,7 +12,10 @@ from tests.authoring.conftest import Tree
 from tests.authoring.sample import SAMPLE, TODAY
 from tests.conftest import invoke
 from tests.gittools import git
-from tests.sample_records import write_records
+from tests.sample_records import idea_files, screening, write_records
+
+# The change most tests review: ny-ide, waiting in the sample, screened fit.
+NY_IDE_FIT = idea_files("ny-ide", None, [screening("2022-06-20", rationale="Passer til temaet.")])
 
 
 @dataclass(frozen=True)

@@ -24,6 +24,7 @@ from generator.review.render import COMMENT_MARKER
 from tests.authoring.sample import SAMPLE, TODAY
 from tests.conftest import REPO, invoke
 from tests.gittools import git
+from tests.review.conftest import NY_IDE_FIT
 from tests.sample_records import write_records, write_tree
 
 WORKFLOW = REPO / ".github" / "workflows" / "review-comment.yml"
@@ -54,11 +55,6 @@ elif args[0] == "api" and args[1] == "--paginate":
     sys.stdout.write(subprocess.run(["jq", "-r", jq, comments], capture_output=True,
                      text=True, check=True).stdout)
 """
-
-SCREENING = (
-    "date: 2022-06-20\nkind: screening\ndecided_by: Direktørgruppen\n"
-    "rationale: Passer til temaet.\noutcome: fit\n"
-)
 
 
 @pytest.fixture
@@ -92,10 +88,7 @@ def default_branch(root: Path) -> Path:
 
 def pull_request_artifact(folder: Path, number: str | None) -> None:
     """What the pull request's run uploads, and what a hostile one adds to it."""
-    write_tree(folder / "records", SAMPLE)
-    screening = folder / "records/ideas/ny-ide/decisions/2022-06-20-screening.yaml"
-    screening.parent.mkdir()
-    screening.write_text(SCREENING, encoding="utf-8")
+    write_tree(folder / "records", {**SAMPLE, **NY_IDE_FIT})
     if number is not None:
         (folder / "pr-number").write_text(number + "\n", encoding="utf-8")
     (folder / "site-outcome").write_text("success\n", encoding="utf-8")
