@@ -11,7 +11,8 @@ import pytest
 from tests.authoring.sample import SAMPLE
 from tests.sample_records import Records, write_records, write_tree
 
-FIXTURES = Path(__file__).resolve().parent / "fixtures"
+# Issue bodies as GitHub's issue forms write them.
+ISSUES = Path(__file__).resolve().parent / "fixtures" / "issues"
 
 
 @dataclass(frozen=True)

@@ -13,7 +13,7 @@ from typing import Any
 import pytest
 import yaml
 
-from tests.authoring.conftest import FIXTURES, Tree
+from tests.authoring.conftest import ISSUES, Tree
 from tests.authoring.sample import TODAY
 from tests.authoring.test_forms_round import issue_body
 from tests.conftest import REPO
@@ -132,7 +132,7 @@ def runner(tree: Build, tmp_path: Path) -> Runner:
 
 
 def test_a_labelled_issue_becomes_a_branch_and_a_pull_request(runner: Runner) -> None:
-    issue = (FIXTURES / "issues" / "complete.md").read_text(encoding="utf-8")
+    issue = (ISSUES / "complete.md").read_text(encoding="utf-8")
     runner.make(issue, "idekort,godkendt-til-pr")
     assert runner.outputs_of_records() == {"form": "idekort", "made": "true"}
     assert runner.skipped(REPLY)
@@ -156,7 +156,7 @@ def test_a_labelled_issue_becomes_a_branch_and_a_pull_request(runner: Runner) ->
 def test_a_bad_issue_stops_the_run_and_its_text_cannot_command_the_runner(
     runner: Runner,
 ) -> None:
-    issue = (FIXTURES / "issues" / "unknown_choices.md").read_text(encoding="utf-8")
+    issue = (ISSUES / "unknown_choices.md").read_text(encoding="utf-8")
     issue = issue.replace("Sport og fritid", "::warning::falsk")
     stdout = runner.make(issue, "idekort,godkendt-til-pr")  # no failed run: a comment instead
     assert runner.outputs_of_records() == {"form": "idekort", "refused": "true"}
@@ -169,7 +169,7 @@ def test_a_bad_issue_stops_the_run_and_its_text_cannot_command_the_runner(
 
 
 def test_on_a_day_no_theme_is_open_the_issue_is_answered_in_danish(runner: Runner) -> None:
-    issue = (FIXTURES / "issues" / "complete.md").read_text(encoding="utf-8")
+    issue = (ISSUES / "complete.md").read_text(encoding="utf-8")
     runner.make(issue, "idekort,godkendt-til-pr", created="2025-03-01T08:15:00Z")
     assert runner.outputs_of_records()["refused"] == "true"
     assert not runner.skipped(REPLY)

@@ -18,7 +18,7 @@ from generator.periods import is_open, no_open_theme, open_themes
 from generator.pipeline import check_portfolio
 from generator.render.pages import PageRenderer
 from generator.settings import Settings
-from tests.authoring.conftest import FIXTURES, Tree
+from tests.authoring.conftest import ISSUES, Tree
 from tests.authoring.sample import TODAY
 from tests.conftest import RECORDS_TODAY, REPO
 
@@ -69,7 +69,7 @@ def test_the_message_says_who_opens_a_period() -> None:
         [],
         ["--no-input", *IDEA],
         ["--title", "Cykler"],
-        ["--from-issue", FIXTURES / "issues/complete.md"],
+        ["--from-issue", ISSUES / "complete.md"],
     ],
     ids=["prompts", "no-input", "some-options", "from-issue"],
 )
