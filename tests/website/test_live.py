@@ -25,8 +25,10 @@ from generator.site.changes import (
     touched_ideas,
 )
 from generator.site.live import LiveSite
+from tests.conftest import REPO
+from tests.sample_records import write_records
 from tests.website.preview import StepRunner
-from tests.website.sample import REPO, SAMPLE, TODAY, write_records
+from tests.website.sample import SAMPLE, TODAY
 
 
 def test_touched_ideas_names_the_idea_folders_that_changed() -> None:
