@@ -22,12 +22,16 @@ from generator.vocabulary import status_label
 
 @dataclass(frozen=True)
 class LadderStep:
+    """One step of the investment ladder and what it grants (`ladder.yaml`)."""
+
     step: int
     amount: int
 
 
 @dataclass(frozen=True)
 class Ladder:
+    """The investment ladder (`ladder.yaml`): its currency and its steps in order."""
+
     currency: str
     steps: tuple[LadderStep, ...]
     source: Source
@@ -52,6 +56,8 @@ class Ladder:
 
 @dataclass(frozen=True)
 class Department:
+    """A magistrate department (`departments.yaml`), by id and Danish name."""
+
     department_id: str
     name: str
     source: Source
@@ -59,6 +65,9 @@ class Department:
 
 @dataclass(frozen=True)
 class Theme:
+    """A theme or a historical focus area (`themes/<id>.yaml`): its period, the departments
+    it is anchored in, the reviewers who decide its ideas and what it screens for."""
+
     theme_id: str
     name: str
     kind: ThemeKind
@@ -75,6 +84,8 @@ class Theme:
 
 @dataclass(frozen=True)
 class Owner:
+    """The department that owns an idea, with its unit and a shared mailbox if given."""
+
     department: str
     unit: str | None = None
     contact: str | None = None
@@ -82,6 +93,9 @@ class Owner:
 
 @dataclass(frozen=True)
 class Decision:
+    """A decision about an idea (`ideas/<id>/decisions/<date>-<kind>.yaml`): a screening,
+    a step of the ladder, an early close or a graduation, with who made it and why."""
+
     idea_id: str
     date: str
     kind: DecisionKind
@@ -110,6 +124,8 @@ class Decision:
 
 @dataclass(frozen=True)
 class TestResult:
+    """What a finished test showed, what was learned and where the evidence is."""
+
     outcome: TestOutcome
     learning: str
     evidence: tuple[str, ...] = ()
@@ -117,6 +133,10 @@ class TestResult:
 
 @dataclass(frozen=True)
 class TestCard:
+    """What a granted step tests (`ideas/<id>/tests/step-<n>.yaml`): the question, the
+    hypothesis, the method, the measurable criteria, budget and dates, and in the end its
+    result."""
+
     idea_id: str
     step: int
     question: str
@@ -150,6 +170,9 @@ class IdeaState:
 
 @dataclass(frozen=True)
 class Idea:
+    """An idea card (`ideas/<id>/idea.yaml`) with its decisions and test cards, in the
+    order they apply."""
+
     idea_id: str
     title: str
     theme: str
@@ -184,6 +207,8 @@ class Idea:
 
 @dataclass(frozen=True)
 class Portfolio:
+    """Every record, modelled: the ladder, the departments, the themes and the ideas."""
+
     ladder: Ladder
     departments: Mapping[str, Department]
     themes: Mapping[str, Theme]

@@ -9,11 +9,11 @@ from dataclasses import dataclass, replace
 
 from generator.assemble import assemble
 from generator.load import Loaded, load_records
-from generator.model import Portfolio
+from generator.model import Idea, Portfolio
 from generator.problems import Problem, errors_in, sort_problems
 from generator.rules import RuleContext, run_rules
 from generator.rules.privacy import mask_personal_data
-from generator.schema import check_schemas, load_schemas
+from generator.schema import Schemas, check_schemas, load_schemas
 from generator.settings import Settings
 
 
@@ -68,6 +68,28 @@ def _check(settings: Settings) -> Checked:
     )
     problems = [*loaded.problems, *schema_problems, *run_rules(context)]
     return Checked(portfolio, sort_problems(map(_masked, problems)), settings.strict)
+
+
+@dataclass(frozen=True)
+class IdeaRecheck:
+    """One idea checked again on its own: the idea when its files are clean, else whether
+    its folder is gone or a file of it has a problem (which the full check will name)."""
+
+    idea: Idea | None = None
+    gone: bool = False
+
+
+def recheck_idea(settings: Settings, schemas: Schemas, idea_id: str) -> IdeaRecheck:
+    """One idea's folder through the check's own stages (load, schema, model), for the live
+    preview's quick path; the rules, which need the whole portfolio, wait for the full check."""
+    folder = f"ideas/{idea_id}"
+    if not (settings.records_dir / folder).is_dir():
+        return IdeaRecheck(gone=True)
+    loaded = load_records(settings, under=folder)
+    valid, schema_problems = check_schemas(loaded.records, schemas)
+    if loaded.problems or loaded.strays or schema_problems:
+        return IdeaRecheck()
+    return IdeaRecheck(assemble(valid).ideas.get(idea_id))
 
 
 def _masked(problem: Problem) -> Problem:

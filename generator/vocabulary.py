@@ -327,19 +327,21 @@ _NAMED_DATE = re.compile(r"^(\d{1,2})\.?\s*([a-zæøå]+)\.?\s+(\d{4})$")
 _NUMERIC_DATE = re.compile(r"^(\d{1,2})[.\-/](\d{1,2})[.\-/](\d{4})$")
 
 
-def danish_date(text: str) -> str | None:
-    """'4. december 2026', '4 dec. 2026' or '4.12.2026' as '2026-12-04'; None for any other
-    text, or for a day the calendar does not have."""
+def danish_date(text: str, *, numeric: bool = False) -> str | None:
+    """'4. december 2026' or '4 dec. 2026' (with `numeric` also '4.12.2026', as spreadsheet
+    cells hold it) as '2026-12-04'; None for any other text, or for a day the calendar does
+    not have."""
     folded = " ".join(text.split()).lower()
-    named, numeric = _NAMED_DATE.match(folded), _NUMERIC_DATE.match(folded)
+    named = _NAMED_DATE.match(folded)
+    digits = _NUMERIC_DATE.match(folded) if numeric else None
     if named:
         day, month_text, year = named.groups()
         months = [i for i, name in enumerate(MONTHS, 1) if name.startswith(month_text[:3])]
         if len(months) != 1 or not MONTHS[months[0] - 1].startswith(month_text):
             return None
         month = months[0]
-    elif numeric:
-        day, month_digits, year = numeric.groups()
+    elif digits:
+        day, month_digits, year = digits.groups()
         month = int(month_digits)
     else:
         return None

@@ -9,12 +9,12 @@ from pathlib import Path
 from typing import IO, Any
 
 import pytest
-import yaml
 from click.testing import CliRunner, Result
 from hypothesis import settings
 
 from generator.cli import main
 from tests.gittools import git
+from tests.sample_records import write_records
 
 REPO = Path(__file__).resolve().parent.parent
 CASES = REPO / "tests" / "cases"
@@ -22,13 +22,6 @@ BASE_RECORDS = CASES / "base" / "records"
 CASE_TODAY = "2022-12-31"
 # A day for the repository's own records (and a new repository's): every period has ended.
 RECORDS_TODAY = "2026-12-04"
-
-# The ladder and departments the sample portfolios share: the contribution fixtures' files.
-SHARED_RECORDS = REPO / "tests" / "authoring" / "fixtures" / "records"
-LADDER: dict[str, Any] = yaml.safe_load((SHARED_RECORDS / "ladder.yaml").read_text("utf-8"))
-DEPARTMENTS: dict[str, Any] = yaml.safe_load(
-    (SHARED_RECORDS / "departments.yaml").read_text("utf-8")
-)
 
 # In CI the property tests draw the same examples every run, so a red build is reproducible;
 # locally they explore anew each time.
@@ -46,23 +39,6 @@ def make_tree(
     if case_dir is not None:
         apply_case(records, case_dir)
     return write_records(root, files or {})
-
-
-def write_records(root: Path, records: Mapping[str, Any]) -> Path:
-    """root/records from a dict of relative path → record (text as it stands, anything else
-    as YAML), beside a copy of the schemas at root/schemas; returns root/records."""
-    target = root / "records"
-    for rel, data in records.items():
-        path = target / rel
-        path.parent.mkdir(parents=True, exist_ok=True)
-        text = (
-            data
-            if isinstance(data, str)
-            else yaml.safe_dump(data, allow_unicode=True, sort_keys=False)
-        )
-        path.write_text(text, "utf-8")
-    shutil.copytree(REPO / "schemas", root / "schemas", dirs_exist_ok=True)
-    return target
 
 
 def apply_case(records: Path, case_dir: Path) -> None:

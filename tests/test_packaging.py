@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import REPO
+from tests.conftest import RECORDS_TODAY, REPO
 
 PINNED = re.compile(r"^([A-Za-z0-9_.-]+==[^\s;\\]+)", re.MULTILINE)
 
@@ -48,7 +48,7 @@ def test_the_installed_package_is_the_one_that_runs(installed: Path, tmp_path: P
 
 def test_the_installed_package_builds_the_site(installed: Path, tmp_path: Path) -> None:
     site = tmp_path / "site"
-    run(installed / "portfolio", "build", "--site-dir", site, "--today", "2026-12-04", cwd=REPO)
+    run(installed / "portfolio", "build", "--site-dir", site, "--today", RECORDS_TODAY, cwd=REPO)
     assert (site / "index.html").is_file()
     assert (site / "data" / "portefoelje.xlsx").is_file()  # openpyxl came with the package
     assert (site / "pagefind" / "pagefind.js").is_file()

@@ -49,6 +49,9 @@ class Passage:
 
 @dataclass(frozen=True)
 class KillStage:
+    """Figures `kill[s]`: the ideas that reached stage s, how many were closed there, the
+    share closed, and the days from reaching it to the close."""
+
     reached: int
     closed: int
     rate: float | None
@@ -57,6 +60,8 @@ class KillStage:
 
 @dataclass(frozen=True)
 class Granted:
+    """Figures `granted`: the investments summed, and by theme, by year and by step."""
+
     total: int
     by_theme: dict[str, int]
     by_year: dict[str, int]
@@ -65,6 +70,9 @@ class Granted:
 
 @dataclass(frozen=True)
 class Waiting:
+    """Figures `waiting`: an open idea, what it waits for, since when and for how many
+    days."""
+
     idea_id: str
     reason: WaitReason
     since: str
@@ -73,6 +81,9 @@ class Waiting:
 
 @dataclass(frozen=True)
 class DepartmentReach:
+    """Figures `departments`: the ideas a department owns, those that name it, and what its
+    own ideas were granted."""
+
     owner: int
     participant: int
     granted_owned: int

@@ -42,7 +42,7 @@ def read_date(value: object) -> str:
     text = " ".join(str(value).split()).lower()
     if is_iso_date(text) and isinstance(value, str):
         return text
-    day = danish_date(text)
+    day = danish_date(text, numeric=True)
     if day is not None:
         return day
     raise CellError(

@@ -228,15 +228,19 @@ def is_hidden(rel: str) -> bool:
     return rel.startswith(".") or "/." in rel
 
 
-def find_record_files(settings: Settings) -> tuple[list[RecordFile], list[Stray], list[Problem]]:
+def find_record_files(
+    settings: Settings, under: str = ""
+) -> tuple[list[RecordFile], list[Stray], list[Problem]]:
     """Every record file under the records folder (and in the overlay), by the layout; the
-    paths that fit no record (for rule L01); and the folders that cannot be listed."""
+    paths that fit no record (for rule L01); and the folders that cannot be listed. With
+    `under` ("ideas/<id>"), only that folder's, and no required file is missed."""
     records_dir = settings.records_dir
     if not records_dir.is_dir():
         raise RecordsNotFoundError(f"Mappen med poster findes ikke: {records_dir}")
     prefix = settings.records_prefix
-    found: dict[str, str] = dict(walk_records(records_dir))
-    found.update(dict.fromkeys(settings.overlay, "file"))
+    inside = f"{under}/" if under else ""
+    found = {inside + rel: kind for rel, kind in walk_records(records_dir / under)}
+    found.update({rel: "file" for rel in settings.overlay if rel.startswith(inside)})
     files: list[RecordFile] = []
     strays: list[Stray] = []
     problems: list[Problem] = []
@@ -258,6 +262,8 @@ def find_record_files(settings: Settings) -> tuple[list[RecordFile], list[Stray]
             strays.append(Stray(rel, file, "misplaced"))
         else:
             files.append(ref)
+    if under:
+        return files, strays, problems
     present = {ref.rel for ref in files}
     problems += [
         Problem(f"{prefix}/{name}", 1, 1, "yaml", f"Filen {name} mangler; den er påkrævet.")
@@ -273,9 +279,9 @@ def _read(settings: Settings, ref: RecordFile) -> bytes:
     return read_record_bytes(settings.records_dir, ref.rel, folders_checked=True)
 
 
-def load_records(settings: Settings) -> Loaded:
-    """Find, read and strictly parse every record file."""
-    files, strays, problems = find_record_files(settings)
+def load_records(settings: Settings, under: str = "") -> Loaded:
+    """Find, read and strictly parse every record file (only those in `under`, when given)."""
+    files, strays, problems = find_record_files(settings, under)
     records: list[RawRecord] = []
     for ref in files:
         try:

@@ -1,8 +1,8 @@
 """Site stage, the preview's changes: which records and source files changed since the last build.
 
 `portfolio serve` compares snapshots of the records (modification time and size of every
-file) to find the ideas a save touched, reads those ideas again on their own, and maps the
-pages of the rendered source to the addresses where MkDocs writes them.
+file) to find the ideas a save touched and whether anything else changed, and maps the pages of
+the rendered source to the addresses where MkDocs writes them.
 """
 
 from __future__ import annotations
@@ -10,16 +10,25 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-from generator.assemble import assemble
-from generator.load import RawRecord, classify, read_record
-from generator.load.yaml_reader import Parsed
-from generator.model import Idea
-from generator.schema import Schemas
 from generator.settings import Settings
-from generator.site.source import DOCS_DIR
+from generator.site.source import DOCS_DIR, custom_dir_of
+from generator.site_config import CONFIG_NAME, read_site_config
 from generator.vocabulary import is_slug
 
 Snapshot = dict[str, tuple[int, int]]
+
+
+def input_snapshot(settings: Settings, config_file: Path) -> Snapshot:
+    """Everything but the records whose change needs a full build: the schemas, the
+    hand-written pages, the theme's overrides and the site's configuration."""
+    root = config_file.resolve().parent
+    state = {f"schemas/{p}": v for p, v in snapshot(settings.schemas_dir).items()}
+    folders = [DOCS_DIR, *filter(None, [custom_dir_of(read_site_config(config_file))])]
+    for folder in folders:
+        state.update({f"{folder}/{p}": v for p, v in snapshot(root / folder).items()})
+    stat = config_file.stat()
+    state[CONFIG_NAME] = (stat.st_mtime_ns, stat.st_size)
+    return state
 
 
 def snapshot(folder: Path) -> Snapshot:
@@ -49,25 +58,6 @@ def touched_ideas(old: Snapshot, new: Snapshot) -> set[str] | None:
             return None
         ideas.add(parts[1])
     return ideas
-
-
-def load_idea(settings: Settings, schemas: Schemas, idea_id: str) -> Idea | bool | None:
-    """One idea read again on its own: the Idea, None when its folder is gone, False on a problem."""
-    folder = settings.records_dir / "ideas" / idea_id
-    if not folder.is_dir():
-        return None
-    records: list[RawRecord] = []
-    for path in sorted(folder.rglob("*.yaml")):
-        rel = path.relative_to(settings.records_dir).as_posix()
-        ref = classify(rel, settings.display_path(rel))
-        parsed = read_record(settings.records_dir, rel, ref.file) if ref else None
-        if ref is None or not isinstance(parsed, Parsed):
-            return False
-        record = RawRecord(ref, parsed.data, parsed.lines, parsed.has_float)
-        if schemas.check(record):
-            return False
-        records.append(record)
-    return assemble(records).ideas.get(idea_id, False)
 
 
 def page_output(site_dir: Path, path: str) -> Path:

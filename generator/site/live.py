@@ -15,7 +15,6 @@ Any other change gets a full check, render and build.
 
 from __future__ import annotations
 
-import shutil
 import threading
 from collections.abc import Callable
 from dataclasses import replace
@@ -23,9 +22,8 @@ from pathlib import Path
 
 import click
 
-from generator.errors import PortfolioError
-from generator.model import Idea, Portfolio
-from generator.pipeline import Checked, check_portfolio
+from generator.model import Portfolio
+from generator.pipeline import Checked, check_portfolio, recheck_idea
 from generator.problems import format_text
 from generator.render import SiteContent
 from generator.render.markup import idea_page
@@ -34,7 +32,6 @@ from generator.schema import Schemas, load_schemas
 from generator.settings import Settings
 from generator.site.background import Job, Runner, ThreadRunner
 from generator.site.build import (
-    build_source,
     site_approvals,
     site_content,
     site_pages,
@@ -42,24 +39,18 @@ from generator.site.build import (
 )
 from generator.site.changes import (
     Snapshot,
-    load_idea,
+    input_snapshot,
     needs_full_build,
-    page_output,
     page_url,
     snapshot,
-    touch_pages,
     touched_ideas,
 )
-from generator.site.search import index_search, with_search_data
+from generator.site.live_output import LiveOutput, pages_come_and_go
+from generator.site.search import with_search_data
 from generator.site.source import (
     DOCS_DIR,
-    custom_dir_of,
-    site_source,
-    update_source,
-    write_source,
 )
-from generator.site.templates import TemplateCache
-from generator.site_config import CONFIG_NAME, SiteOptions, read_site_config
+from generator.site_config import SiteOptions, read_site_config
 
 QUIET = 2.0  # seconds without a save before the background work starts: more than
 # the 1.5 s between the saves of someone fixing a typo, and the file watcher's 0.35 s
@@ -89,7 +80,8 @@ class LiveSite:
         tell: Callable[[str], None] = say,
     ) -> None:
         self.settings, self.config_file = settings, config_file
-        self.source_dir, self.site_dir = work_dir / "kilde", work_dir / "site"
+        self.output = LiveOutput(config_file, work_dir)
+        self.source_dir, self.site_dir = self.output.source_dir, self.output.site_dir
         self.runner: Runner = runner or ThreadRunner()
         self.tell = tell
         self.lock = threading.Lock()  # one change of the source and site at a time
@@ -101,7 +93,7 @@ class LiveSite:
         self.background_renderer = PageRenderer(
             settings.today, approvals, options.submit, publisher
         )
-        self.templates = TemplateCache()  # the theme, compiled once for every build
+        self.templates = self.output.templates
         self.job = Job()  # the background work under way (or done)
         self.ready = threading.Event()  # every page is built
         self.status = "kontrolleres posterne"  # "Lige nu …": what the waiting page says
@@ -113,17 +105,6 @@ class LiveSite:
         self.content = SiteContent()
         self.checked: Checked | None = None
         self.schemas: Schemas | None = None
-
-    def _inputs(self) -> Snapshot:
-        """Everything but the records whose change needs a full build."""
-        root = self.config_file.resolve().parent
-        state = {f"schemas/{p}": v for p, v in snapshot(self.settings.schemas_dir).items()}
-        folders = [DOCS_DIR, *filter(None, [custom_dir_of(read_site_config(self.config_file))])]
-        for folder in folders:
-            state.update({f"{folder}/{p}": v for p, v in snapshot(root / folder).items()})
-        stat = self.config_file.stat()
-        state[CONFIG_NAME] = (stat.st_mtime_ns, stat.st_size)
-        return state
 
     def _options(self) -> SiteOptions:
         return SiteOptions.of(read_site_config(self.config_file))
@@ -143,7 +124,10 @@ class LiveSite:
 
     def _first_build(self, job: Job) -> None:
         """Check, write the pages, build the one asked for; then the files and the rest."""
-        records, inputs = snapshot(self.settings.records_dir), self._inputs()
+        records, inputs = (
+            snapshot(self.settings.records_dir),
+            input_snapshot(self.settings, self.config_file),
+        )
         self.status = "kontrolleres posterne"
         checked = check_portfolio(self.settings)
         report(checked, self.checked)
@@ -154,36 +138,29 @@ class LiveSite:
         pages = site_pages(checked, self.settings, options, self.background_renderer)
         with self.lock:
             job.checkpoint()
-            write_source(self.source_dir, site_source(self.config_file, checked.portfolio, pages))
-            self.page_for = {page_url(page): page for page in self._source_pages()}
+            self.output.write(checked.portfolio, pages)
+            self.page_for = {page_url(page): page for page in self.output.source_pages()}
         self.status = "bygges den side, du bad om"
         first = self._take_asked() or {FRONT_PAGE}
         with self.lock:
-            self._make(only=first, checkpoint=job.checkpoint, links_unchecked=True)
+            self.output.make(only=first, checkpoint=job.checkpoint, links_unchecked=True)
         self.tell("Klar: " + ", ".join(sorted(f"/{page_url(page)}" for page in first)))
         self.status = "skrives data og feeds"
         content = with_site_files(pages, checked, self.settings, options)
         with self.lock:
             job.checkpoint()
-            write_source(self.source_dir, site_source(self.config_file, checked.portfolio, content))
+            self.output.write(checked.portfolio, content)
             self.content, self.checked = content, checked
             self.records, self.inputs = records, inputs
             self.schemas = load_schemas(self.settings.schemas_dir)
         self._build_asked_first(job)
-
-    def _source_pages(self) -> list[str]:
-        docs = self.source_dir / DOCS_DIR
-        return [path.relative_to(docs).as_posix() for path in docs.rglob("*.md")]
 
     def _take_asked(self) -> set[str]:
         """The pages of the source asked for since the last look and not built yet."""
         with self.asked_lock:
             asked, self.asked = self.asked, set()
         pages = {self.page_for[address] for address in asked if address in self.page_for}
-        built = {
-            page for page in pages if (page_output(self.site_dir, page) / "index.html").is_file()
-        }
-        return pages - built  # a folder alone may hold the page's feed, copied before it
+        return {page for page in pages if not self.output.is_built(page)}
 
     def _build_asked_first(self, job: Job) -> None:
         """Build every page, one asked for meanwhile first; then the search index."""
@@ -200,12 +177,12 @@ class LiveSite:
         while True:
             if pending:
                 with self.lock:
-                    self._make(only=set(pending), checkpoint=job.checkpoint)
+                    self.output.make(only=set(pending), checkpoint=job.checkpoint)
                 self.tell("Klar: " + ", ".join(sorted(f"/{page_url(p)}" for p in pending)))
                 pending.clear()
             try:
                 with self.lock:
-                    self._make(checkpoint=checkpoint)
+                    self.output.make(checkpoint=checkpoint)
             except AskedFor:
                 continue
             break
@@ -214,7 +191,7 @@ class LiveSite:
             self.ready.set()
             self.tell("Alle sider er bygget; søgeindekset bygges.")
         self.status = "bygges søgeindekset"
-        self._index(job)
+        self.output.index(job.stopped, self.tell)
         if first_time:
             self.tell(INDEXED)
 
@@ -223,17 +200,17 @@ class LiveSite:
     def full_build(self) -> None:
         """Check everything and build the whole site (even with problems: it is a preview)."""
         self.records = snapshot(self.settings.records_dir)
-        self.inputs = self._inputs()
+        self.inputs = input_snapshot(self.settings, self.config_file)
         checked = check_portfolio(self.settings)
         report(checked, self.checked)
         options = self._options()
         self.renderer.submit = options.submit  # mkdocs.yml may have changed
         content = site_content(checked, self.settings, options, self.renderer)
         self._publish(checked, content, full=True)
-        self._make()
+        self.output.make()
         self.schemas = load_schemas(self.settings.schemas_dir)
         self.ready.set()
-        self._index(Job())
+        self.output.index(Job().stopped, self.tell)
 
     def rebuild(self) -> None:
         """Called by the server when a watched file changed: the latest save wins."""
@@ -244,7 +221,11 @@ class LiveSite:
         with self.lock:
             records = snapshot(self.settings.records_dir)
             ideas = touched_ideas(self.records, records)
-            if ideas is not None and self._inputs() == self.inputs and self._fast(ideas):
+            if (
+                ideas is not None
+                and input_snapshot(self.settings, self.config_file) == self.inputs
+                and self._fast(ideas)
+            ):
                 self.records = records
                 self.job = self.runner.start(self._settle, quiet=QUIET)
                 return
@@ -256,13 +237,13 @@ class LiveSite:
         portfolio = self.checked.portfolio
         updated = dict(portfolio.ideas)
         for idea_id in ideas:
-            idea = load_idea(self.settings, self.schemas, idea_id)
-            if idea is False:
-                return False  # the full check will say what is wrong
-            if isinstance(idea, Idea):
-                updated[idea_id] = idea
-            else:
+            again = recheck_idea(self.settings, self.schemas, idea_id)
+            if again.gone:
                 updated.pop(idea_id, None)
+            elif again.idea is None:
+                return False  # the full check will say what is wrong
+            else:
+                updated[idea_id] = again.idea
         new = replace(portfolio, ideas=dict(sorted(updated.items())))
         pages = self._render_affected(portfolio, new, ideas)
         changes: dict[str, bytes | None] = {
@@ -272,9 +253,9 @@ class LiveSite:
         }
         gone = [idea_page(i) for i in ideas if i not in new.ideas or idea_page(i) not in pages]
         changes.update({f"{DOCS_DIR}/{path}": None for path in gone})
-        changed = update_source(self.source_dir, changes)
-        self._make(only={p.removeprefix(f"{DOCS_DIR}/") for p in changed})
-        self._remove_gone(changed)  # after the build: the idea's feed is still in the source
+        changed = self.output.update(changes)
+        self.output.make(only={p.removeprefix(f"{DOCS_DIR}/") for p in changed})
+        self.output.remove_gone(changed)  # after the build: the idea's feed is still in the source
         remaining = {p: md for p, md in self.content.pages.items() if p not in gone}
         self.content = replace(self.content, pages={**remaining, **pages})
         self.checked = replace(self.checked, portfolio=new)
@@ -314,54 +295,12 @@ class LiveSite:
         Pages that are gone leave the site at once; every other page whose source is now
         newer than its HTML is built by the next build, even one stopped half-way before.
         """
-        files = site_source(self.config_file, checked.portfolio, content)
-        changed = write_source(self.source_dir, files)
-        full = full or needs_full_build(changed) or self._pages_come_and_go(self.content, content)
+        changed = self.output.write(checked.portfolio, content)
+        full = full or needs_full_build(changed) or pages_come_and_go(self.content, content)
         self.content, self.checked = content, checked
         if full:  # every page, also where its source did not change (the nav, the theme)
-            touch_pages(self.source_dir / DOCS_DIR)
-        self._remove_gone(changed)
-
-    @staticmethod
-    def _pages_come_and_go(old: SiteContent, new: SiteContent) -> bool:
-        gone_or_new = old.pages.keys() ^ new.pages.keys()
-        return any(not path.startswith("ideer/") for path in gone_or_new)
-
-    def _remove_gone(self, changed: list[str]) -> None:
-        """Remove the built pages and files whose source is gone."""
-        for path in changed:
-            rel = path.removeprefix(f"{DOCS_DIR}/")
-            if not (self.source_dir / path).exists():
-                output = page_output(self.site_dir, rel)
-                if output.is_dir():
-                    shutil.rmtree(output)
-                output.unlink(missing_ok=True)
-
-    def _make(
-        self,
-        *,
-        only: set[str] | None = None,
-        checkpoint: Callable[[], None] | None = None,
-        links_unchecked: bool = False,
-    ) -> None:
-        """MkDocs' build of the pages whose source is newer than their HTML (`only` some)."""
-        build_source(
-            self.source_dir,
-            self.site_dir,
-            strict=False,
-            dirty=True,
-            live=self.templates,
-            only=only,
-            checkpoint=checkpoint,
-            links_unchecked=links_unchecked,
-        )
-
-    def _index(self, job: Job) -> None:
-        """The preview's search index; without Pagefind the preview goes on without search."""
-        try:
-            index_search(self.site_dir, self.config_file.parent, stop=job.stopped)
-        except PortfolioError as error:
-            self.tell(error.message)
+            self.output.touch_pages()
+        self.output.remove_gone(changed)
 
 
 def report(checked: Checked, before: Checked | None = None) -> None:

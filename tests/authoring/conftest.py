@@ -1,23 +1,23 @@
-"""Fixtures for the contribution workflow: a small portfolio in every state, and the CLI."""
+"""Fixtures for the contribution workflow: its portfolio written as a repository-like folder."""
 
 from __future__ import annotations
 
-import shutil
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
 
-from tests.conftest import write_records
+from tests.authoring.sample import SAMPLE
+from tests.sample_records import Records, write_records, write_tree
 
-FIXTURES = Path(__file__).resolve().parent / "fixtures"
-TODAY = "2022-06-30"  # inside the themes' period 2019-2022
+# Issue bodies as GitHub's issue forms write them.
+ISSUES = Path(__file__).resolve().parent / "fixtures" / "issues"
 
 
 @dataclass(frozen=True)
 class Tree:
-    """A repository-like folder: records/ (from fixtures/records) and schemas/."""
+    """A repository-like folder: records/ (the sample portfolio) and schemas/."""
 
     root: Path
 
@@ -33,21 +33,24 @@ class Tree:
         path.parent.mkdir(parents=True, exist_ok=True)
         path.write_text(text, encoding="utf-8")
 
+    def add(self, files: Records) -> None:
+        """Records made by tests/sample_records.py, at their paths."""
+        write_tree(self.records, files)
+
     def files(self) -> set[str]:
         return {p.relative_to(self.records).as_posix() for p in self.records.rglob("*.yaml")}
 
 
 @pytest.fixture
 def tree(tmp_path: Path) -> Callable[..., Tree]:
-    """Build the fixture portfolio under tmp_path/repo, changed by a dict of path → text."""
+    """Write the sample portfolio under tmp_path/repo, changed by a dict of path → text."""
 
     built_roots: list[Path] = []
 
     def build(files: Mapping[str, str] | None = None) -> Tree:
         root = tmp_path / ("repo" if not built_roots else f"repo-{len(built_roots)}")
         built_roots.append(root)
-        shutil.copytree(FIXTURES / "records", root / "records")
-        write_records(root, files or {})
+        write_records(root, {**SAMPLE, **(files or {})})
         return Tree(root)
 
     return build

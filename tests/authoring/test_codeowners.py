@@ -11,7 +11,8 @@ from generator.authoring.codeowners import MAINTAINERS_TEAM, render_codeowners
 from generator.errors import PortfolioError
 from generator.pipeline import check_portfolio
 from generator.settings import Settings
-from tests.authoring.conftest import TODAY, Tree
+from tests.authoring.conftest import Tree
+from tests.authoring.sample import TODAY
 from tests.conftest import RECORDS_TODAY, REPO
 
 Cli = Callable[..., Result]

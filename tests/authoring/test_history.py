@@ -12,7 +12,8 @@ from generator.errors import GitError
 from generator.gitrepo import blob_id, object_format
 from generator.rules.history import check_append_only
 from generator.settings import Settings
-from tests.authoring.conftest import TODAY, Tree
+from tests.authoring.conftest import Tree
+from tests.authoring.sample import TODAY
 from tests.gittools import git
 
 Cli = Callable[..., Result]

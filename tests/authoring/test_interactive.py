@@ -10,7 +10,8 @@ from collections.abc import Callable
 import pytest
 from click.testing import Result
 
-from tests.authoring.conftest import TODAY, Tree
+from tests.authoring.conftest import Tree
+from tests.authoring.sample import TODAY
 from tests.conftest import invoke
 
 Cli = Callable[..., Result]

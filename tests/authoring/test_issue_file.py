@@ -12,7 +12,8 @@ from click.testing import Result
 
 from generator.authoring.issue_body import MAX_ISSUE_FILE_BYTES, read_issue_file
 from generator.errors import PortfolioError
-from tests.authoring.conftest import TODAY, Tree
+from tests.authoring.conftest import Tree
+from tests.authoring.sample import TODAY
 
 COMMANDS = [["idea"], ["decision"], ["result"], ["theme"]]
 

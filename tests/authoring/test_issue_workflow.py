@@ -13,7 +13,8 @@ from typing import Any
 import pytest
 import yaml
 
-from tests.authoring.conftest import FIXTURES, Tree
+from tests.authoring.conftest import ISSUES, Tree
+from tests.authoring.sample import TODAY
 from tests.authoring.test_forms_round import issue_body
 from tests.conftest import REPO
 from tests.gittools import git
@@ -48,12 +49,13 @@ class Runner:
     def __init__(self, t: Tree, tmp: Path) -> None:
         shutil.copytree(REPO / ".github", t.root / ".github")
         (t.root / ".github" / "CODEOWNERS").unlink()
-        # The idea form as current for these records (a new portfolio's departments differ
-        # from the fixtures'), so that a pull request changes it only when a theme opens.
+        # The idea form as current for these records on the steps' day (a new portfolio's
+        # departments differ from the sample's), so a pull request changes it only when a
+        # theme opens.
         form = t.root / ".github" / "ISSUE_TEMPLATE" / "idekort.yml"
         subprocess.run(
             [sys.executable, "-m", "generator", "issueform", "--records", str(t.root / "records"),
-             "--output", str(form)],
+             "--output", str(form), "--today", TODAY],
             cwd=t.root, capture_output=True, check=True,
         )  # fmt: skip
         git(tmp, "init", "--quiet", "--bare", "--initial-branch=main", str(tmp / "origin.git"))
@@ -116,6 +118,7 @@ class Runner:
             **os.environ, **resolved, "PATH": path, "RUNNER_TEMP": str(self.temp),
             "GITHUB_OUTPUT": str(self.outputs),
             "GH_LOG": str(self.gh_log), "GIT_CONFIG_GLOBAL": os.devnull, "GIT_CONFIG_NOSYSTEM": "1",
+            "PORTFOLIO_TODAY": TODAY,  # every `portfolio` the steps run takes this day
         }  # fmt: skip
         return subprocess.run(
             ["bash", "--noprofile", "--norc", "-eo", "pipefail", "-c", script],
@@ -129,7 +132,7 @@ def runner(tree: Build, tmp_path: Path) -> Runner:
 
 
 def test_a_labelled_issue_becomes_a_branch_and_a_pull_request(runner: Runner) -> None:
-    issue = (FIXTURES / "issues" / "complete.md").read_text(encoding="utf-8")
+    issue = (ISSUES / "complete.md").read_text(encoding="utf-8")
     runner.make(issue, "idekort,godkendt-til-pr")
     assert runner.outputs_of_records() == {"form": "idekort", "made": "true"}
     assert runner.skipped(REPLY)
@@ -153,7 +156,7 @@ def test_a_labelled_issue_becomes_a_branch_and_a_pull_request(runner: Runner) ->
 def test_a_bad_issue_stops_the_run_and_its_text_cannot_command_the_runner(
     runner: Runner,
 ) -> None:
-    issue = (FIXTURES / "issues" / "unknown_choices.md").read_text(encoding="utf-8")
+    issue = (ISSUES / "unknown_choices.md").read_text(encoding="utf-8")
     issue = issue.replace("Sport og fritid", "::warning::falsk")
     stdout = runner.make(issue, "idekort,godkendt-til-pr")  # no failed run: a comment instead
     assert runner.outputs_of_records() == {"form": "idekort", "refused": "true"}
@@ -166,7 +169,7 @@ def test_a_bad_issue_stops_the_run_and_its_text_cannot_command_the_runner(
 
 
 def test_on_a_day_no_theme_is_open_the_issue_is_answered_in_danish(runner: Runner) -> None:
-    issue = (FIXTURES / "issues" / "complete.md").read_text(encoding="utf-8")
+    issue = (ISSUES / "complete.md").read_text(encoding="utf-8")
     runner.make(issue, "idekort,godkendt-til-pr", created="2025-03-01T08:15:00Z")
     assert runner.outputs_of_records()["refused"] == "true"
     assert not runner.skipped(REPLY)
@@ -269,9 +272,8 @@ def test_an_issue_without_a_forms_label_makes_nothing(runner: Runner) -> None:
 
 
 def test_a_theme_issue_opens_a_period_and_the_idea_form_follows(runner: Runner) -> None:
-    # The workflow runs on the day it runs; a period that holds any day this test may run on
-    # keeps the test from depending on the date.
-    start, end = "1. januar 2023", "31. december 2999"
+    # The steps' day is the sample's (PORTFOLIO_TODAY, 30 June 2022): a period that holds it.
+    start, end = "1. januar 2022", "31. december 2025"
     issue = issue_body(
         "tema",
         {"navn": "Grøn omstilling", "art": "Tema", "start": start, "slut": end,

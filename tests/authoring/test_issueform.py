@@ -23,12 +23,12 @@ from generator.model import Portfolio
 from generator.periods import open_themes
 from generator.pipeline import check_portfolio
 from generator.settings import Settings
-from tests.authoring.conftest import FIXTURES, TODAY, Tree
+from tests.authoring.conftest import ISSUES, Tree
+from tests.authoring.sample import TODAY
 from tests.conftest import RECORDS_TODAY, REPO
 
 Cli = Callable[..., Result]
 Build = Callable[..., Tree]
-ISSUES = FIXTURES / "issues"
 FORM = REPO / ".github" / "ISSUE_TEMPLATE" / "idekort.yml"
 
 

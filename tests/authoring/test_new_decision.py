@@ -10,7 +10,8 @@ from click.testing import Result
 from generator.authoring.next_step import propose_decision, propose_test_step
 from generator.pipeline import check_portfolio
 from generator.settings import Settings
-from tests.authoring.conftest import TODAY, Tree
+from tests.authoring.conftest import Tree
+from tests.authoring.sample import TODAY
 
 Cli = Callable[..., Result]
 Build = Callable[..., Tree]

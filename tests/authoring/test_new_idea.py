@@ -8,7 +8,8 @@ import pytest
 from click.testing import Result
 
 from generator.vocabulary import slugify
-from tests.authoring.conftest import TODAY, Tree
+from tests.authoring.conftest import Tree
+from tests.authoring.sample import TODAY
 
 Cli = Callable[..., Result]
 Build = Callable[..., Tree]

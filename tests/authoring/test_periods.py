@@ -18,8 +18,9 @@ from generator.periods import is_open, no_open_theme, open_themes
 from generator.pipeline import check_portfolio
 from generator.render.pages import PageRenderer
 from generator.settings import Settings
-from tests.authoring.conftest import FIXTURES, TODAY, Tree
-from tests.conftest import REPO
+from tests.authoring.conftest import ISSUES, Tree
+from tests.authoring.sample import TODAY
+from tests.conftest import RECORDS_TODAY, REPO
 
 Cli = Callable[..., Result]
 Build = Callable[..., Tree]
@@ -68,7 +69,7 @@ def test_the_message_says_who_opens_a_period() -> None:
         [],
         ["--no-input", *IDEA],
         ["--title", "Cykler"],
-        ["--from-issue", FIXTURES / "issues/complete.md"],
+        ["--from-issue", ISSUES / "complete.md"],
     ],
     ids=["prompts", "no-input", "some-options", "from-issue"],
 )
@@ -86,12 +87,16 @@ def test_no_idea_is_filed_on_a_day_no_theme_is_open(
     assert t.files() == before
 
 
-def test_with_the_shipped_records_no_idea_is_filed_today(
+def test_with_the_shipped_records_no_idea_is_filed_on_their_day(
     tmp_path: Path, portfolio_cli: Cli
 ) -> None:
     shutil.copytree(REPO / "records", tmp_path / "records")
     shutil.copytree(REPO / "schemas", tmp_path / "schemas")
-    result = portfolio_cli("new", "idea", "--records", tmp_path / "records", input="Cykler\n")
+    # On the shipped records' day every period has ended.
+    result = portfolio_cli(
+        "new", "idea", "--records", tmp_path / "records", "--today", RECORDS_TODAY,
+        input="Cykler\n",
+    )  # fmt: skip
     assert result.exit_code == 1
     assert result.stdout == ""
     assert result.stderr.startswith("Fejl: Intet tema er åbent for nye ideer i dag (")
@@ -272,7 +277,8 @@ def test_a_form_without_the_markers_is_refused(tree: Build, portfolio_cli: Cli) 
 
 def test_the_shipped_form_is_current() -> None:
     result = subprocess.run(
-        [Path(sys.executable).parent / "portfolio", "issueform", "--check"],
+        [Path(sys.executable).parent / "portfolio", "issueform", "--check",
+         "--today", RECORDS_TODAY],
         cwd=REPO, capture_output=True, text=True, check=False,
     )  # fmt: skip
     assert result.returncode == 0, result.stdout + result.stderr

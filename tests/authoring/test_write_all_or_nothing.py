@@ -21,7 +21,8 @@ from generator.authoring.drafts import Draft, write_checked
 from generator.errors import PortfolioError
 from generator.kinds import RecordKind
 from generator.settings import Settings
-from tests.authoring.conftest import TODAY, Tree
+from tests.authoring.conftest import Tree
+from tests.authoring.sample import TODAY
 
 Build = Callable[..., Tree]
 PORTFOLIO = Path(sys.executable).parent / "portfolio"

@@ -1,81 +1,22 @@
-"""Small portfolios built in memory for the figures tests: every number is worked out by hand."""
+"""Small portfolios for the figures tests, made of the shared sample records and read by the
+real loader: every number is worked out by hand in the tests."""
 
 from __future__ import annotations
 
-from typing import Any
+from generator.model import Idea, Portfolio
+from tests.sample_records import Record, Records, idea_files, load_portfolio, portfolio_files
+from tests.sample_records import idea as idea_card
+from tests.sample_records import theme as theme_record
 
-from generator.kinds import DecisionKind, GraduateTarget, ScreeningOutcome, ThemeKind
-from generator.model import (
-    Decision,
-    Department,
-    Idea,
-    Ladder,
-    LadderStep,
-    Owner,
-    Portfolio,
-    TestCard,
-    TestResult,
-    Theme,
-    sort_decisions,
-)
-from generator.problems import Source
-from tests.conftest import LADDER as SHARED_LADDER
-
-HERE = Source("records/test.yaml")
-# The sample portfolios' shared ladder: 25.000, 125.000 and 250.000 kr. for steps 1-3.
-LADDER = Ladder(
-    SHARED_LADDER["currency"],
-    tuple(LadderStep(s["step"], s["amount"]) for s in SHARED_LADDER["steps"]),
-    HERE,
-)
-AMOUNTS = {step.step: step.amount for step in LADDER.steps}
-DEPARTMENTS = {
-    key: Department(key, name, HERE) for key, name in [("a", "A"), ("b", "B"), ("c", "C")]
+# Three departments the tests name by letter, and two themes open 2019-2022 beside a focus area.
+DEPARTMENTS: dict[str, Record] = {key: {"name": key.upper()} for key in "abc"}
+THEMES: dict[str, Record] = {
+    "klima": theme_record("Klima"),
+    "integration": theme_record("Integration"),
+    "fokus": theme_record("Fokus", "focus-area", {"start": "2015-01-01", "end": "2018-12-31"}),
 }
-THEMES = {
-    "klima": Theme("klima", "Klima", ThemeKind.THEME, "2019-01-01", "2022-12-31", HERE),
-    "integration": Theme(
-        "integration", "Integration", ThemeKind.THEME, "2019-01-01", "2022-12-31", HERE
-    ),
-    "fokus": Theme("fokus", "Fokus", ThemeKind.FOCUS_AREA, "2015-01-01", "2018-12-31", HERE),
-}
-
-
-def screening(idea_id: str, date: str, outcome: str = "fit") -> Decision:
-    return Decision(
-        idea_id, date, DecisionKind.SCREENING, "Direktørgruppen", "Fordi.", HERE,
-        outcome=ScreeningOutcome(outcome),
-    )  # fmt: skip
-
-
-def investment(idea_id: str, date: str, step: int) -> Decision:
-    return Decision(
-        idea_id, date, DecisionKind.INVESTMENT, "Direktørgruppen", "Fordi.", HERE, step=step,
-        amount=AMOUNTS[step],
-    )  # fmt: skip
-
-
-def close(idea_id: str, date: str, learning: str = "Vi lærte noget.") -> Decision:
-    return Decision(
-        idea_id, date, DecisionKind.CLOSE, "Direktørgruppen", "Fordi.", HERE, learning=learning
-    )
-
-
-def graduate(idea_id: str, date: str, learning: str = "Det virker.") -> Decision:
-    return Decision(
-        idea_id, date, DecisionKind.GRADUATE, "Direktørgruppen", "Fordi.", HERE,
-        learning=learning, to=GraduateTarget.OPERATIONS,
-    )  # fmt: skip
-
-
-def card(
-    idea_id: str, step: int, start: str, end: str, status: str, *, outcome: str = ""
-) -> TestCard:
-    result = TestResult(outcome, f"Læring fra trin {step}.") if outcome else None  # type: ignore[arg-type]
-    return TestCard(
-        idea_id, step, "Virker det?", "Ja.", "Måling.", ("Mindst 10",), AMOUNTS[step], start, end,
-        status, HERE, result,  # type: ignore[arg-type]
-    )  # fmt: skip
+# The day the portfolios are validated on: after every date in them.
+VALIDATED_ON = "2023-06-01"
 
 
 def idea(
@@ -85,17 +26,29 @@ def idea(
     theme: str = "klima",
     owner: str = "a",
     departments: tuple[str, ...] = ("a",),
-    decisions: tuple[Decision, ...] = (),
-    tests: tuple[TestCard, ...] = (),
-    **extra: Any,
-) -> Idea:
-    return Idea(
-        idea_id, extra.get("title", idea_id.title()), theme, submitted, "Resumé.", "Problem.",
-        "Målgruppe.", "Gevinst.", departments, Owner(owner), HERE,
-        decisions=sort_decisions(list(decisions)), tests=tests,
-        example=extra.get("example", False),
-    )  # fmt: skip
+    decisions: tuple[Record, ...] = (),
+    tests: tuple[Record, ...] = (),
+    example: bool = False,
+) -> Records:
+    """An idea's files, titled after its id, owned by `owner` among `departments`."""
+    card = idea_card(
+        idea_id.title(),
+        theme,
+        submitted,
+        departments=list(departments),
+        owner={"department": owner},
+    )
+    if example:
+        card["example"] = True
+    return idea_files(idea_id, card, decisions, tests)
 
 
-def portfolio(*ideas: Idea) -> Portfolio:
-    return Portfolio(LADDER, DEPARTMENTS, THEMES, {i.idea_id: i for i in ideas})
+def portfolio(*ideas: Records) -> Portfolio:
+    """The ideas in a portfolio of the themes and departments above, as the loader models it."""
+    return load_portfolio(portfolio_files(THEMES, *ideas, departments=DEPARTMENTS), VALIDATED_ON)
+
+
+def one(files: Records) -> Idea:
+    """The one idea of `files`, as the loader models it."""
+    [found] = portfolio(files).ideas.values()
+    return found

@@ -21,7 +21,8 @@ from pathlib import Path
 import pytest
 from click.testing import Result
 
-from tests.website.sample import SAMPLE, TODAY, write_records
+from tests.sample_records import write_records
+from tests.website.sample import SAMPLE, TODAY
 
 RunCli = Callable[..., Result]
 

@@ -6,16 +6,8 @@ from typing import Any
 
 from generator.figures import compute_figures, figures_json
 from generator.figures.text import waiting_text
-from generator.model import Idea
-from tests.figures.builders import (
-    card,
-    close,
-    graduate,
-    idea,
-    investment,
-    portfolio,
-    screening,
-)
+from tests.figures.builders import idea, portfolio
+from tests.sample_records import Records, card, close, graduate, investment, screening
 
 NONE = {"count": 0, "median": None, "p90": None}
 NO_GATES = {"screening": NONE, "step-1": NONE, "step-2": NONE, "step-3": NONE}
@@ -64,7 +56,7 @@ def test_empty_portfolio() -> None:
 
 def test_a_single_idea_at_pitch() -> None:
     # submitted 1 January 2020, screened fit 30 days later (31 January)
-    single = idea("solo", "2020-01-01", decisions=(screening("solo", "2020-01-31"),))
+    single = idea("solo", "2020-01-01", decisions=(screening("2020-01-31"),))
     figures = figures_json(compute_figures(portfolio(single), "2020-03-01"))
     one = {"count": 1, "median": 30, "p90": 30}
     assert figures["ideas"] == 1
@@ -85,32 +77,32 @@ SCENARIO = portfolio(
     idea(
         "alpha", "2020-01-01", owner="a", departments=("a", "b"),
         decisions=(
-            screening("alpha", "2020-01-11"),
-            investment("alpha", "2020-02-10", 1),
-            investment("alpha", "2020-05-10", 2),
-            close("alpha", "2020-10-20"),
+            screening("2020-01-11"),
+            investment("2020-02-10", 1),
+            investment("2020-05-10", 2),
+            close("2020-10-20"),
         ),
         tests=(
-            card("alpha", 1, "2020-02-15", "2020-04-30", "done", outcome="confirmed"),
-            card("alpha", 2, "2020-05-15", "2020-09-30", "done", outcome="refuted"),
+            card(1, "2020-02-15", "2020-04-30", "done", outcome="confirmed"),
+            card(2, "2020-05-15", "2020-09-30", "done", outcome="refuted"),
         ),
     ),
     # beta: screened after 20 days, closed at pitch 30 days after its fit
     idea(
         "beta", "2020-03-01", owner="b", departments=("b",),
-        decisions=(screening("beta", "2020-03-21"), close("beta", "2020-04-20")),
+        decisions=(screening("2020-03-21"), close("2020-04-20")),
     ),
     # gamma: screened after 10, step 1 after 20; its test ended 31 January 2021 and no
     # decision since: waiting 121 days on 1 June 2021
     idea(
         "gamma", "2020-06-01", owner="a", departments=("a", "c"),
-        decisions=(screening("gamma", "2020-06-11"), investment("gamma", "2020-07-01", 1)),
-        tests=(card("gamma", 1, "2020-07-15", "2021-01-31", "done", outcome="inconclusive"),),
+        decisions=(screening("2020-06-11"), investment("2020-07-01", 1)),
+        tests=(card(1, "2020-07-15", "2021-01-31", "done", outcome="inconclusive"),),
     ),
     # delta: submitted 31 December 2020, no fit 10 days later: counts in 2021
     idea(
         "delta", "2020-12-31", owner="c", departments=("c",),
-        decisions=(screening("delta", "2021-01-10", "no-fit"),),
+        decisions=(screening("2021-01-10", "no-fit"),),
     ),
     # epsilon: no decision for 92 days (1 March → 1 June 2021): waiting for its screening
     idea("epsilon", "2021-03-01", owner="a", departments=("a",)),
@@ -119,13 +111,13 @@ SCENARIO = portfolio(
     # eta: screened after 10, step 1 after 30; its running test should have ended 31 March
     idea(
         "eta", "2020-09-01", owner="b", departments=("a", "b"),
-        decisions=(screening("eta", "2020-09-11"), investment("eta", "2020-10-11", 1)),
-        tests=(card("eta", 1, "2020-10-15", "2021-03-31", "running"),),
+        decisions=(screening("2020-09-11"), investment("2020-10-11", 1)),
+        tests=(card(1, "2020-10-15", "2021-03-31", "running"),),
     ),
     # theta: the only idea of integration, screened fit after 20 days, nothing granted
     idea(
         "theta", "2021-04-01", theme="integration", owner="c", departments=("c",),
-        decisions=(screening("theta", "2021-04-21"),),
+        decisions=(screening("2021-04-21"),),
     ),
 )  # fmt: skip
 
@@ -255,12 +247,12 @@ def test_waiting_for_a_screening_starts_at_once() -> None:
     assert [(w.idea_id, w.reason, w.days) for w in waiting] == [("today", "screening", 0)]
 
 
-def _after_test(idea_id: str, end: str) -> Idea:
+def _after_test(idea_id: str, end: str) -> Records:
     """An idea at step 1 whose test card is done, ending on `end`."""
     return idea(
         idea_id, "2020-01-01",
-        decisions=(screening(idea_id, "2020-01-11"), investment(idea_id, "2020-02-01", 1)),
-        tests=(card(idea_id, 1, "2020-02-02", end, "done", outcome="confirmed"),),
+        decisions=(screening("2020-01-11"), investment("2020-02-01", 1)),
+        tests=(card(1, "2020-02-02", end, "done", outcome="confirmed"),),
     )  # fmt: skip
 
 
@@ -273,18 +265,16 @@ def test_waiting_for_a_decision_starts_after_sixty_days() -> None:
 
 def test_an_idea_closed_or_graduated_at_the_top_step_never_waits() -> None:
     steps = (
-        screening("top", "2020-01-11"), investment("top", "2020-02-01", 1),
-        investment("top", "2020-04-01", 2), investment("top", "2020-07-01", 3),
+        screening("2020-01-11"), investment("2020-02-01", 1),
+        investment("2020-04-01", 2), investment("2020-07-01", 3),
     )  # fmt: skip
     cards = tuple(
-        card("top", n, start, end, "done", outcome="confirmed")
+        card(n, start, end, "done", outcome="confirmed")
         for n, start, end in [(1, "2020-02-02", "2020-03-01"), (2, "2020-04-02", "2020-06-01"),
                               (3, "2020-07-02", "2020-08-01")]
     )  # fmt: skip
     at_top = idea("top", "2020-01-01", decisions=steps, tests=cards)
-    ended = idea(
-        "ended", "2020-01-01", decisions=(*steps, graduate("top", "2020-09-01")), tests=cards
-    )
+    ended = idea("ended", "2020-01-01", decisions=(*steps, graduate("2020-09-01")), tests=cards)
     figures = compute_figures(portfolio(at_top), AS_OF)
     assert [(w.idea_id, w.reason, w.since) for w in figures.waiting] == [
         ("top", "decision", "2020-08-01")
@@ -294,6 +284,6 @@ def test_an_idea_closed_or_graduated_at_the_top_step_never_waits() -> None:
 
 
 def test_no_waiting_idea_is_said_in_danish() -> None:
-    screened = idea("screened", "2021-05-01", decisions=(screening("screened", "2021-05-11"),))
+    screened = idea("screened", "2021-05-01", decisions=(screening("2021-05-11"),))
     figures = compute_figures(portfolio(screened), AS_OF)
     assert waiting_text(figures, portfolio(screened)) == ("Ingen ideer venter på en beslutning.\n")

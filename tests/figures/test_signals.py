@@ -14,26 +14,26 @@ from generator.figures import compute_figures
 from generator.figures.labels import signal_label, signal_sentence
 from generator.figures.signals import signal_of
 from generator.figures.text import waiting_text
-from generator.model import Idea
-from tests.figures.builders import card, close, idea, investment, portfolio, screening
+from tests.figures.builders import idea, one, portfolio
+from tests.sample_records import Records, card, close, investment, screening
 
 AS_OF = "2021-06-01"
 
 
-def _submitted(on: str) -> Idea:
+def _submitted(on: str) -> Records:
     return idea("venter", on)
 
 
-def _at_pitch(screened: str) -> Idea:
-    return idea("pitch", "2020-01-01", decisions=(screening("pitch", screened),))
+def _at_pitch(screened: str) -> Records:
+    return idea("pitch", "2020-01-01", decisions=(screening(screened),))
 
 
-def _testing(end: str, status: str = "running", **result: str) -> Idea:
+def _testing(end: str, status: str = "running", **result: str) -> Records:
     """An idea at step 1 whose test card ends on `end`."""
     return idea(
         "test", "2020-01-01",
-        decisions=(screening("test", "2020-01-11"), investment("test", "2020-02-01", 1)),
-        tests=(card("test", 1, "2020-02-02", end, status, **result),),
+        decisions=(screening("2020-01-11"), investment("2020-02-01", 1)),
+        tests=(card(1, "2020-02-02", end, status, **result),),
     )  # fmt: skip
 
 
@@ -47,7 +47,7 @@ def _testing(end: str, status: str = "running", **result: str) -> Idea:
     ],
 )
 def test_waiting_for_the_screening(submitted: str, days: int, colour: str) -> None:
-    found = signal_of(_submitted(submitted), AS_OF)
+    found = signal_of(one(_submitted(submitted)), AS_OF)
     assert found is not None
     assert (found.signal, found.reason, found.since, found.days) == (
         colour, "screening", submitted, days
@@ -59,7 +59,7 @@ def test_waiting_for_the_screening(submitted: str, days: int, colour: str) -> No
     [("2021-04-02", 60, "green"), ("2021-04-01", 61, "yellow"), ("2021-01-31", 121, "red")],
 )
 def test_waiting_at_pitch_counts_from_the_screening(screened: str, days: int, colour: str) -> None:
-    found = signal_of(_at_pitch(screened), AS_OF)
+    found = signal_of(one(_at_pitch(screened)), AS_OF)
     assert found is not None
     assert (found.signal, found.reason, found.since, found.days) == (
         colour, "decision", screened, days
@@ -71,7 +71,7 @@ def test_waiting_at_pitch_counts_from_the_screening(screened: str, days: int, co
     [("2021-02-01", 120, "yellow"), ("2021-01-31", 121, "red"), ("2021-04-02", 60, "green")],
 )
 def test_waiting_after_a_finished_test(end: str, days: int, colour: str) -> None:
-    found = signal_of(_testing(end, "done", outcome="confirmed"), AS_OF)
+    found = signal_of(one(_testing(end, "done", outcome="confirmed")), AS_OF)
     assert found is not None
     assert (found.signal, found.reason, found.since, found.days) == (
         colour, "decision", end, days
@@ -89,18 +89,18 @@ def test_waiting_after_a_finished_test(end: str, days: int, colour: str) -> None
     ],
 )
 def test_a_test_card_not_done(end: str, late: int, colour: str) -> None:
-    found = signal_of(_testing(end), AS_OF)
+    found = signal_of(one(_testing(end)), AS_OF)
     assert found is not None
     assert (found.signal, found.reason, found.since, found.days) == (colour, "test", end, late)
 
 
 def test_ended_ideas_have_no_signal() -> None:
     closed = idea("lukket", "2020-01-01", decisions=(
-        screening("lukket", "2020-01-11"), close("lukket", "2020-02-01"),
+        screening("2020-01-11"), close("2020-02-01"),
     ))  # fmt: skip
-    rejected = idea("nej", "2020-01-01", decisions=(screening("nej", "2020-01-11", "no-fit"),))
-    assert signal_of(closed, AS_OF) is None
-    assert signal_of(rejected, AS_OF) is None
+    rejected = idea("nej", "2020-01-01", decisions=(screening("2020-01-11", "no-fit"),))
+    assert signal_of(one(closed), AS_OF) is None
+    assert signal_of(one(rejected), AS_OF) is None
     signals = compute_figures(portfolio(closed, rejected), AS_OF).signals
     assert (signals.green, signals.yellow, signals.red, signals.listed) == (0, 0, 0, [])
 
@@ -140,9 +140,9 @@ def test_a_test_ending_on_as_of_does_not_wait() -> None:
 
 
 def test_the_sentences_of_waits() -> None:
-    waiting = signal_of(_submitted("2021-04-01"), AS_OF)
-    pitch = signal_of(_at_pitch("2021-04-02"), AS_OF)
-    after = signal_of(_testing("2021-01-31", "done", outcome="confirmed"), AS_OF)
+    waiting = signal_of(one(_submitted("2021-04-01")), AS_OF)
+    pitch = signal_of(one(_at_pitch("2021-04-02")), AS_OF)
+    after = signal_of(one(_testing("2021-01-31", "done", outcome="confirmed")), AS_OF)
     assert waiting and pitch and after
     assert signal_sentence(waiting) == "Venter på screening siden 1. april 2021: 61 dage."
     assert signal_sentence(pitch) == (

@@ -24,7 +24,8 @@ from generator.settings import Settings
 from generator.site.source import source_config
 from generator.site_config import CONFIG_NAME, dump_site_config, read_site_config
 from tests.conftest import REPO
-from tests.website.sample import EVERY_STATUS, REPOSITORY, TODAY, write_records
+from tests.sample_records import write_records
+from tests.website.sample import EVERY_STATUS, REPOSITORY, TODAY
 
 GOLDEN_DIR = Path(__file__).resolve().parent / "pages"
 XLSX_CELLS = "data/portefoelje.xlsx.json"

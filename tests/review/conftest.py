@@ -2,19 +2,20 @@
 
 from __future__ import annotations
 
-import shutil
 from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
 from click.testing import Result
 
-from tests.authoring.conftest import FIXTURES as AUTHORING_FIXTURES
-from tests.authoring.conftest import TODAY, Tree
-from tests.conftest import REPO, invoke
+from tests.authoring.conftest import Tree
+from tests.authoring.sample import SAMPLE, TODAY
+from tests.conftest import invoke
 from tests.gittools import git
+from tests.sample_records import idea_files, screening, write_records
 
-FIXTURES = AUTHORING_FIXTURES / "records"
+# The change most tests review: ny-ide, waiting in the sample, screened fit.
+NY_IDE_FIT = idea_files("ny-ide", None, [screening("2022-06-20", rationale="Passer til temaet.")])
 
 
 @dataclass(frozen=True)
@@ -32,10 +33,9 @@ class Repo(Tree):
 
 @pytest.fixture
 def repo(tmp_path: Path) -> Repo:
-    """The fixture portfolio in a fresh git repository, committed and tagged as 'base'."""
+    """The contribution sample portfolio in a fresh git repository, committed and tagged as 'base'."""
     root = tmp_path / "repo"
-    shutil.copytree(FIXTURES, root / "records")
-    shutil.copytree(REPO / "schemas", root / "schemas")
+    write_records(root, SAMPLE)
     (root / "README.md").write_text("# Portefølje\n", encoding="utf-8")
     git(root, "init", "--quiet", "--initial-branch=main")
     built = Repo(root)

@@ -2,29 +2,28 @@
 
 from __future__ import annotations
 
-from tests.review.conftest import Repo
+from tests.review.conftest import NY_IDE_FIT, Repo
+from tests.sample_records import Records, card, idea_files, investment, screening
 
-INVESTMENT_STEP_1 = """\
-date: 2021-03-01
-kind: investment
-decided_by: Direktørgruppen
-rationale: Pitchen overbeviste.
-step: 1
-amount: 25000
-"""
 
-TEST_CARD_STEP_1 = """\
-step: 1
-question: Kan ladcykler erstatte varebilen i midtbyen?
-hypothesis: Cyklerne klarer de fleste ture.
-method: Tre måneders forsøg.
-success_criteria:
-  - Mindst 80 procent af turene køres på cykel.
-budget: 24000
-start: 2021-03-15
-end: 2021-06-30
-status: planned
-"""
+def _step(idea_id: str, step: int, granted: str, start: str, end: str) -> Records:
+    """A step granted to an idea, with its test card planned from `start` to `end`."""
+    return idea_files(
+        idea_id,
+        None,
+        [investment(granted, step, rationale="Pitchen overbeviste.")],
+        [
+            card(
+                step, start, end, "planned",
+                question="Kan ladcykler erstatte varebilen i midtbyen?",
+                hypothesis="Cyklerne klarer de fleste ture.", method="Tre måneders forsøg.",
+                success_criteria=["Mindst 80 procent af turene køres på cykel."], budget=24000,
+            )
+        ],
+    )  # fmt: skip
+
+
+STEP_1 = _step("til-pitch", 1, "2021-03-01", "2021-03-15", "2021-06-30")
 
 
 def test_a_new_idea_is_shown_as_a_short_card(repo: Repo) -> None:
@@ -57,11 +56,7 @@ owner:
 
 
 def test_a_screening_fit_moves_the_idea_to_pitch(repo: Repo) -> None:
-    repo.write(
-        "ideas/ny-ide/decisions/2022-06-20-screening.yaml",
-        "date: 2022-06-20\nkind: screening\ndecided_by: Direktørgruppen\n"
-        "rationale: Passer til temaet.\noutcome: fit\n",
-    )
+    repo.add(NY_IDE_FIT)
     result = repo.review("--base", "base")
     assert result.exit_code == 0, result.output
     assert "Ide ny-ide" in result.stdout
@@ -72,8 +67,7 @@ def test_a_screening_fit_moves_the_idea_to_pitch(repo: Repo) -> None:
 
 
 def test_an_investment_shows_its_amount_the_total_and_its_test_card(repo: Repo) -> None:
-    repo.write("ideas/til-pitch/decisions/2021-03-01-investment.yaml", INVESTMENT_STEP_1)
-    repo.write("ideas/til-pitch/tests/step-1.yaml", TEST_CARD_STEP_1)
+    repo.add(STEP_1)
     result = repo.review("--base", "base")
     assert result.exit_code == 0, result.output
     out = result.stdout
@@ -88,18 +82,7 @@ def test_an_investment_shows_its_amount_the_total_and_its_test_card(repo: Repo) 
 
 
 def test_the_second_step_counts_the_running_total_against_the_ladder(repo: Repo) -> None:
-    repo.write(
-        "ideas/trin-et-afsluttet/decisions/2021-10-15-investment.yaml",
-        INVESTMENT_STEP_1.replace("2021-03-01", "2021-10-15")
-        .replace("step: 1", "step: 2")
-        .replace("25000", "125000"),
-    )
-    repo.write(
-        "ideas/trin-et-afsluttet/tests/step-2.yaml",
-        TEST_CARD_STEP_1.replace("step: 1", "step: 2")
-        .replace("2021-03-15", "2021-11-01")
-        .replace("2021-06-30", "2022-05-31"),
-    )
+    repo.add(_step("trin-et-afsluttet", 2, "2021-10-15", "2021-11-01", "2022-05-31"))
     result = repo.review("--base", "base")
     assert result.exit_code == 0, result.output
     assert "Status: Investeringstrin 1 → Investeringstrin 2" in result.stdout
@@ -141,13 +124,10 @@ def test_a_close_shows_its_learning(repo: Repo) -> None:
 
 
 def test_a_changed_decision_is_refused_first_and_plainly(repo: Repo) -> None:
-    screening = "ideas/til-pitch/decisions/2021-02-01-screening.yaml"
-    repo.write(screening, repo.read(screening).replace("Strategisk fit vurderet.", "Omskrevet."))
-    repo.write(  # and an unrelated error, to see L11 come first
-        "ideas/ny-ide/decisions/2022-06-20-screening.yaml",
-        "date: 2022-06-20\nkind: screening\ndecided_by: Direktørgruppen\n"
-        "rationale: Passer.\noutcome: fit\nstep: 1\n",
-    )
+    changed = "ideas/til-pitch/decisions/2021-02-01-screening.yaml"
+    repo.write(changed, repo.read(changed).replace("Strategisk fit vurderet.", "Omskrevet."))
+    # and an unrelated error (a screening has no step), to see L11 come first
+    repo.add(idea_files("ny-ide", None, [screening("2022-06-20", step=1)]))
     result = repo.review("--base", "base")
     assert result.exit_code == 1, result.output
     out = result.stdout
@@ -158,7 +138,7 @@ def test_a_changed_decision_is_refused_first_and_plainly(repo: Repo) -> None:
     assert len(bullets) == 2
     assert bullets[0].startswith(
         "- Truffet beslutning ændret eller slettet; det er ikke tilladt. L11 "
-        f"records/{screening}, linje 4: Beslutningen er ændret i forhold til base"
+        f"records/{changed}, linje 4: Beslutningen er ændret i forhold til base"
     )
     assert "L11" not in bullets[1]
 
@@ -183,8 +163,7 @@ def test_a_change_outside_records_says_so(repo: Repo) -> None:
 
 
 def test_committed_changes_are_compared_with_an_earlier_commit(repo: Repo) -> None:
-    repo.write("ideas/til-pitch/decisions/2021-03-01-investment.yaml", INVESTMENT_STEP_1)
-    repo.write("ideas/til-pitch/tests/step-1.yaml", TEST_CARD_STEP_1)
+    repo.add(STEP_1)
     repo.commit("trin 1")
     result = repo.review("--base", "HEAD~1")
     assert result.exit_code == 0, result.output

@@ -21,10 +21,11 @@ import pytest
 import yaml
 
 from generator.review.render import COMMENT_MARKER
-from tests.authoring.conftest import TODAY
+from tests.authoring.sample import SAMPLE, TODAY
 from tests.conftest import REPO, invoke
 from tests.gittools import git
-from tests.review.conftest import FIXTURES
+from tests.review.conftest import NY_IDE_FIT
+from tests.sample_records import write_records, write_tree
 
 WORKFLOW = REPO / ".github" / "workflows" / "review-comment.yml"
 HEAD_SHA = "a" * 40
@@ -55,11 +56,6 @@ elif args[0] == "api" and args[1] == "--paginate":
                      text=True, check=True).stdout)
 """
 
-SCREENING = (
-    "date: 2022-06-20\nkind: screening\ndecided_by: Direktørgruppen\n"
-    "rationale: Passer til temaet.\noutcome: fit\n"
-)
-
 
 @pytest.fixture
 def jq() -> None:
@@ -82,8 +78,7 @@ def steps() -> list[dict[str, Any]]:
 
 def default_branch(root: Path) -> Path:
     """What the checkout step leaves: the default branch, with origin/main beside it."""
-    shutil.copytree(FIXTURES, root / "records")
-    shutil.copytree(REPO / "schemas", root / "schemas")
+    write_records(root, SAMPLE)
     git(root, "init", "--quiet", "--initial-branch=main")
     git(root, "add", "--all")
     git(root, "commit", "--quiet", "-m", "base")
@@ -93,10 +88,7 @@ def default_branch(root: Path) -> Path:
 
 def pull_request_artifact(folder: Path, number: str | None) -> None:
     """What the pull request's run uploads, and what a hostile one adds to it."""
-    shutil.copytree(FIXTURES, folder / "records")
-    screening = folder / "records/ideas/ny-ide/decisions/2022-06-20-screening.yaml"
-    screening.parent.mkdir()
-    screening.write_text(SCREENING, encoding="utf-8")
+    write_tree(folder / "records", {**SAMPLE, **NY_IDE_FIT})
     if number is not None:
         (folder / "pr-number").write_text(number + "\n", encoding="utf-8")
     (folder / "site-outcome").write_text("success\n", encoding="utf-8")

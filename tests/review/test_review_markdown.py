@@ -14,7 +14,8 @@ from generator.review.render import COMMENT_MARKER
 from generator.site_config import safe_site_url
 from tests.conftest import invoke
 from tests.gittools import git
-from tests.review.conftest import Repo
+from tests.review.conftest import NY_IDE_FIT, Repo
+from tests.sample_records import card, idea_files, investment
 
 HOSTILE_IDEA = """\
 title: "Hjælp <script>alert(1)</script> @aarhus-kommune/alle [klik](https://evil.example) #1"
@@ -31,11 +32,7 @@ owner:
 
 
 def test_the_comment_starts_with_its_marker_and_uses_headings(repo: Repo) -> None:
-    repo.write(
-        "ideas/ny-ide/decisions/2022-06-20-screening.yaml",
-        "date: 2022-06-20\nkind: screening\ndecided_by: Direktørgruppen\n"
-        "rationale: Passer til temaet.\noutcome: fit\n",
-    )
+    repo.add(NY_IDE_FIT)
     result = repo.review("--base", "base", "--format", "markdown")
     assert result.exit_code == 0, result.output
     lines = result.stdout.splitlines()
@@ -166,11 +163,7 @@ def test_nothing_github_would_autolink_is_left_whole(raw: str) -> None:
 
 def test_every_idea_touched_carries_its_cards_text_and_who_approves(repo: Repo) -> None:
     # A screening of an idea already on main: the directors decide on its card's text.
-    repo.write(
-        "ideas/ny-ide/decisions/2022-06-20-screening.yaml",
-        "date: 2022-06-20\nkind: screening\ndecided_by: Direktørgruppen\n"
-        "rationale: Passer til temaet.\noutcome: fit\n",
-    )
+    repo.add(NY_IDE_FIT)
     out = repo.review("--base", "base", "--format", "markdown").stdout
     assert "- **Resumé:** Et resumé\\." in out
     assert "- **Udfordring:** En udfordring\\." in out
@@ -196,17 +189,12 @@ def test_a_long_card_is_folded_whole_into_details(repo: Repo) -> None:
 
 
 def test_a_new_step_shows_its_test_card_in_full(repo: Repo) -> None:
-    repo.write(
-        "ideas/til-pitch/decisions/2021-03-01-investment.yaml",
-        "date: 2021-03-01\nkind: investment\ndecided_by: Direktørgruppen\n"
-        "rationale: Pitchen overbeviste.\nstep: 1\namount: 25000\n",
-    )
-    repo.write(
-        "ideas/til-pitch/tests/step-1.yaml",
-        "step: 1\nquestion: Virker det?\nhypothesis: Cyklerne klarer turene.\n"
-        "method: Tre måneders forsøg.\nsuccess_criteria: [80 procent på cykel]\n"
-        "budget: 24000\nstart: 2021-03-15\nend: 2021-06-30\nstatus: planned\n",
-    )
+    planned = card(
+        1, "2021-03-15", "2021-06-30", "planned", question="Virker det?",
+        hypothesis="Cyklerne klarer turene.", method="Tre måneders forsøg.",
+        success_criteria=["80 procent på cykel"], budget=24000,
+    )  # fmt: skip
+    repo.add(idea_files("til-pitch", None, [investment("2021-03-01", 1)], [planned]))
     out = repo.review("--base", "base").stdout
     for line in (
         "- Trin 1, nyt (Planlagt): Virker det?",

@@ -15,8 +15,9 @@ from generator.render.approvals import Approvals
 from generator.settings import Settings
 from generator.site.build import build_site
 from tests.conftest import REPO
+from tests.sample_records import write_records
 from tests.website.browsing import CHROMIUM, CHROMIUM_ARGS, serving
-from tests.website.sample import HOSTILE, REPOSITORY, SAMPLE, TODAY, write_records
+from tests.website.sample import HOSTILE, REPOSITORY, SAMPLE, TODAY
 
 
 def check_records(root: Path, records: dict[str, Any]) -> tuple[Checked, Settings]:

@@ -3,7 +3,6 @@ pull requests, or else the merge or squash commit that added the decision's file
 
 from __future__ import annotations
 
-import shutil
 from pathlib import Path
 
 import pytest
@@ -14,12 +13,19 @@ from generator.render import read_schema_files, render_site
 from generator.render.approvals import Approvals, own_pull_request
 from generator.settings import Settings
 from generator.site_config import repository_url
-from tests.authoring.conftest import FIXTURES, TODAY
-from tests.conftest import REPO
+from tests.authoring.sample import SAMPLE, TODAY
 from tests.gittools import git
+from tests.review.conftest import NY_IDE_FIT
+from tests.sample_records import card, idea_files, investment, screening, write_records, write_tree
 
 REPOSITORY = "https://github.com/aarhus-kommune/portefoelje"
 SCREENING = "ideas/ny-ide/decisions/2022-06-20-screening.yaml"
+STEP_1 = idea_files(
+    "til-pitch",
+    None,
+    [investment("2021-03-01", 1)],
+    [card(1, "2021-03-01", "2021-06-30", "planned")],
+)
 INVESTMENT = "ideas/til-pitch/decisions/2021-03-01-investment.yaml"
 
 
@@ -69,29 +75,17 @@ def _commit(root: Path, message: str) -> None:
     git(root, "commit", "--quiet", "-m", message)
 
 
-def _write(root: Path, rel: str, text: str) -> None:
-    path = root / "records" / rel
-    path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_text(text, encoding="utf-8")
-
-
 @pytest.fixture
 def history(tmp_path: Path) -> Path:
     """A repository whose main line took one decision by a squash, one by a merge."""
     root = tmp_path / "repo"
-    shutil.copytree(FIXTURES / "records", root / "records")
-    shutil.copytree(REPO / "schemas", root / "schemas")
+    write_records(root, SAMPLE)
     git(root, "init", "--quiet", "--initial-branch=main")
     _commit(root, "Porteføljen")
-    _write(root, SCREENING, "date: 2022-06-20\nkind: screening\ndecided_by: D\nrationale: R.\n"
-           "outcome: fit\n")  # fmt: skip
+    write_tree(root / "records", NY_IDE_FIT)
     _commit(root, "Beslutning: Screening – Ide ny-ide (#26)")
     git(root, "checkout", "--quiet", "-b", "beslutning/issue-9")
-    _write(root, INVESTMENT, "date: 2021-03-01\nkind: investment\ndecided_by: D\n"
-           "rationale: R.\nstep: 1\namount: 25000\n")  # fmt: skip
-    _write(root, "ideas/til-pitch/tests/step-1.yaml", "step: 1\nquestion: Q?\nhypothesis: H.\n"
-           "method: M.\nsuccess_criteria: [S]\nbudget: 25000\nstart: 2021-03-01\n"
-           "end: 2021-06-30\nstatus: planned\n")  # fmt: skip
+    write_tree(root / "records", STEP_1)
     _commit(root, "Beslutning: Investeringstrin 1")
     git(root, "checkout", "--quiet", "main")
     git(root, "merge", "--no-ff", "--quiet", "-m",
@@ -115,15 +109,14 @@ def test_a_shallow_clone_names_none(history: Path, tmp_path: Path) -> None:
 
 
 def test_no_repository_names_none(tmp_path: Path) -> None:
-    shutil.copytree(FIXTURES / "records", tmp_path / "records")
+    write_records(tmp_path, SAMPLE)
     assert merged_pull_requests(Settings(records_dir=tmp_path / "records", today=TODAY)) == {}
 
 
 def test_the_idea_page_says_which_pull_request_approved_each_decision(history: Path) -> None:
     # The record's own address wins when it is the repository's; another host's never shows.
-    _write(history, "ideas/til-pitch/decisions/2021-02-01-screening.yaml",
-           "date: 2021-02-01\nkind: screening\ndecided_by: D\nrationale: R.\noutcome: fit\n"
-           "pull_request: https://github.com.evil.example/pull/16\n")  # fmt: skip
+    foreign = screening("2021-02-01", pull_request="https://github.com.evil.example/pull/16")
+    write_tree(history / "records", idea_files("til-pitch", None, [foreign]))
     settings = Settings(records_dir=history / "records", today=TODAY)
     checked = check_portfolio(settings)
     approvals = Approvals(REPOSITORY, merged_pull_requests(settings))

@@ -21,8 +21,9 @@ from playwright.sync_api import (
 )
 
 from tests.conftest import REPO
+from tests.sample_records import write_records
 from tests.website.browsing import PAGE_KINDS, listening_port
-from tests.website.sample import SAMPLE, TODAY, write_records
+from tests.website.sample import SAMPLE, TODAY
 
 pytestmark = pytest.mark.browser
 

@@ -15,7 +15,8 @@ from mkdocs.commands import build as mkdocs_build
 
 from generator.site.build import load_site_config
 from tests.conftest import REPO, invoke
-from tests.website.sample import SAMPLE, TODAY, write_records
+from tests.sample_records import write_records
+from tests.website.sample import SAMPLE, TODAY
 
 SITE_COMMANDS = {
     "build": "Valider posterne, byg sitet og dets søgeindeks; ved fejl bygges intet.",

@@ -12,17 +12,18 @@ import pytest
 from generator.errors import PortfolioError
 from generator.render import SiteContent, read_schema_files, render_site
 from generator.site_config import DEFAULT_LICENCE_NAME, DataLicence, licence_from
+from tests.sample_records import idea, idea_files, screening
 from tests.website.conftest import check_records
-from tests.website.sample import SAMPLE, _decision, _idea
+from tests.website.sample import SAMPLE, pr
 
 FORMULA = '=HYPERLINK("https://evil.example.net/","klik")'
 SPREADSHEET_TRAPS: dict[str, Any] = {
     **SAMPLE,
-    "ideas/formler/idea.yaml": _idea(FORMULA, "klima", "2022-01-10", partners=["+45 1234 5678"]),
-    "ideas/formler/decisions/2022-02-01-screening.yaml": {
-        **_decision("2022-02-01", "screening", 60, outcome="fit"),
-        "decided_by": "@direktoerer",
-    },
+    **idea_files(
+        "formler",
+        idea(FORMULA, "klima", "2022-01-10", partners=["+45 1234 5678"]),
+        [screening("2022-02-01", decided_by="@direktoerer", pull_request=pr(60))],
+    ),
 }
 
 

@@ -11,16 +11,17 @@ import pytest
 
 from generator.render import SiteContent, read_schema_files, render_site
 from generator.vocabulary import slugify
+from tests.sample_records import idea
 from tests.website.conftest import check_records
-from tests.website.sample import HOSTILE_LINE, SAMPLE, _idea
+from tests.website.sample import HOSTILE_LINE, SAMPLE
 
 TAGGED: dict[str, Any] = {
     **SAMPLE,
-    "ideas/a-frivillige/idea.yaml": _idea("A", "klima", "2021-01-01", tags=["Frivillighed"]),
-    "ideas/b-frivillige/idea.yaml": _idea(
+    "ideas/a-frivillige/idea.yaml": idea("A", "klima", "2021-01-01", tags=["Frivillighed"]),
+    "ideas/b-frivillige/idea.yaml": idea(
         "B", "klima", "2021-02-01", tags=["frivillighed!", "Ældre", "Frivillighed"]
     ),
-    "ideas/c-tegn/idea.yaml": _idea("C", "klima", "2021-03-01", tags=["!!!", "ældre"]),
+    "ideas/c-tegn/idea.yaml": idea("C", "klima", "2021-03-01", tags=["!!!", "ældre"]),
 }
 
 

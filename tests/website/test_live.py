@@ -14,19 +14,21 @@ import jinja2
 import pytest
 import yaml
 
+from generator.pipeline import IdeaRecheck, recheck_idea
 from generator.schema import load_schemas
 from generator.settings import Settings
 from generator.site.build import build_source
 from generator.site.changes import (
-    load_idea,
     needs_full_build,
     page_output,
     snapshot,
     touched_ideas,
 )
 from generator.site.live import LiveSite
+from tests.conftest import REPO
+from tests.sample_records import write_records
 from tests.website.preview import StepRunner
-from tests.website.sample import REPO, SAMPLE, TODAY, write_records
+from tests.website.sample import SAMPLE, TODAY
 
 
 def test_touched_ideas_names_the_idea_folders_that_changed() -> None:
@@ -133,15 +135,29 @@ def test_the_preview_reads_an_idea_through_the_loader_and_follows_no_link(
     records = live.settings.records_dir
     schemas = load_schemas(live.settings.schemas_dir)
     card = records / "ideas" / "renere-luft" / "idea.yaml"
-    loaded = load_idea(live.settings, schemas, "renere-luft")
-    assert not isinstance(loaded, bool) and loaded is not None
-    assert loaded.title == "Renere luft ved skolerne"
+    loaded = recheck_idea(live.settings, schemas, "renere-luft")
+    assert loaded.idea is not None and not loaded.gone
+    assert loaded.idea.title == "Renere luft ved skolerne"
     elsewhere = tmp_path / "andetsteds.yaml"
     elsewhere.write_bytes(card.read_bytes())
     card.unlink()
     card.symlink_to(elsewhere)
-    assert load_idea(live.settings, schemas, "renere-luft") is False
-    assert load_idea(live.settings, schemas, "findes-ikke") is None
+    assert recheck_idea(live.settings, schemas, "renere-luft") == IdeaRecheck()  # at fault
+    assert recheck_idea(live.settings, schemas, "findes-ikke") == IdeaRecheck(gone=True)
+
+
+def test_the_preview_s_recheck_of_an_idea_refuses_what_the_full_check_refuses(
+    live: LiveSite,
+) -> None:
+    schemas = load_schemas(live.settings.schemas_dir)
+    folder = live.settings.records_dir / "ideas" / "renere-luft"
+    card = folder / "idea.yaml"
+    card.write_text(card.read_text("utf-8") + "tittel: Stavet forkert\n", "utf-8")
+    assert recheck_idea(live.settings, schemas, "renere-luft") == IdeaRecheck()  # schema
+    card.write_text(card.read_text("utf-8").replace("tittel: Stavet forkert\n", ""), "utf-8")
+    assert recheck_idea(live.settings, schemas, "renere-luft").idea is not None
+    (folder / "noter.txt").write_text("En fil, der ikke hører til.", "utf-8")
+    assert recheck_idea(live.settings, schemas, "renere-luft") == IdeaRecheck()  # L01
 
 
 def test_snapshot_sees_every_file(tmp_path: Path) -> None:

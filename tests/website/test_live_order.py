@@ -21,8 +21,10 @@ from generator.site.build import build_source
 from generator.site.live import LiveSite
 from generator.site.live_server import LiveServer, site_address
 from generator.site.search import index_search
+from tests.conftest import REPO
+from tests.sample_records import write_records
 from tests.website.preview import PausingJob, StepRunner, in_thread
-from tests.website.sample import REPO, SAMPLE, TODAY, write_records
+from tests.website.sample import SAMPLE, TODAY
 
 IDEA = "ideas/renere-luft/idea.yaml"
 

@@ -19,8 +19,9 @@ from generator.settings import Settings
 from generator.site.build import build_site
 from generator.site_config import SubmitLinks, submit_links_from
 from tests.conftest import REPO
+from tests.sample_records import write_records
 from tests.website.browsing import serving
-from tests.website.sample import SAMPLE, write_records
+from tests.website.sample import SAMPLE
 
 REPO_URL = "https://github.com/eksempel/portefoelje"
 FORM = f"{REPO_URL}/issues/new?template=idekort.yml"

@@ -16,7 +16,7 @@ from generator.render.pages import PAGE_DATA, PAGE_FRONT, PAGE_HISTORY, PAGE_LAD
 from generator.render.schema_doc import schema_fields
 from tests.conftest import REPO
 from tests.golden import GOLDEN, GOLDEN_DIR, golden_outputs, stored_golden_files
-from tests.website.sample import HOSTILE_LINE, PR
+from tests.website.sample import HOSTILE_LINE, pr
 
 
 def test_every_page_of_the_spec_is_rendered(sample_content: SiteContent) -> None:
@@ -92,7 +92,7 @@ def test_idea_page_shows_card_ladder_decisions_and_tests(sample_content: SiteCon
         "2. marts 2020: Screening&#58; strategisk fit" in idea
     )
     assert (
-        f'<a href="{PR}18" rel="nofollow noopener noreferrer">Godkendt i pull request #18</a>'
+        f'<a href="{pr(18)}" rel="nofollow noopener noreferrer">Godkendt i pull request #18</a>'
         in idea
     )
     assert "#### Resultat: Bekræftet" in idea
@@ -150,7 +150,8 @@ from pathlib import Path
 from generator.pipeline import check_portfolio
 from generator.render import read_schema_files, render_site
 from generator.settings import Settings
-from tests.website.sample import EVERY_STATUS, HOSTILE, TODAY, write_records
+from tests.sample_records import write_records
+from tests.website.sample import EVERY_STATUS, HOSTILE, TODAY
 
 items = list({**EVERY_STATUS, **HOSTILE}.items())
 random.Random(int(sys.argv[1])).shuffle(items)

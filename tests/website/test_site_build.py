@@ -23,8 +23,9 @@ from generator.render import SiteContent
 from generator.site.build import load_site_config
 from generator.site.index_stream import StreamedIndex
 from generator.site.search import index_search, pagefind_binary
-from tests.conftest import REPO
-from tests.website.sample import SAMPLE, write_records
+from tests.conftest import RECORDS_TODAY, REPO
+from tests.sample_records import write_records
+from tests.website.sample import SAMPLE
 
 ADDRESSES = (
     "index.html",
@@ -157,7 +158,9 @@ def test_hostile_idea_page_shows_the_attacks_as_text(hostile_site: Path) -> None
 def _mkdocs_yml(tmp_path: Path, records: str = "records", today: str = "2022-12-31") -> Path:
     config = yaml.safe_load((REPO / "mkdocs.yml").read_text("utf-8"))
     config["docs_dir"] = str(REPO / "docs")
-    config["plugins"] = [{"portfolio": {"records": records, "today": today}}]
+    # The repository's own plugin options, with the records and the day of the test.
+    [options] = [p["portfolio"] for p in config["plugins"] if "portfolio" in p]
+    config["plugins"] = [{"portfolio": {**options, "records": records, "today": today}}]
     config["theme"]["custom_dir"] = str(REPO / "overrides")
     target = tmp_path / "mkdocs.yml"
     target.write_text(yaml.safe_dump(config, allow_unicode=True), "utf-8")
@@ -183,17 +186,20 @@ def test_the_plugin_refuses_records_with_errors(tmp_path: Path) -> None:
 
 @pytest.mark.slow
 def test_mkdocs_build_strict_of_the_repository_is_clean(tmp_path: Path) -> None:
+    # The repository's configuration and records, on a fixed day rather than the clock's.
+    config = _mkdocs_yml(tmp_path, records=str(REPO / "records"), today=RECORDS_TODAY)
+    site = tmp_path / "s"
     result = subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", "--strict", "-q", "-d", str(tmp_path / "s")],
+        [sys.executable, "-m", "mkdocs", "build", "--strict", "-q", "-f", config, "-d", site],
         cwd=REPO,
         capture_output=True,
         text=True,
         check=False,
     )
     assert result.returncode == 0, result.stderr
-    assert (tmp_path / "s" / "data" / "portfolio.json").is_file()
-    assert (tmp_path / "s" / "pagefind" / "pagefind.js").is_file()  # indexed after the build
-    shutil.rmtree(tmp_path / "s")
+    assert (site / "data" / "portfolio.json").is_file()
+    assert (site / "pagefind" / "pagefind.js").is_file()  # indexed after the build
+    shutil.rmtree(site)
 
 
 def test_search_is_pagefinds_danish_index_and_lunr_is_gone(hostile_site: Path) -> None:

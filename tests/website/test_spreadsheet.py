@@ -18,25 +18,26 @@ from openpyxl.workbook import Workbook
 
 from generator.render import SiteContent, read_schema_files, render_site
 from generator.sheets.guard import MAX_CELL, guard_csv, unguard_csv
+from tests.sample_records import idea, idea_files, screening
 from tests.website.conftest import check_records
-from tests.website.sample import SAMPLE, _decision, _idea
+from tests.website.sample import SAMPLE, pr
 
 FORMULA = '=HYPERLINK("https://evil.example.net/","klik")'
 LONG_SUMMARY = "Lang tekst. " * 3000  # 12 characters a time: 36,000 characters > 32,767
 TRAPS: dict[str, Any] = {
     **SAMPLE,
-    "ideas/formler/idea.yaml": _idea(
-        FORMULA,
-        "klima",
-        "2022-01-10",
-        partners=["+45 1234 5678", "Naboer"],
-        tags=["nabohjælp", "=HYPERLINK(x)"],
-        summary=LONG_SUMMARY,
+    **idea_files(
+        "formler",
+        idea(
+            FORMULA,
+            "klima",
+            "2022-01-10",
+            partners=["+45 1234 5678", "Naboer"],
+            tags=["nabohjælp", "=HYPERLINK(x)"],
+            summary=LONG_SUMMARY,
+        ),
+        [screening("2022-02-01", decided_by="@direktoerer", pull_request=pr(60))],
     ),
-    "ideas/formler/decisions/2022-02-01-screening.yaml": {
-        **_decision("2022-02-01", "screening", 60, outcome="fit"),
-        "decided_by": "@direktoerer",
-    },
 }
 
 
