@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import sys
 from collections.abc import Callable, Sequence
-from dataclasses import replace
 from pathlib import Path
 from typing import Any, TypeVar
 
@@ -125,8 +124,9 @@ def make_settings(
     records_dir: Path, today: str | None, *, strict: bool = False, base: str | None = None
 ) -> Settings:
     """Settings from command-line options; without --today, the settings' own today."""
-    settings = Settings(records_dir=records_dir, strict=strict, base=base)
-    return replace(settings, today=today) if today else settings
+    if today:
+        return Settings(records_dir=records_dir, today=today, strict=strict, base=base)
+    return Settings(records_dir=records_dir, strict=strict, base=base)
 
 
 def checked_or_exit(settings: Settings, nothing_done: str) -> Checked:

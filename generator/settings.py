@@ -9,12 +9,17 @@ from functools import cached_property
 from pathlib import Path
 
 
+def clock_today() -> str:
+    """Today by the machine's clock: the one place the product reads it."""
+    return dt.date.today().isoformat()
+
+
 @dataclass(frozen=True)
 class Settings:
     """Where the records are, what day it is, and how strict to be."""
 
     records_dir: Path = Path("records")
-    today: str = field(default_factory=lambda: dt.date.today().isoformat())
+    today: str = field(default_factory=lambda: clock_today())  # noqa: PLW0108 (read at each call, so a test can stop it)
     strict: bool = False
     base: str | None = None
     # Files that replace or add to what is on disk, by path relative to records_dir:

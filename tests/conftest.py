@@ -12,6 +12,7 @@ import pytest
 from click.testing import CliRunner, Result
 from hypothesis import settings
 
+from generator import settings as settings_module
 from generator.cli import main
 from tests.gittools import git
 from tests.sample_records import write_records
@@ -102,3 +103,16 @@ def portfolio_cli(monkeypatch: pytest.MonkeyPatch) -> Callable[..., Result]:
         return invoke(*args, input=input)
 
     return run
+
+
+@pytest.fixture(autouse=True)
+def _no_real_date(request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch) -> None:
+    """No test may depend on the real date: reading the clock fails the test, unless it is
+    marked `reads_clock` (a test of the clock's own default)."""
+    if request.node.get_closest_marker("reads_clock"):
+        return
+
+    def refuse() -> str:
+        raise AssertionError("the test read the real date; give it --today or Settings(today=…)")
+
+    monkeypatch.setattr(settings_module, "clock_today", refuse)

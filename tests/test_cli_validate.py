@@ -16,7 +16,7 @@ from click.testing import Result
 from cmarkgfm.cmark import Options
 
 from generator.markdown_escape import escape_markdown
-from tests.conftest import REPO
+from tests.conftest import CASE_TODAY, REPO
 
 BAD_AMOUNT = {
     "ideas/digital-nabohjaelp/decisions/2020-04-01-investment.yaml": (
@@ -166,7 +166,7 @@ def test_a_broken_schema_file_is_a_danish_error(
 ) -> None:
     records = records_tree()
     (records.parent / "schemas" / "idea.schema.json").write_text("{ not json", encoding="utf-8")
-    result = portfolio_cli("validate", "--records", str(records))
+    result = portfolio_cli("validate", "--records", str(records), "--today", CASE_TODAY)
     assert result.exit_code == 2
     assert "er ugyldigt" in result.output
 

@@ -36,6 +36,7 @@ from generator.cli_options import (
     make_settings,
     options,
     records_option,
+    today_option,
 )
 from generator.errors import PortfolioError
 from generator.settings import Settings
@@ -190,17 +191,20 @@ def new_testcard(
 @click.command("link-pull-request", short_help="Skriv pull requestens adresse i nye beslutninger.")
 @help_option
 @records_option
+@today_option
 @click.argument("url", metavar="ADRESSE")
 @click.argument(
     "files", metavar="FIL...", nargs=-1, required=True,
     type=click.Path(exists=True, dir_okay=False, path_type=Path),
 )  # fmt: skip
-def link_pull_request(records_dir: Path, url: str, files: tuple[Path, ...]) -> None:
+def link_pull_request(
+    records_dir: Path, today: str | None, url: str, files: tuple[Path, ...]
+) -> None:
     """Skriv ADRESSE som pull_request i beslutningerne FIL..., der tilføjes af den pull request.
 
     Alle filer tjekkes, før nogen skrives; en beslutning med en anden adresse ændres ikke.
     """
-    settings = Settings(records_dir=records_dir)
+    settings = make_settings(records_dir, today)
     drafts = [linked_decision(settings, path, url) for path in files]
     write_checked(settings, drafts)
     for draft in drafts:
@@ -210,15 +214,18 @@ def link_pull_request(records_dir: Path, url: str, files: tuple[Path, ...]) -> N
 @click.command(short_help="Skriv eller tjek .github/CODEOWNERS.")
 @help_option
 @records_option
+@today_option
 @generated_file_options(".github/CODEOWNERS i repositoriets rod")
 @click.option(
     "--maintainers",
     default=MAINTAINERS_TEAM,
     help=f"Holdet, der vedligeholder værktøjet og grundreglerne (standard: {MAINTAINERS_TEAM}).",
 )
-def codeowners(records_dir: Path, output: Path | None, maintainers: str, check: bool) -> None:
+def codeowners(
+    records_dir: Path, today: str | None, output: Path | None, maintainers: str, check: bool
+) -> None:
     """Skriv .github/CODEOWNERS ud fra temaernes reviewers, eller tjek at den er opdateret."""
-    settings = Settings(records_dir=records_dir)
+    settings = make_settings(records_dir, today)
     target = output or default_output(settings.root)
     text = render_codeowners(load_on_disk(settings).portfolio, settings.records_prefix, maintainers)
     file = GeneratedFile(

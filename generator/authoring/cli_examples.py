@@ -7,7 +7,13 @@ from pathlib import Path
 import click
 
 from generator.authoring.examples import example_ids, remove_examples
-from generator.cli_options import checked_or_exit, help_option, make_settings, records_option
+from generator.cli_options import (
+    checked_or_exit,
+    help_option,
+    make_settings,
+    records_option,
+    today_option,
+)
 
 
 def counted(count: int) -> str:
@@ -18,18 +24,19 @@ def counted(count: int) -> str:
 @click.command(short_help="Vis de opdigtede eksempler, eller fjern dem alle.")
 @help_option
 @records_option
+@today_option
 @click.option(
     "--remove",
     is_flag=True,
     help="Fjern alle eksemplerne (deres mapper under ideas/ og intet andet).",
 )
-def examples(records_dir: Path, remove: bool) -> None:
+def examples(records_dir: Path, today: str | None, remove: bool) -> None:
     """Vis de ideer, der er opdigtede eksempler (example: true), eller fjern dem alle.
 
     Kør portfolio examples --remove, når porteføljen går i luften med rigtige ideer:
     så forsvinder eksemplerne og sitets advarsel om dem.
     """
-    settings = make_settings(records_dir, None)
+    settings = make_settings(records_dir, today)
     nothing = "Intet er fjernet: ret fejlene først." if remove else "Ret fejlene først."
     checked = checked_or_exit(settings, nothing)
     found = example_ids(checked.portfolio)

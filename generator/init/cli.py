@@ -12,7 +12,7 @@ import click
 from generator.authoring.codeowners import render_codeowners
 from generator.authoring.generated_file import write_file
 from generator.authoring.issue_form import default_form, render_form
-from generator.cli_options import help_option, make_settings
+from generator.cli_options import help_option, make_settings, today_option
 from generator.errors import PortfolioError
 from generator.init import create_portfolio
 from generator.init.texts import organisation_slug
@@ -33,8 +33,13 @@ from generator.pipeline import check_portfolio
     "--municipality-code",
     help="Kommunens firecifrede kommunekode, til de åbne datas geografi (fx 0101).",
 )
+@today_option
 def init(
-    directory: Path, organisation: str, departments_file: Path | None, municipality_code: str | None
+    directory: Path,
+    organisation: str,
+    departments_file: Path | None,
+    municipality_code: str | None,
+    today: str | None,
 ) -> None:
     """Opret et nyt, tomt porteføljerepository for en anden organisation."""
     organisation = " ".join(organisation.split())
@@ -45,7 +50,7 @@ def init(
             "en kommunekode er tre eller fire cifre.", param_hint="--municipality-code"
         )
     create_portfolio(directory, organisation, departments_file, municipality_code)
-    _write_generated(directory, organisation)
+    _write_generated(directory, organisation, today)
     click.echo(
         f"Porteføljen for {organisation} er oprettet i {directory}.\n"
         f"Næste skridt: cd {directory} && make site, og åbn det første tema med "
@@ -53,9 +58,9 @@ def init(
     )
 
 
-def _write_generated(directory: Path, organisation: str) -> None:
+def _write_generated(directory: Path, organisation: str, today: str | None) -> None:
     """CODEOWNERS and the idea form's theme choices, for a portfolio without themes."""
-    settings = make_settings(directory / "records", None)
+    settings = make_settings(directory / "records", today)
     checked = check_portfolio(settings)
     if checked.failed:
         raise PortfolioError("Den nye portefølje validerer ikke: " + checked.failing[0].as_text())

@@ -10,7 +10,6 @@ serve` build the rendered source instead and do not load it.
 from __future__ import annotations
 
 import logging
-from dataclasses import replace
 from pathlib import Path
 from typing import Literal
 
@@ -69,9 +68,9 @@ class PortfolioPlugin(BasePlugin[PortfolioPluginConfig]):  # type: ignore[no-unt
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         root = Path(config.config_file_path or "mkdocs.yml").resolve().parent
-        settings = Settings(records_dir=root / self.config.records)
-        if self.config.today:
-            settings = replace(settings, today=self.config.today)
+        records_dir = root / self.config.records
+        today = self.config.today
+        settings = Settings(records_dir, today) if today else Settings(records_dir)
         try:
             checked = check_portfolio(settings)
         except PortfolioError as error:  # no records folder, a broken schema file

@@ -71,27 +71,27 @@ def test_maintainers_must_be_a_handle(tree: Build, team: str) -> None:
 
 def test_write_then_check(tree: Build, portfolio_cli: Cli) -> None:
     t = tree()
-    result = portfolio_cli("codeowners", "--records", t.records)
+    result = portfolio_cli("codeowners", "--today", TODAY, "--records", t.records)
     assert result.exit_code == 0, result.output
     assert result.stdout == "Skrev .github/CODEOWNERS\n"
     written = (t.root / ".github" / "CODEOWNERS").read_text()
     assert f"/records/ideas/til-pitch/ {KLIMA}\n" in written
-    result = portfolio_cli("codeowners", "--records", t.records, "--check")
+    result = portfolio_cli("codeowners", "--today", TODAY, "--records", t.records, "--check")
     assert result.exit_code == 0
     assert result.stdout == ".github/CODEOWNERS er opdateret.\n"
-    result = portfolio_cli("codeowners", "--records", t.records)
+    result = portfolio_cli("codeowners", "--today", TODAY, "--records", t.records)
     assert result.stdout == ".github/CODEOWNERS var allerede opdateret.\n"
 
 
 def test_check_fails_when_stale_or_missing(tree: Build, portfolio_cli: Cli) -> None:
     t = tree()
-    result = portfolio_cli("codeowners", "--records", t.records, "--check")
+    result = portfolio_cli("codeowners", "--today", TODAY, "--records", t.records, "--check")
     assert result.exit_code == 1
     assert "Fejl: .github/CODEOWNERS findes ikke" in result.stderr
-    portfolio_cli("codeowners", "--records", t.records)
+    portfolio_cli("codeowners", "--today", TODAY, "--records", t.records)
     theme = t.read("themes/klima.yaml").replace("tema-klima", "tema-klima-ny")
     t.write("themes/klima.yaml", theme)
-    result = portfolio_cli("codeowners", "--records", t.records, "--check")
+    result = portfolio_cli("codeowners", "--today", TODAY, "--records", t.records, "--check")
     assert result.exit_code == 1
     assert ".github/CODEOWNERS er forældet" in result.stderr
     assert "Kør portfolio codeowners" in result.stderr
@@ -99,16 +99,16 @@ def test_check_fails_when_stale_or_missing(tree: Build, portfolio_cli: Cli) -> N
 
 def test_new_idea_makes_the_file_stale(tree: Build, portfolio_cli: Cli) -> None:
     t = tree()
-    portfolio_cli("codeowners", "--records", t.records)
+    portfolio_cli("codeowners", "--today", TODAY, "--records", t.records)
     t.write("ideas/ny-ide-2/idea.yaml", t.read("ideas/ny-ide/idea.yaml"))
-    result = portfolio_cli("codeowners", "--records", t.records, "--check")
+    result = portfolio_cli("codeowners", "--today", TODAY, "--records", t.records, "--check")
     assert result.exit_code == 1
 
 
 def test_output_and_maintainers_options(tree: Build, portfolio_cli: Cli) -> None:
     t = tree()
     out = t.root / "elsewhere" / "OWNERS"
-    args = ["--records", t.records, "--output", out, "--maintainers", "@org/team"]
+    args = ["--today", TODAY, "--records", t.records, "--output", out, "--maintainers", "@org/team"]
     result = portfolio_cli("codeowners", *args)
     assert result.exit_code == 0, result.output
     assert "/generator/ @org/team\n" in out.read_text()

@@ -9,6 +9,7 @@ import pytest
 from click.testing import Result
 
 from tests.authoring.conftest import Tree
+from tests.authoring.sample import TODAY
 
 RunCli = Callable[..., Result]
 
@@ -22,7 +23,7 @@ def _mark_examples(tree: Tree, *idea_ids: str) -> None:
 def test_lists_the_examples(tree: Callable[..., Tree], portfolio_cli: RunCli) -> None:
     built = tree()
     _mark_examples(built, "til-pitch", "afvist")
-    result = portfolio_cli("examples", "--records", str(built.records))
+    result = portfolio_cli("examples", "--today", TODAY, "--records", str(built.records))
     assert result.exit_code == 0
     assert result.output.splitlines() == [
         "Porteføljen har 2 opdigtede eksempler:",
@@ -39,7 +40,9 @@ def test_remove_deletes_their_folders_and_nothing_else(
     built = tree()
     _mark_examples(built, "til-pitch")
     before = built.files()
-    result = portfolio_cli("examples", "--remove", "--records", str(built.records))
+    result = portfolio_cli(
+        "examples", "--today", TODAY, "--remove", "--records", str(built.records)
+    )
     assert result.exit_code == 0
     assert result.output.splitlines() == [
         "Fjernede 1 opdigtet eksempel:",
@@ -49,7 +52,7 @@ def test_remove_deletes_their_folders_and_nothing_else(
     assert sorted(p.name for p in built.records.iterdir()) == sorted(
         ["departments.yaml", "ideas", "ladder.yaml", "themes"]
     )  # nothing left aside
-    again = portfolio_cli("examples", "--records", str(built.records))
+    again = portfolio_cli("examples", "--today", TODAY, "--records", str(built.records))
     assert again.output == "Porteføljen har ingen opdigtede eksempler.\n"
 
 
@@ -69,7 +72,9 @@ def test_remove_is_all_or_nothing(
         return real_rename(self, target)
 
     monkeypatch.setattr(Path, "rename", failing_second)
-    result = portfolio_cli("examples", "--remove", "--records", str(built.records))
+    result = portfolio_cli(
+        "examples", "--today", TODAY, "--remove", "--records", str(built.records)
+    )
     assert result.exit_code == 1
     assert "Kan ikke fjerne eksemplerne: Adgang nægtet. Intet er fjernet." in result.output
     monkeypatch.undo()

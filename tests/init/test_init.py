@@ -23,7 +23,16 @@ ORGANISATION = "Eksempel Kommune"
 @pytest.fixture(scope="module")
 def new_repo(tmp_path_factory: pytest.TempPathFactory) -> Path:
     target = tmp_path_factory.mktemp("init") / "eksempel"
-    result = invoke("init", target, "--organisation", ORGANISATION, "--municipality-code", "0101")
+    result = invoke(
+        "init",
+        target,
+        "--today",
+        RECORDS_TODAY,
+        "--organisation",
+        ORGANISATION,
+        "--municipality-code",
+        "0101",
+    )
     assert result.exit_code == 0, result.output
     assert "portfolio new theme" in result.output
     return target
@@ -144,7 +153,16 @@ def test_a_department_list_becomes_the_departments(tmp_path: Path) -> None:
     names = tmp_path / "afdelinger.txt"
     names.write_text("Børn og Unge\nSocial, Sundhed og Omsorg\n", "utf-8")
     target = tmp_path / "ny"
-    result = invoke("init", target, "--organisation", ORGANISATION, "--departments", names)
+    result = invoke(
+        "init",
+        target,
+        "--today",
+        RECORDS_TODAY,
+        "--organisation",
+        ORGANISATION,
+        "--departments",
+        names,
+    )
     assert result.exit_code == 0, result.output
     text = (target / "records/departments.yaml").read_text("utf-8")
     assert "boern-og-unge:\n  name: Børn og Unge" in text
@@ -153,6 +171,6 @@ def test_a_department_list_becomes_the_departments(tmp_path: Path) -> None:
 
 def test_a_folder_that_is_not_empty_is_refused(tmp_path: Path) -> None:
     (tmp_path / "noget.txt").write_text("x", "utf-8")
-    result = invoke("init", tmp_path, "--organisation", ORGANISATION)
+    result = invoke("init", tmp_path, "--today", RECORDS_TODAY, "--organisation", ORGANISATION)
     assert result.exit_code == 1 and "findes og er ikke tom" in result.output
     assert [p.name for p in tmp_path.iterdir()] == ["noget.txt"]
