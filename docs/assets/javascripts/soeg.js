@@ -128,6 +128,9 @@
           return new Set((response ? response.results : []).map(function (result) {
             return result.id;
           }));
+        }, function (error) {
+          others = null;  /* asked again by the next search */
+          throw error;
         });
     }
     return others;
