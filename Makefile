@@ -71,7 +71,7 @@ bench-validate: $(STAMP)
 bench-build: $(STAMP) $(NODE_STAMP)
 	$(BIN)/python -m bench.build
 
-## Pagefind search in Chromium at 1,000 and 10,000 ideas, beside Material's former lunr search.
+## Pagefind search in Chromium at 10,000 ideas: three queries beside a page without search, and the goals.
 bench-search: $(STAMP) $(NODE_STAMP) browser-deps
 	$(BIN)/python -m bench.search
 

@@ -3,7 +3,8 @@
 On a phone nothing may be cut off: whatever is wider than the screen scrolls in its own
 box, which a keyboard reaches and which shows that it scrolls; chart text is at least 12
 CSS pixels high. Search puts the ideas above tag, list and figure pages for the same word,
-with excerpts from the idea's own text.
+with excerpts from the idea's own text, ranks each query once and shows the first result
+before it asks for the rest.
 """
 
 from __future__ import annotations
@@ -13,7 +14,7 @@ from typing import Any
 
 import pytest
 from axe_playwright_python.sync_playwright import Axe
-from playwright.sync_api import Browser, Page, ViewportSize
+from playwright.sync_api import Browser, Page, Route, ViewportSize
 
 from tests.website.browsing import PAGE_KINDS, serving
 from tests.website.conftest import build_into, check_records
@@ -23,6 +24,14 @@ pytestmark = pytest.mark.browser
 
 PHONE: ViewportSize = {"width": 390, "height": 844}
 WCAG_21_AA = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
+# Pagefind's module ends in one export list naming `search`: served with that name bound to a
+# wrapper that keeps each call's words (null: a search by filter alone) in window.searches.
+PAGEFIND_EXPORTS = ("export{", ",search};")
+COUNTED_EXPORTS = (
+    "var countedSearch=async(term,options)=>{(window.searches=window.searches||[]).push(term);"
+    "return search(term,options);};export{",
+    ",countedSearch as search};",
+)
 SCROLL_BOXES = ".table-scroll, .figure-table-wrap, .chart-scroll"
 # Elements of the page's content that reach past the right edge of the screen, other than
 # those inside a scroll box (which may be wider: the box scrolls).
@@ -119,8 +128,10 @@ def school_site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
         yield url
 
 
-def _search(browser: Browser, url: str, query: str) -> tuple[Page, list[str], list[str]]:
-    page = browser.new_context().new_page()
+def _search(
+    browser: Browser, url: str, query: str, page: Page | None = None
+) -> tuple[Page, list[str], list[str]]:
+    page = page or browser.new_context().new_page()
     page.goto(f"{url}soeg/?q={query}", wait_until="networkidle")
     page.locator("#search-status", has_text="resultat").wait_for(timeout=15_000)
     page.wait_for_function(
@@ -146,4 +157,50 @@ def test_search_puts_the_ideas_first_with_their_own_text(
         assert "Idé Tema Indsendt" not in excerpt and "Læs op" not in excerpt
     assert "skolegårdene" in excerpts[links.index("/ideer/renere-luft/")]
     assert "Skolerne betaler" in excerpts[links.index("/ideer/solceller-paa-taget/")]
+    page.context.close()
+
+
+def _count_searches(route: Route) -> None:
+    response = route.fetch()
+    body = response.text()
+    for plain, counted in zip(PAGEFIND_EXPORTS, COUNTED_EXPORTS, strict=True):
+        assert body.count(plain) == 1, f"Pagefind's module no longer ends in {plain!r}"
+        body = body.replace(plain, counted)
+    route.fulfill(response=response, body=body)
+
+
+def test_each_search_ranks_its_words_once(browser: Browser, school_site: str) -> None:
+    """Ranking is the costly step (a word in every idea ranks every page): ideas come first
+    without a second ranking, from the pages that are not ideas, asked once a visit."""
+    context = browser.new_context()
+    context.route("**/pagefind/pagefind.js", _count_searches)
+    page = context.new_page()
+    page.goto(f"{school_site}soeg/?q=skole", wait_until="networkidle")
+    page.locator("#search-status", has_text="resultater for »skole«").wait_for(timeout=15_000)
+    page.locator("#search-query").fill("luften")
+    page.locator("#search-query").press("Enter")
+    page.locator("#search-status", has_text="for »luften«").wait_for(timeout=15_000)
+    first = page.locator("#search-results a").first.get_attribute("href") or ""
+    assert first == f"{school_site}ideer/renere-luft/"
+    assert page.evaluate("window.searches") == ["skole", None, "luften"]
+    context.close()
+
+
+def test_the_first_result_is_asked_for_alone_and_shown_first(
+    browser: Browser, school_site: str
+) -> None:
+    """The first result's text is fetched and shown before the rest of the page of results
+    is asked for, so their answers do not hold it up."""
+    page = browser.new_context().new_page()
+    events: list[tuple[str, str]] = []
+    fragment = "/pagefind/fragment/"
+    page.on("request", lambda r: events.append(("asked", r.url)) if fragment in r.url else None)
+    page.on(
+        "requestfinished",
+        lambda r: events.append(("arrived", r.url)) if fragment in r.url else None,
+    )
+    page, links, _ = _search(browser, school_site, "skole", page)
+    asked = [url for event, url in events if event == "asked"]
+    assert len(asked) == len(links) > 1  # one fragment a result, each asked for once
+    assert events[:3] == [("asked", asked[0]), ("arrived", asked[0]), ("asked", asked[1])]
     page.context.close()

@@ -238,6 +238,24 @@ def test_the_search_page_says_how_to_browse_without_javascript(hostile_site: Pat
     assert 'href="../temaer/"' in noscript and 'href="../investeringstrin/"' in noscript
 
 
+def test_the_search_page_asks_for_the_search_files_as_it_starts(hostile_site: Path) -> None:
+    """Pagefind's module and WebAssembly are asked for from the search page's head, and both
+    are files the index wrote: a renamed one would be a dead request on every search."""
+    wanted = {"modulepreload": "../pagefind/pagefind.js", "preload": "../pagefind/wasm.da.pagefind"}
+    links = {
+        attrs["rel"]: attrs
+        for tag, attrs in parse(hostile_site / "soeg" / "index.html").elements
+        if tag == "link" and attrs.get("rel") in wanted
+    }
+    assert {rel: attrs["href"] for rel, attrs in links.items()} == wanted
+    for attrs in links.values():
+        assert (hostile_site / "soeg" / attrs["href"]).resolve().is_file()
+    # As Pagefind fetches it (fetch(), same origin), or the browser would fetch it twice.
+    assert links["preload"]["as"] == "fetch" and "crossorigin" in links["preload"]
+    others = parse(hostile_site / "tilgaengelighed" / "index.html").elements
+    assert not [attrs for tag, attrs in others if tag == "link" and attrs.get("rel") in wanted]
+
+
 def test_hand_written_pages_take_their_date_from_git(tmp_path: Path) -> None:
     page = tmp_path / "side.md"
     page.write_text("# Side\n", "utf-8")

@@ -6,9 +6,12 @@
  * filters narrow by theme, status and year. The query and filters live in the address
  * (?q=…&tema=…), so the header's search form, the back button and shared links work.
  * Nothing from the index is written as HTML: excerpts are rebuilt from text and <mark>.
- * Ideas come first: each query runs once over the idea pages (the filter side=idé) and once
- * over everything, and the other pages follow the ideas. A page's title counts no more than
- * its text (metaWeights): a tag or list page named after a word does not outrank the ideas.
+ * Ideas come first: each query is ranked once, over every page, and the pages that are not
+ * ideas (those without the filter side=idé, asked once a visit by filter alone, which costs
+ * a few milliseconds) follow the ideas, each part in its own order. Ranking is the costly
+ * step: a word in every idea ranks every page, so it is never done twice. A page's title
+ * counts no more than its text (metaWeights): a tag or list page named after a word does not
+ * outrank the ideas.
  */
 (function () {
   "use strict";
@@ -34,6 +37,7 @@
   var PAGE_SIZE = 20;
   var IDEA_PAGE = "idé";  /* the value of the filter "side" on every idea page */
   var pagefind = null;
+  var others = null;  /* a promise of the ids of the pages that are not ideas */
   var selects = {};
   var found = [];
   var shown = 0;
@@ -95,24 +99,51 @@
     return item;
   }
 
-  /* The next results, each shown as soon as it and those before it have arrived. */
+  /* The next results, each shown as soon as it and those before it have arrived. The first
+   * is asked for alone and shown before the others are asked for: their answers would
+   * otherwise be handled while the first waits its turn. */
   function showMore(run) {
     var batch = found.slice(shown, shown + PAGE_SIZE);
     shown += batch.length;
     moreRow.hidden = shown >= found.length;
-    var datas = batch.map(function (result) { return result.data(); });
-    return datas.reduce(function (previous, data) {
-      return previous.then(function () { return data; }).then(function (loaded) {
-        if (run === latest) list.appendChild(resultItem(loaded));
-      });
-    }, Promise.resolve());
+    var show = function (loaded) {
+      if (run === latest) list.appendChild(resultItem(loaded));
+    };
+    if (!batch.length) return Promise.resolve();
+    return batch[0].data().then(show).then(function () {
+      if (run !== latest) return;
+      var datas = batch.slice(1).map(function (result) { return result.data(); });
+      return datas.reduce(function (previous, data) {
+        return previous.then(function () { return data; }).then(show);
+      }, Promise.resolve());
+    });
+  }
+
+  /* The ids of every page that is not an idea, asked of the index once a visit: a search by
+   * filter alone returns a few hundred pages, far cheaper than ranking a word a second time. */
+  function otherPages() {
+    if (!others) {
+      others = pagefind.search(null, { filters: { not: { side: IDEA_PAGE } } })
+        .then(function (response) {
+          return new Set((response ? response.results : []).map(function (result) {
+            return result.id;
+          }));
+        }, function (error) {
+          others = null;  /* asked again by the next search */
+          throw error;
+        });
+    }
+    return others;
   }
 
   /* The idea pages in their own order, then every other page in its order. */
-  function ideasFirst(ideas, all) {
-    var seen = {};
-    ideas.forEach(function (result) { seen[result.id] = true; });
-    return ideas.concat(all.filter(function (result) { return !seen[result.id]; }));
+  function ideasFirst(results, otherIds) {
+    var ideas = [];
+    var rest = [];
+    results.forEach(function (result) {
+      (otherIds.has(result.id) ? rest : ideas).push(result);
+    });
+    return ideas.concat(rest);
   }
 
   /* The filters chosen, from the address until the filter lists are there. */
@@ -152,13 +183,12 @@
       return Promise.resolve();
     }
     say("Søger …");
-    var ideasOnly = Object.assign({}, chosen, { side: IDEA_PAGE });
     return Promise.all([
-      pagefind.search(query || null, { filters: ideasOnly }),
       pagefind.search(query || null, { filters: chosen }),
+      otherPages(),
     ]).then(function (both) {
-      if (current !== latest || !both[1]) return;
-      found = ideasFirst(both[0] ? both[0].results : [], both[1].results);
+      if (current !== latest || !both[0]) return;
+      found = ideasFirst(both[0].results, both[1]);
       shown = 0;
       say(found.length ? describe(found.length, query) : "Ingen resultater" +
         (query ? " for »" + query + "«" : "") + ". Prøv et andet ord, eller fjern et filter.");
