@@ -17,6 +17,7 @@ from pathlib import Path
 from typing import Any
 
 from generator.authoring.answers import find_choice
+from generator.authoring.form_questions import FormField, questions_of
 from generator.authoring.prompts import clean_text
 from generator.errors import PortfolioError
 from generator.kinds import ThemeKind
@@ -62,31 +63,9 @@ def _too_large(path: Path) -> str:
     )
 
 
-@dataclass(frozen=True)
-class FormField:
-    """One question of the form: its label (the section heading) and what it becomes."""
+# The idea form's questions in order; a test holds them and idekort.yml to each other.
+FORM_FIELDS = questions_of("idekort")
 
-    label: str
-    key: str
-    required: bool = True
-
-
-# The form's questions in order; a test holds this table and idekort.yml to each other.
-FORM_FIELDS: tuple[FormField, ...] = (
-    FormField("Ideens titel", "title"),
-    FormField("Tema", "theme"),
-    FormField("Resumé", "summary"),
-    FormField("Væsentlig udfordring", "problem"),
-    FormField("Konkret målgruppe", "target_group"),
-    FormField("Gevinstpotentiale", "benefit_potential"),
-    FormField("Magistratsafdelinger", "departments"),
-    FormField("Ejerens afdeling", "owner_department"),
-    FormField("Enhed", "owner_unit", required=False),
-    FormField("Kontakt", "owner_contact", required=False),
-    FormField("Samarbejdspartnere", "partners", required=False),
-    FormField("Emneord", "tags", required=False),
-    FormField("Bekræftelse", "confirmation"),
-)
 
 _TICKED = re.compile(r"^\s*[-*]\s*\[[xX]\]", re.MULTILINE)
 _UNTICKED = re.compile(r"^\s*[-*]\s*\[ \]", re.MULTILINE)

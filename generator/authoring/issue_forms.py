@@ -2,7 +2,7 @@
 
 `.github/ISSUE_TEMPLATE/beslutning.yml`, `testresultat.yml` and `tema.yml` write their answers
 into the issue as `### <label>` sections (`generator.authoring.issue_body` splits them).
-The field ids are the spec's; a test holds these tables and the forms to each other. What
+Their questions are in form_questions.py, with the spec's field ids. What
 is wrong with an issue is said with the form's own labels, never a YAML key or a file path.
 """
 
@@ -11,7 +11,8 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass
 
-from generator.authoring.issue_body import NO_RESPONSE, FormField, split_sections
+from generator.authoring.form_questions import FormField, questions_of
+from generator.authoring.issue_body import NO_RESPONSE, split_sections
 from generator.errors import PortfolioError
 
 
@@ -27,56 +28,11 @@ class IssueForm:
         return next(f.label for f in self.fields if f.key == field_id)
 
 
-DECISION_FORM = IssueForm(
-    "beslutning",
-    "en beslutning",
-    (
-        FormField("Idé", "ide"),
-        FormField("Beslutning", "beslutning"),
-        FormField("Dato", "dato"),
-        FormField("Besluttet af", "besluttet_af"),
-        FormField("Begrundelse", "begrundelse"),
-        FormField("Læring", "laering", required=False),
-        FormField("Videreført til", "videre_til", required=False),
-        FormField("Hvad skal testes i næste skridt", "spoergsmaal", required=False),
-        FormField("Hypotese", "hypotese", required=False),
-        FormField("Metode", "metode", required=False),
-        FormField("Succeskriterier", "succeskriterier", required=False),
-        FormField("Budget", "budget", required=False),
-        FormField("Testens start", "start", required=False),
-        FormField("Testens slut", "slut", required=False),
-    ),
-)
+DECISION_FORM = IssueForm("beslutning", "en beslutning", questions_of("beslutning"))
 
-RESULT_FORM = IssueForm(
-    "testresultat",
-    "et testresultat",
-    (
-        FormField("Idé", "ide"),
-        FormField("Trin", "trin", required=False),
-        FormField("Resultat", "resultat"),
-        FormField("Læring", "laering"),
-        FormField("Evidens", "evidens", required=False),
-        FormField("Testens slut", "slut", required=False),
-    ),
-)
+RESULT_FORM = IssueForm("testresultat", "et testresultat", questions_of("testresultat"))
 
-THEME_FORM = IssueForm(
-    "tema",
-    "et tema",
-    (
-        FormField("Navn", "navn"),
-        FormField("Art", "art"),
-        FormField("Periodens første dag", "start"),
-        FormField("Periodens sidste dag", "slut"),
-        FormField("Forankret i", "afdelinger", required=False),
-        FormField("Reviewere", "reviewere"),
-        FormField("Beskrivelse", "beskrivelse", required=False),
-        FormField("Det vi tror på", "det_vi_tror_paa", required=False),
-        FormField("Det vi vil investere inden for", "investeringsomraader", required=False),
-        FormField("De kriterier vi vil investere efter", "kriterier", required=False),
-    ),
-)
+THEME_FORM = IssueForm("tema", "et tema", questions_of("tema"))
 
 
 class IssueRefusedError(PortfolioError):
