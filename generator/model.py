@@ -20,7 +20,7 @@ from generator.problems import Source
 from generator.vocabulary import status_label
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class LadderStep:
     """One step of the investment ladder and what it grants (`ladder.yaml`)."""
 
@@ -28,7 +28,7 @@ class LadderStep:
     amount: int
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Ladder:
     """The investment ladder (`ladder.yaml`): its currency and its steps in order."""
 
@@ -54,7 +54,7 @@ class Ladder:
         return bool(numbers) and numbers == list(range(1, len(numbers) + 1))
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Department:
     """A magistrate department (`departments.yaml`), by id and Danish name."""
 
@@ -63,7 +63,7 @@ class Department:
     source: Source
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Theme:
     """A theme or a historical focus area (`themes/<id>.yaml`): its period, the departments
     it is anchored in, the reviewers who decide its ideas and what it screens for."""
@@ -82,7 +82,7 @@ class Theme:
     criteria: tuple[str, ...] = ()
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Owner:
     """The department that owns an idea, with its unit and a shared mailbox if given."""
 
@@ -91,7 +91,7 @@ class Owner:
     contact: str | None = None
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Decision:
     """A decision about an idea (`ideas/<id>/decisions/<date>-<kind>.yaml`): a screening,
     a step of the ladder, an early close or a graduation, with who made it and why."""
@@ -122,7 +122,7 @@ class Decision:
         )
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class TestResult:
     """What a finished test showed, what was learned and where the evidence is."""
 
@@ -131,7 +131,7 @@ class TestResult:
     evidence: tuple[str, ...] = ()
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class TestCard:
     """What a granted step tests (`ideas/<id>/tests/step-<n>.yaml`): the question, the
     hypothesis, the method, the measurable criteria, budget and dates, and in the end its
@@ -151,7 +151,7 @@ class TestCard:
     result: TestResult | None = None
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class IdeaState:
     """What the decisions make of an idea: never stored, always derived."""
 
@@ -168,7 +168,7 @@ class IdeaState:
         return self.status.ended
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Idea:
     """An idea card (`ideas/<id>/idea.yaml`) with its decisions and test cards, in the
     order they apply."""
@@ -205,7 +205,7 @@ class Idea:
         )
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Portfolio:
     """Every record, modelled: the ladder, the departments, the themes and the ideas."""
 
