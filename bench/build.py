@@ -1,11 +1,12 @@
 """Benchmark of the site build on a synthetic portfolio (`make bench-build`).
 
-    python -m bench.build [--ideas 1000] [--runs 3] [--saves 10] [--big 10000] [--keep DIR]
+    python -m bench.build [--ideas 1000] [--runs 5] [--saves 10] [--big 10000] [--keep DIR]
 
 Prints, for --ideas ideas, each goal with its figure:
-- `portfolio build` stage by stage (validation, render, writing the source, the engine's
-  build, the search index) and what it costs beyond its engine, as a share of the engine's
-  own build in the same run (goal <= 0.25);
+- `portfolio build` stage by stage (validation, render, writing the source's own files, the
+  engine's build with the generated pages from memory, the search index) and what it costs
+  beyond its engine: the build's time less a bare `mkdocs build` of the same rendered
+  source, as a share of that bare build, in the same round (goal <= 0.25);
 - the bare engines on the same rendered source, as `portfolio render --out` writes it:
   `mkdocs build`, and Zensical cold (its cache cleaned) and cached (built again unchanged);
 - `portfolio serve`: seconds to its first page (goal <= 5 s), and from each save to the
@@ -37,8 +38,8 @@ TODAY = "2030-01-01"  # after every synthetic decision
 STAGES = {
     "validate": "validation",
     "render": "render",
-    "write": "writing the source",
-    "engine": "MkDocs",
+    "write": "writing the source's own files",
+    "engine": "MkDocs (the generated pages from memory)",
     "index": "search index",
 }
 OVERHEAD_GOAL = 0.25
@@ -59,7 +60,8 @@ def child_portfolio(root: Path) -> None:
     """What `portfolio build` does (build_site's steps), each stage timed."""
     from generator.cli_options import make_settings  # noqa: PLC0415
     from generator.pipeline import check_portfolio  # noqa: PLC0415
-    from generator.site.build import build_source, rendered_content  # noqa: PLC0415
+    from generator.render import SiteContent  # noqa: PLC0415
+    from generator.site.build import build_source, rendered_later  # noqa: PLC0415
     from generator.site.index_stream import StreamedIndex  # noqa: PLC0415
     from generator.site.source import site_source, write_source  # noqa: PLC0415
     from generator.site_config import SiteOptions, read_site_config  # noqa: PLC0415
@@ -78,13 +80,14 @@ def child_portfolio(root: Path) -> None:
     checked = check_portfolio(settings)
     lap("validate")
     config_file = REPO / "mkdocs.yml"
-    content = rendered_content(checked, settings, SiteOptions.of(read_site_config(config_file)))
+    options = SiteOptions.of(read_site_config(config_file))
+    content = rendered_later(checked, settings, options)  # the files go on on the second core
     lap("render")
     with tempfile.TemporaryDirectory(prefix="portfolio-source-") as scratch:
-        write_source(Path(scratch), site_source(config_file, checked.portfolio, content))
+        write_source(Path(scratch), site_source(config_file, checked.portfolio, SiteContent()))
         lap("write")
         index = StreamedIndex(root / "site", REPO).__enter__()  # Pagefind starts beside MkDocs
-        build_source(Path(scratch), root / "site", strict=True, index=index)
+        build_source(Path(scratch), root / "site", strict=True, index=index, generated=content)
         lap("engine")  # with each page handed to Pagefind as it is written
         index.__exit__(None, None, None)
         lap("index")  # what is left: Pagefind's last pages and writing the index
@@ -147,10 +150,10 @@ def _median(runs: list[dict[str, float]], key: str) -> float:
     return statistics.median(run[key] for run in runs)
 
 
-def _overhead(run: dict[str, float], suffix: str = "") -> float:
-    """What a build costs beyond its engine, as a share of the engine's own build."""
-    beyond = sum(run[stage + suffix] for stage in STAGES if stage != "engine")
-    return beyond / run["engine" + suffix]
+def _overhead(run: dict[str, float], bare: dict[str, float], key: str = "seconds") -> float:
+    """What a build costs beyond its engine: its time less the bare engine's build of the
+    same rendered source, as a share of that bare build."""
+    return (run[key] - bare[key]) / bare[key]
 
 
 def _verdict(met: bool) -> str:
@@ -166,13 +169,22 @@ def report_builds(ideas: int, built: list[dict[str, float]], bare: list[dict[str
     print(
         "    " + " · ".join(f"{name} {_median(built, key):.2f} s" for key, name in STAGES.items())
     )
-    shares = sorted(_overhead(run) for run in built)
+    shares = sorted(_overhead(run, engine) for run, engine in zip(built, bare, strict=True))
     median = statistics.median(shares)
     print(
-        f"    beyond the engine: {median:.2f} of the engine's own build (median;"
+        f"    beyond the engine: {median:.2f} of a bare mkdocs build of the same source (median;"
         f" best {shares[0]:.2f}), goal <= {OVERHEAD_GOAL}: {_verdict(median <= OVERHEAD_GOAL)}"
     )
-    cpu = statistics.median(_overhead(run, "_cpu") for run in built)
+    stage_sums = statistics.median(
+        sum(run[key] for key in STAGES if key != "engine") / run["engine"] for run in built
+    )
+    print(
+        f"    the stages beyond the engine summed: {stage_sums:.2f} of the build's own engine"
+        f" stage (median), goal <= {OVERHEAD_GOAL}: {_verdict(stage_sums <= OVERHEAD_GOAL)}"
+    )
+    cpu = statistics.median(
+        _overhead(run, engine, "cpu") for run, engine in zip(built, bare, strict=True)
+    )
     by_stage = " · ".join(
         f"{name} {_median(built, key + '_cpu'):.2f}" for key, name in STAGES.items()
     )
@@ -232,13 +244,13 @@ def benchmark_big(ideas: int, workdir: Path) -> None:
     print(f"{ideas} ideas")
     print(f"  portfolio build: {built['seconds']:.1f} s"
           f" ({' · '.join(f'{name} {built[key]:.1f} s' for key, name in STAGES.items())}),"
-          f" beyond the engine {_overhead(built):.2f}, peak memory {built['peak_mb']:.0f} MB")  # fmt: skip
+          f" peak memory {built['peak_mb']:.0f} MB")  # fmt: skip
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--ideas", type=int, default=1000)
-    parser.add_argument("--runs", type=int, default=3, help="builds of each kind (0: none)")
+    parser.add_argument("--runs", type=int, default=5, help="builds of each kind (0: none)")
     parser.add_argument("--big", type=int, default=0, help="also build this many ideas once")
     parser.add_argument("--saves", type=int, default=10, help="saves to time under serve")
     parser.add_argument("--keep", type=Path, help="work in this folder and keep it")

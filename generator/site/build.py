@@ -1,8 +1,10 @@
 """Site stage, the engine: render the source, build it with MkDocs, index the search.
 
-`portfolio build` writes the rendered source (generator/site/source.py) to a scratch
-folder and builds that, as any engine would; then Pagefind indexes the result. Only
-MkDocs' public command functions are used: `load_config` and `build`.
+`portfolio render` writes the rendered source (generator/site/source.py), which any engine
+builds as it is. `portfolio build` builds the same source with MkDocs, its generated pages
+and files handed over from memory instead of written first; Pagefind indexes the pages as
+MkDocs writes them. Only MkDocs' public API is used: `load_config`, `build`, plugin events
+and `File.generated`.
 """
 
 from __future__ import annotations
@@ -17,6 +19,8 @@ from typing import Any
 from mkdocs.commands import build as mkdocs_build
 from mkdocs.config import load_config
 from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.plugins import BasePlugin
+from mkdocs.structure.files import Files
 
 from generator.errors import PortfolioError
 from generator.gitrepo import merged_pull_requests
@@ -31,6 +35,7 @@ from generator.render import (
 from generator.render.approvals import Approvals
 from generator.render.pages import PageRenderer
 from generator.settings import Settings
+from generator.site.generated_files import add_generated
 from generator.site.index_stream import PLUGIN_NAME as INDEX_PLUGIN
 from generator.site.index_stream import SearchIndexFeed, StreamedIndex
 from generator.site.parallel import Later
@@ -41,6 +46,7 @@ from generator.site.source import site_source, write_source
 from generator.site.templates import PLUGIN_NAME, TemplateCache
 from generator.site_config import CONFIG_NAME, SiteOptions, read_site_config
 
+GENERATED_PLUGIN = "portfolio-generated-content"
 os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")  # MkDocs' banner is not for our users
 
 
@@ -116,14 +122,41 @@ def with_site_files(
     return replace(content, files=site_files_of(checked, settings, options))
 
 
-def rendered_content(checked: Checked, settings: Settings, options: SiteOptions) -> SiteContent:
-    """What site_content makes, the files made on a second core while the pages render."""
+def rendered_later(
+    checked: Checked, settings: Settings, options: SiteOptions
+) -> Callable[[], SiteContent]:
+    """The pages, rendered now, and the files beside them, made meanwhile on the second
+    core: the call (which may come later) waits for the files and returns both."""
     files = Later(lambda: site_files_of(checked, settings, options))
     renderer = PageRenderer(
         settings.today, site_approvals(options, settings), options.submit, options.publisher.name
     )
     pages = site_pages(checked, settings, options, renderer)
-    return replace(pages, files=files.result())
+    done: list[SiteContent] = []
+
+    def content() -> SiteContent:
+        if not done:
+            done.append(replace(pages, files=files.result()))
+        return done[0]
+
+    return content
+
+
+def rendered_content(checked: Checked, settings: Settings, options: SiteOptions) -> SiteContent:
+    """What site_content makes, the files made on the second core while the pages render."""
+    return rendered_later(checked, settings, options)()
+
+
+class GeneratedContent(BasePlugin):  # type: ignore[type-arg,no-untyped-call]
+    """Hands the generated pages and files to MkDocs from memory when it lists its files,
+    waiting for the second core's files only then."""
+
+    def __init__(self, content: Callable[[], SiteContent]) -> None:
+        super().__init__()
+        self.content = content
+
+    def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
+        return add_generated(files, config, self.content())
 
 
 def render_source(
@@ -152,6 +185,7 @@ def build_source(
     checkpoint: Callable[[], None] | None = None,
     links_unchecked: bool = False,
     index: StreamedIndex | None = None,
+    generated: Callable[[], SiteContent] | None = None,
 ) -> None:
     """MkDocs' own build of a rendered source folder into site_dir.
 
@@ -160,7 +194,8 @@ def build_source(
     template cache (`live`), so that the theme is compiled once, not after every save,
     and may build `only` some pages, calling `checkpoint` before each (selection.py);
     `links_unchecked` builds a first page before the files it links to are written.
-    With `index`, each page is handed to the search index as it is written.
+    With `index`, each page is handed to the search index as it is written; with
+    `generated`, the generated pages and files come from memory rather than the folder.
     """
     extra: dict[str, Any] = {"validation": {"links": {"not_found": "info"}}}
     config = load_site_config(
@@ -172,6 +207,8 @@ def build_source(
         config.plugins[SELECTION_NAME] = PageSelection(only, checkpoint)
     if index is not None:
         config.plugins[INDEX_PLUGIN] = SearchIndexFeed(index)
+    if generated is not None:
+        config.plugins[GENERATED_PLUGIN] = GeneratedContent(generated)
     try:
         mkdocs_build.build(config, dirty=dirty)
     except SystemExit as error:  # MkDocs' Abort, e.g. a warning in strict mode
@@ -183,10 +220,15 @@ def build_site(
 ) -> SiteContent:
     """Render, build and index the whole site; returns the generated content.
 
-    Pagefind indexes each page as MkDocs writes it (index_stream.py), on the second core.
+    The source's own files (the configuration, docs/, the theme's overrides) are written
+    to a scratch folder; the generated pages and files, the same `portfolio render` writes,
+    go to MkDocs from memory, the files once the second core has made them. Pagefind
+    indexes each page as MkDocs writes it (index_stream.py), on the second core too.
     """
+    options = SiteOptions.of(read_site_config(config_file))
+    content = rendered_later(checked, settings, options)
     with tempfile.TemporaryDirectory(prefix="portfolio-source-") as scratch:
-        content = render_source(checked, settings, config_file, Path(scratch))
+        write_source(Path(scratch), site_source(config_file, checked.portfolio, SiteContent()))
         with StreamedIndex(site_dir, config_file.parent) as index:
-            build_source(Path(scratch), site_dir, strict=True, index=index)
-    return content
+            build_source(Path(scratch), site_dir, strict=True, index=index, generated=content)
+    return content()

@@ -18,7 +18,7 @@ from mkdocs.config.base import Config, ValidationError
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin
-from mkdocs.structure.files import File, Files
+from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 
 from generator.errors import PortfolioError
@@ -30,6 +30,7 @@ from generator.render.markup import with_notice
 from generator.schema.dates import is_iso_date, iso_date_message
 from generator.settings import Settings
 from generator.site.build import site_content
+from generator.site.generated_files import add_generated
 from generator.site.search import index_search
 from generator.site.source import expand_theme_nav, portfolio_notice, with_updated_line
 from generator.site_config import SiteOptions
@@ -92,13 +93,7 @@ class PortfolioPlugin(BasePlugin[PortfolioPluginConfig]):  # type: ignore[no-unt
         return config
 
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
-        generated: dict[str, str | bytes] = {**self.content.pages, **self.content.files}
-        clashes = sorted(path for path in generated if files.get_file_from_path(path))
-        if clashes:
-            raise PluginError(f"Sider, som genereres, findes også i docs/: {', '.join(clashes)}")
-        for path, content in generated.items():
-            files.append(File.generated(config, path, content=content))
-        return files
+        return add_generated(files, config, self.content)
 
     def on_page_markdown(
         self, markdown: str, *, page: Page, config: MkDocsConfig, files: Files

@@ -12,7 +12,7 @@ import pytest
 
 from generator.pipeline import Checked
 from generator.settings import Settings
-from generator.site.build import render_source
+from generator.site.build import build_source, render_source
 from tests.conftest import REPO
 
 ENGINE_PACKAGES = ("mkdocs", "material")
@@ -101,3 +101,28 @@ def test_a_second_engine_builds_the_rendered_source_into_the_same_pages(
     # and the notice about the fictional examples, on hand-written pages too
     for page in ("index.html", "soeg/index.html", "tilgaengelighed/index.html"):
         assert "Porteføljen indeholder opdigtede eksempler." in (site / page).read_text("utf-8")
+
+
+@pytest.mark.slow
+def test_the_build_from_memory_makes_the_site_the_rendered_source_makes(
+    hostile: tuple[Checked, Settings], hostile_site: Path, tmp_path: Path
+) -> None:
+    """`portfolio build` hands its generated pages to MkDocs from memory; MkDocs building
+    what `portfolio render` writes to disk makes the same site, byte for byte."""
+    checked, settings = hostile
+    render_source(checked, settings, REPO / "mkdocs.yml", tmp_path / "kilde")
+    site = tmp_path / "site"
+    build_source(tmp_path / "kilde", site, strict=True)
+    from_disk = {p.relative_to(site).as_posix() for p in site.rglob("*") if p.is_file()}
+    from_memory = {
+        p.relative_to(hostile_site).as_posix()
+        for p in hostile_site.rglob("*")
+        if p.is_file() and not p.relative_to(hostile_site).as_posix().startswith("pagefind/")
+    }
+    assert from_disk == from_memory
+    differing = [
+        rel
+        for rel in sorted(from_disk)
+        if (site / rel).read_bytes() != (hostile_site / rel).read_bytes()
+    ]
+    assert differing == []
