@@ -8,6 +8,7 @@ from typing import Any
 from generator.figures.compute import Figures, KillStage
 from generator.figures.signals import Signals
 from generator.figures.stats import DaySummary
+from generator.kinds import SignalColour
 
 # What each field of noegletal.json holds, for the /data/ page.
 FIGURES_FIELDS = (
@@ -82,9 +83,9 @@ def _kill(stage: KillStage) -> dict[str, Any]:
 
 def _signals(signals: Signals) -> dict[str, Any]:
     return {
-        "green": signals.green,
-        "yellow": signals.yellow,
-        "red": signals.red,
+        SignalColour.GREEN: signals.green,
+        SignalColour.YELLOW: signals.yellow,
+        SignalColour.RED: signals.red,
         "ideas": [
             {"id": s.idea_id, "signal": s.signal, "reason": s.reason, "since": s.since,
              "days": s.days}

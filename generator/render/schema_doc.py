@@ -6,14 +6,16 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
 
+from generator.kinds import RecordKind
+
 # The record kinds in the order the data page explains them, with their file names.
 SCHEMA_FILES = (
-    ("idea", "ideas/<id>/idea.yaml"),
-    ("decision", "ideas/<id>/decisions/<dato>-<slags>.yaml"),
-    ("testcard", "ideas/<id>/tests/step-<n>.yaml"),
-    ("theme", "themes/<id>.yaml"),
-    ("ladder", "ladder.yaml"),
-    ("departments", "departments.yaml"),
+    (RecordKind.IDEA, "ideas/<id>/idea.yaml"),
+    (RecordKind.DECISION, "ideas/<id>/decisions/<dato>-<slags>.yaml"),
+    (RecordKind.TESTCARD, "ideas/<id>/tests/step-<n>.yaml"),
+    (RecordKind.THEME, "themes/<id>.yaml"),
+    (RecordKind.LADDER, "ladder.yaml"),
+    (RecordKind.DEPARTMENTS, "departments.yaml"),
 )
 
 
