@@ -20,6 +20,13 @@ from tests.sample_records import Records, card, close, investment, screening
 AS_OF = "2021-06-01"
 
 
+def _seen(records: Records) -> tuple[str, str, str, int]:
+    """The one idea's signal as of AS_OF: colour, reason, since and days."""
+    found = signal_of(one(records), AS_OF)
+    assert found is not None
+    return found.signal, found.reason, found.since, found.days
+
+
 def _submitted(on: str) -> Records:
     return idea("venter", on)
 
@@ -47,9 +54,7 @@ def _testing(end: str, status: str = "running", **result: str) -> Records:
     ],
 )
 def test_waiting_for_the_screening(submitted: str, days: int, colour: str) -> None:
-    found = signal_of(one(_submitted(submitted)), AS_OF)
-    assert found is not None
-    assert (found.signal, found.reason, found.since, found.days) == (
+    assert _seen(_submitted(submitted)) == (
         colour, "screening", submitted, days
     )  # fmt: skip
 
@@ -59,9 +64,7 @@ def test_waiting_for_the_screening(submitted: str, days: int, colour: str) -> No
     [("2021-04-02", 60, "green"), ("2021-04-01", 61, "yellow"), ("2021-01-31", 121, "red")],
 )
 def test_waiting_at_pitch_counts_from_the_screening(screened: str, days: int, colour: str) -> None:
-    found = signal_of(one(_at_pitch(screened)), AS_OF)
-    assert found is not None
-    assert (found.signal, found.reason, found.since, found.days) == (
+    assert _seen(_at_pitch(screened)) == (
         colour, "decision", screened, days
     )  # fmt: skip
 
@@ -71,9 +74,7 @@ def test_waiting_at_pitch_counts_from_the_screening(screened: str, days: int, co
     [("2021-02-01", 120, "yellow"), ("2021-01-31", 121, "red"), ("2021-04-02", 60, "green")],
 )
 def test_waiting_after_a_finished_test(end: str, days: int, colour: str) -> None:
-    found = signal_of(one(_testing(end, "done", outcome="confirmed")), AS_OF)
-    assert found is not None
-    assert (found.signal, found.reason, found.since, found.days) == (
+    assert _seen(_testing(end, "done", outcome="confirmed")) == (
         colour, "decision", end, days
     )  # fmt: skip
 
@@ -89,9 +90,7 @@ def test_waiting_after_a_finished_test(end: str, days: int, colour: str) -> None
     ],
 )
 def test_a_test_card_not_done(end: str, late: int, colour: str) -> None:
-    found = signal_of(one(_testing(end)), AS_OF)
-    assert found is not None
-    assert (found.signal, found.reason, found.since, found.days) == (colour, "test", end, late)
+    assert _seen(_testing(end)) == (colour, "test", end, late)
 
 
 def test_ended_ideas_have_no_signal() -> None:

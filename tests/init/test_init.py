@@ -10,6 +10,7 @@ import sys
 from pathlib import Path
 
 import pytest
+from click.testing import Result
 
 from generator.init import manifest
 from generator.pipeline import check_portfolio
@@ -20,19 +21,17 @@ from tests.conftest import RECORDS_TODAY, invoke
 ORGANISATION = "Eksempel Kommune"
 
 
+def init(target: Path, *options: str | Path) -> Result:
+    """`portfolio init` for the test organisation, on the records' fixed day."""
+    return invoke(
+        "init", target, "--today", RECORDS_TODAY, "--organisation", ORGANISATION, *options
+    )
+
+
 @pytest.fixture(scope="module")
 def new_repo(tmp_path_factory: pytest.TempPathFactory) -> Path:
     target = tmp_path_factory.mktemp("init") / "eksempel"
-    result = invoke(
-        "init",
-        target,
-        "--today",
-        RECORDS_TODAY,
-        "--organisation",
-        ORGANISATION,
-        "--municipality-code",
-        "0101",
-    )
+    result = init(target, "--municipality-code", "0101")
     assert result.exit_code == 0, result.output
     assert "portfolio new theme" in result.output
     return target
@@ -153,16 +152,7 @@ def test_a_department_list_becomes_the_departments(tmp_path: Path) -> None:
     names = tmp_path / "afdelinger.txt"
     names.write_text("Børn og Unge\nSocial, Sundhed og Omsorg\n", "utf-8")
     target = tmp_path / "ny"
-    result = invoke(
-        "init",
-        target,
-        "--today",
-        RECORDS_TODAY,
-        "--organisation",
-        ORGANISATION,
-        "--departments",
-        names,
-    )
+    result = init(target, "--departments", names)
     assert result.exit_code == 0, result.output
     text = (target / "records/departments.yaml").read_text("utf-8")
     assert "boern-og-unge:\n  name: Børn og Unge" in text
@@ -171,6 +161,6 @@ def test_a_department_list_becomes_the_departments(tmp_path: Path) -> None:
 
 def test_a_folder_that_is_not_empty_is_refused(tmp_path: Path) -> None:
     (tmp_path / "noget.txt").write_text("x", "utf-8")
-    result = invoke("init", tmp_path, "--today", RECORDS_TODAY, "--organisation", ORGANISATION)
+    result = init(tmp_path)
     assert result.exit_code == 1 and "findes og er ikke tom" in result.output
     assert [p.name for p in tmp_path.iterdir()] == ["noget.txt"]
