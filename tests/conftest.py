@@ -24,6 +24,11 @@ CASE_TODAY = "2022-12-31"
 # A day for the repository's own records (and a new repository's): every period has ended.
 RECORDS_TODAY = "2026-12-04"
 
+# Every code the specification names: the rules, and the file and schema checks.
+SPEC_CODES = {f"L{n:02d}" for n in range(1, 12)} | {
+    "P01", "W01", "W02", "W03", "W04", "W05", "yaml", "schema",
+}  # fmt: skip
+
 # In CI the property tests draw the same examples every run, so a red build is reproducible;
 # locally they explore anew each time.
 settings.register_profile("ci", derandomize=True, database=None)

@@ -14,7 +14,7 @@ import pytest
 from generator.pipeline import check_portfolio
 from generator.rules import RULES
 from generator.settings import Settings
-from tests.conftest import CASE_TODAY, CASES, make_case_tree
+from tests.conftest import CASE_TODAY, CASES, SPEC_CODES, make_case_tree
 
 INVALID = sorted(p for p in (CASES / "invalid").iterdir() if p.is_dir())
 VALID = sorted(p for p in (CASES / "valid").iterdir() if p.is_dir())
@@ -43,19 +43,6 @@ def test_invalid_case_gives_exactly_its_problems(case_dir: Path, tmp_path: Path)
 @pytest.mark.parametrize("case_dir", VALID, ids=[p.name for p in VALID])
 def test_valid_case_has_no_problem(case_dir: Path, tmp_path: Path) -> None:
     assert _found(case_dir, tmp_path) == []
-
-
-# Every code the specification names: the rules, and the file and schema checks.
-SPEC_CODES = {f"L{n:02d}" for n in range(1, 12)} | {
-    "P01",
-    "W01",
-    "W02",
-    "W03",
-    "W04",
-    "W05",
-    "yaml",
-    "schema",
-}
 
 
 def _codes(cases: list[Path]) -> set[str]:
