@@ -93,7 +93,10 @@ class PortfolioPlugin(BasePlugin[PortfolioPluginConfig]):  # type: ignore[no-unt
         return config
 
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
-        return add_generated(files, config, self.content)
+        try:
+            return add_generated(files, config, self.content)
+        except PortfolioError as error:  # a page of docs/ where a generated one goes
+            raise PluginError(error.message) from error
 
     def on_page_markdown(
         self, markdown: str, *, page: Page, config: MkDocsConfig, files: Files

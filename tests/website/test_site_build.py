@@ -19,8 +19,10 @@ from mkdocs.exceptions import PluginError
 
 from generator.errors import PortfolioError
 from generator.gitrepo import last_commit_date
+from generator.pipeline import Checked
 from generator.render import SiteContent
-from generator.site.build import load_site_config
+from generator.settings import Settings
+from generator.site.build import build_site, load_site_config, render_source
 from generator.site.index_stream import StreamedIndex
 from generator.site.search import index_search, pagefind_binary
 from tests.conftest import RECORDS_TODAY, REPO
@@ -340,3 +342,32 @@ def test_the_index_leaves_the_furniture_out(hostile_site: Path) -> None:
     assert "Trin Beløb Bevilget" not in text  # the ladder table's headings
     assert "Ideens plads på investeringstrappen" not in text  # the chart; its table stays
     assert "25.000 kr." in text
+
+
+def _docs_with_a_front_page(tmp_path: Path) -> Path:
+    """The repository's configuration with a docs/ that also holds the generated front page."""
+    docs = tmp_path / "docs"
+    shutil.copytree(REPO / "docs", docs)
+    (docs / "index.md").write_text("# En forside skrevet i hånden\n", "utf-8")
+    config = _mkdocs_yml(tmp_path)
+    data = yaml.safe_load(config.read_text("utf-8"))
+    data["docs_dir"] = str(docs)
+    config.write_text(yaml.safe_dump(data, allow_unicode=True), "utf-8")
+    return config
+
+
+def test_a_hand_written_page_where_a_generated_one_goes_is_refused_in_danish(
+    sample: tuple[Checked, Settings], tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    checked, settings = sample
+    config = _docs_with_a_front_page(tmp_path)
+    clash = "Sider, som genereres, findes også i docs/: index.md"
+    with pytest.raises(PortfolioError, match=clash):  # `portfolio render`
+        render_source(checked, settings, config, tmp_path / "kilde")
+    with pytest.raises(PortfolioError, match=clash):  # `portfolio build`, from memory
+        build_site(checked, settings, config, tmp_path / "site")
+    assert not (tmp_path / "site" / "index.html").exists()
+    write_records(tmp_path, SAMPLE)  # `mkdocs build`, through the plugin
+    with pytest.raises(SystemExit, match="BuildError"):
+        mkdocs_build.build(load_site_config(config, tmp_path / "s"))
+    assert clash in caplog.text
