@@ -58,9 +58,9 @@ def _child_result(started: float, **extra: float) -> None:
 
 def child_portfolio(root: Path) -> None:
     """What `portfolio build` does (build_site's steps), each stage timed."""
-    from generator.cli_options import make_settings  # noqa: PLC0415
     from generator.pipeline import check_portfolio  # noqa: PLC0415
     from generator.render import SiteContent  # noqa: PLC0415
+    from generator.settings import Settings  # noqa: PLC0415
     from generator.site.build import build_source, rendered_later  # noqa: PLC0415
     from generator.site.index_stream import StreamedIndex  # noqa: PLC0415
     from generator.site.source import site_source, write_source  # noqa: PLC0415
@@ -76,7 +76,7 @@ def child_portfolio(root: Path) -> None:
         stages[stage], last = now - last, now
         stages[f"{stage}_cpu"], last_cpu = now_cpu - last_cpu, now_cpu
 
-    settings = make_settings(root / "records", TODAY)
+    settings = Settings.for_day(root / "records", TODAY)
     checked = check_portfolio(settings)
     lap("validate")
     config_file = REPO / "mkdocs.yml"

@@ -13,7 +13,6 @@ import click
 
 from generator.cli_options import (
     help_option,
-    make_settings,
     records_option,
     today_option,
 )
@@ -97,7 +96,7 @@ def validate(
     records_dir: Path, output_format: str, strict: bool, today: str | None, base: str | None
 ) -> None:
     """Valider alle poster mod skemaerne og reglerne."""
-    settings = make_settings(records_dir, today, strict=strict, base=base)
+    settings = Settings.for_day(records_dir, today, strict=strict, base=base)
     checked = check_portfolio(settings)
     if base is not None:  # a change is answerable for its own files' warnings only
         checked = only_touched_warnings(checked, settings, base)

@@ -120,15 +120,6 @@ def format_option(choices: Sequence[str], default: str, help_text: str) -> Calla
     )
 
 
-def make_settings(
-    records_dir: Path, today: str | None, *, strict: bool = False, base: str | None = None
-) -> Settings:
-    """Settings from command-line options; without --today, the settings' own today."""
-    if today:
-        return Settings(records_dir=records_dir, today=today, strict=strict, base=base)
-    return Settings(records_dir=records_dir, strict=strict, base=base)
-
-
 def checked_or_exit(settings: Settings, nothing_done: str) -> Checked:
     """The checked portfolio; on errors they are printed, then `nothing_done`, and exit 1."""
     checked = check_portfolio(settings)

@@ -26,6 +26,14 @@ class Settings:
     # lets `portfolio new` check a record before it is written.
     overlay: Mapping[str, str] = field(default_factory=dict)
 
+    @classmethod
+    def for_day(
+        cls, records_dir: Path, today: str | None, *, strict: bool = False, base: str | None = None
+    ) -> Settings:
+        """Settings on the day given (a command's --today, the MkDocs plugin's `today`), or
+        on the clock's day when none is."""
+        return cls(records_dir=records_dir, today=today or clock_today(), strict=strict, base=base)
+
     @cached_property
     def root(self) -> Path:
         """The records folder's parent: paths in messages are relative to it."""

@@ -33,7 +33,6 @@ from generator.cli_options import (
     DanishChoice,
     common_options,
     help_option,
-    make_settings,
     options,
     records_option,
     today_option,
@@ -183,7 +182,7 @@ def new_testcard(
     records_dir: Path, today: str | None, no_input: bool, idea_id: str | None, **given: Any
 ) -> None:
     """Opret et testkort: records/ideas/<id>/tests/step-<n>.yaml."""
-    settings = make_settings(records_dir, today)
+    settings = Settings.for_day(records_dir, today)
     mode = option_mode(no_input, given)
     create(ask_testcard, settings, {"idea_id": idea_id, **given}, mode)
 
@@ -204,7 +203,7 @@ def link_pull_request(
 
     Alle filer tjekkes, før nogen skrives; en beslutning med en anden adresse ændres ikke.
     """
-    settings = make_settings(records_dir, today)
+    settings = Settings.for_day(records_dir, today)
     drafts = [linked_decision(settings, path, url) for path in files]
     write_checked(settings, drafts)
     for draft in drafts:
@@ -225,7 +224,7 @@ def codeowners(
     records_dir: Path, today: str | None, output: Path | None, maintainers: str, check: bool
 ) -> None:
     """Skriv .github/CODEOWNERS ud fra temaernes reviewers, eller tjek at den er opdateret."""
-    settings = make_settings(records_dir, today)
+    settings = Settings.for_day(records_dir, today)
     target = output or default_output(settings.root)
     text = render_codeowners(load_on_disk(settings).portfolio, settings.records_prefix, maintainers)
     file = GeneratedFile(

@@ -10,10 +10,10 @@ from generator.authoring.examples import example_ids, remove_examples
 from generator.cli_options import (
     checked_or_exit,
     help_option,
-    make_settings,
     records_option,
     today_option,
 )
+from generator.settings import Settings
 
 
 def counted(count: int) -> str:
@@ -36,7 +36,7 @@ def examples(records_dir: Path, today: str | None, remove: bool) -> None:
     Kør portfolio examples --remove, når porteføljen går i luften med rigtige ideer:
     så forsvinder eksemplerne og sitets advarsel om dem.
     """
-    settings = make_settings(records_dir, today)
+    settings = Settings.for_day(records_dir, today)
     nothing = "Intet er fjernet: ret fejlene først." if remove else "Ret fejlene først."
     checked = checked_or_exit(settings, nothing)
     found = example_ids(checked.portfolio)

@@ -23,11 +23,11 @@ from generator.cli_options import (
     ISO_DATE,
     DanishChoice,
     help_option,
-    make_settings,
     records_option,
     today_option,
 )
 from generator.periods import open_themes
+from generator.settings import Settings
 
 
 @click.command("theme", short_help="Opret et tema; åbner en periode for nye ideer.")
@@ -74,7 +74,7 @@ def issueform(records_dir: Path, today: str | None, output: Path | None, check: 
 
     Er intet tema åbent, siger formularen det øverst.
     """
-    settings = make_settings(records_dir, today)
+    settings = Settings.for_day(records_dir, today)
     target = output or default_form(settings.root)
     file = GeneratedFile(
         target, shown_path(target, settings.root), "portfolio issueform",

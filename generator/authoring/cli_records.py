@@ -13,7 +13,7 @@ from generator.authoring.cli_common import AskFunction, create
 from generator.authoring.from_issue import ReadAnswers, create_from_issue
 from generator.authoring.issue_forms import IssueForm
 from generator.authoring.prompts import option_mode
-from generator.cli_options import common_options, issue_options, make_settings, options
+from generator.cli_options import common_options, issue_options, options
 from generator.settings import Settings
 
 
@@ -63,7 +63,7 @@ def record_command(form: str) -> Callable[[Callable[..., None]], Callable[..., N
             pr_title_file: Path | None,
             **given: Any,
         ) -> None:
-            settings = make_settings(records_dir, today)
+            settings = Settings.for_day(records_dir, today)
             command(Invocation(settings, no_input, from_issue, pr_title_file), **given)
 
         return options(common_options, issue_options(form))(run)

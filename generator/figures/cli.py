@@ -11,7 +11,6 @@ from generator.cli_options import (
     checked_or_exit,
     format_option,
     help_option,
-    make_settings,
     records_option,
     today_option,
 )
@@ -19,11 +18,12 @@ from generator.figures.compute import Figures, compute_figures
 from generator.figures.document import figures_json
 from generator.figures.text import figures_text, waiting_text
 from generator.model import Portfolio
+from generator.settings import Settings
 
 
 def _figures(records_dir: Path, today: str | None) -> tuple[Figures, Portfolio]:
     """The figures of the checked records; on errors they are printed and the command stops."""
-    settings = make_settings(records_dir, today)
+    settings = Settings.for_day(records_dir, today)
     checked = checked_or_exit(settings, "Ingen tal: ret fejlene først.")
     return compute_figures(checked.portfolio, settings.today), checked.portfolio
 

@@ -9,7 +9,7 @@ from pathlib import Path
 import click
 
 from generator.authoring.drafts import Draft, problem_file, record_path
-from generator.cli_options import help_option, make_settings, records_option, today_option
+from generator.cli_options import help_option, records_option, today_option
 from generator.errors import PortfolioError
 from generator.importing import ImportResult, import_files
 from generator.importing.mapping import read_map
@@ -54,7 +54,7 @@ def import_command(
     i et kort (--map). Alt kontrolleres som ved validate, før noget skrives; ved en fejl
     skrives intet.
     """
-    settings = make_settings(records_dir, today)
+    settings = Settings.for_day(records_dir, today)
     if not records_dir.is_dir():
         raise PortfolioError(f"Mappen {records_dir} findes ikke.")
     maps = read_map(map_file) if map_file is not None else None

@@ -12,11 +12,12 @@ import click
 from generator.authoring.codeowners import render_codeowners
 from generator.authoring.generated_file import write_file
 from generator.authoring.issue_form import default_form, render_form
-from generator.cli_options import help_option, make_settings, today_option
+from generator.cli_options import help_option, today_option
 from generator.errors import PortfolioError
 from generator.init import create_portfolio
 from generator.init.texts import organisation_slug
 from generator.pipeline import check_portfolio
+from generator.settings import Settings
 
 
 @click.command()
@@ -60,7 +61,7 @@ def init(
 
 def _write_generated(directory: Path, organisation: str, today: str | None) -> None:
     """CODEOWNERS and the idea form's theme choices, for a portfolio without themes."""
-    settings = make_settings(directory / "records", today)
+    settings = Settings.for_day(directory / "records", today)
     checked = check_portfolio(settings)
     if checked.failed:
         raise PortfolioError("Den nye portefølje validerer ikke: " + checked.failing[0].as_text())

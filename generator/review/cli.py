@@ -10,12 +10,12 @@ import click
 from generator.cli_options import (
     format_option,
     help_option,
-    make_settings,
     records_option,
     today_option,
 )
 from generator.errors import PortfolioError
 from generator.review import render_markdown, render_text, review_change
+from generator.settings import Settings
 from generator.site_config import CONFIG_NAME, read_site_config, safe_site_url
 
 
@@ -32,7 +32,7 @@ from generator.site_config import CONFIG_NAME, read_site_config, safe_site_url
 @today_option
 def review(base: str, output_format: str, records_dir: Path, today: str | None) -> None:
     """Vis på dansk, hvad ændringen siden BASE gør ved porteføljen: til reviewerne."""
-    settings = make_settings(records_dir, today)
+    settings = Settings.for_day(records_dir, today)
     site_url = _site_url(settings.root / CONFIG_NAME)
     summary = review_change(settings, base, site_url)
     render = render_markdown if output_format == "markdown" else render_text

@@ -17,7 +17,6 @@ from generator.cli_options import (
     F,
     checked_or_exit,
     help_option,
-    make_settings,
     options,
     records_option,
     today_option,
@@ -25,6 +24,7 @@ from generator.cli_options import (
 from generator.errors import PortfolioError
 from generator.problems import format_text
 from generator.render import DATA_FILES, PACKAGE_FILE, XLSX_FILE, data_files
+from generator.settings import Settings
 from generator.site.build import build_site, default_site_dir, render_source
 
 NOTHING_BUILT = "Intet er bygget: ret fejlene først."
@@ -60,7 +60,7 @@ def _show_mkdocs_warnings() -> None:
 @folder_option("--site-dir", "Hvor sitet bygges; standard er site_dir i mkdocs.yml (site/).")
 def build(records_dir: Path, site_dir: Path | None, today: str | None, config_file: Path) -> None:
     """Valider posterne, byg sitet og dets søgeindeks; ved fejl bygges intet."""
-    settings = make_settings(records_dir, today)
+    settings = Settings.for_day(records_dir, today)
     checked = checked_or_exit(settings, NOTHING_BUILT)
     if checked.problems:  # warnings only: they are shown, and the site is built
         click.echo(format_text(checked.problems), err=True, nl=False)
@@ -76,7 +76,7 @@ def build(records_dir: Path, site_dir: Path | None, today: str | None, config_fi
 @folder_option("--out", "Mappen, kilden skrives i: OUT/mkdocs.yml og OUT/docs/.", required=True)
 def render(records_dir: Path, today: str | None, config_file: Path, out: Path) -> None:
     """Skriv sitets komplette kilde, som MkDocs og Zensical bygger, som den er."""
-    settings = make_settings(records_dir, today)
+    settings = Settings.for_day(records_dir, today)
     checked = checked_or_exit(settings, NOTHING_BUILT)
     if not config_file.is_file():
         raise PortfolioError(f"Konfigurationen {config_file} findes ikke.")
@@ -105,7 +105,7 @@ def serve(records_dir: Path, today: str | None, config_file: Path, dev_addr: str
     signal.signal(signal.SIGTERM, _stop)  # a terminated preview cleans up like Ctrl+C
     try:
         _show_mkdocs_warnings()
-        live = LiveSite(make_settings(records_dir, today), config_file, work_dir)
+        live = LiveSite(Settings.for_day(records_dir, today), config_file, work_dir)
         serve_live(live, host, int(port))
     finally:
         shutil.rmtree(work_dir, ignore_errors=True)
@@ -138,7 +138,7 @@ def export(
     records_dir: Path, today: str | None, output_format: str, table: str, output: Path | None
 ) -> None:
     """Skriv porteføljens åbne data (som på /data/) til standard output eller en mappe."""
-    settings = make_settings(records_dir, today)
+    settings = Settings.for_day(records_dir, today)
     checked = checked_or_exit(settings, NOTHING_BUILT)
     files = data_files(checked.portfolio, {}, settings.today)
     names = [DATA_FILES[0]] if output_format == "json" else list(DATA_FILES[1:])

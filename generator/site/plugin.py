@@ -69,9 +69,7 @@ class PortfolioPlugin(BasePlugin[PortfolioPluginConfig]):  # type: ignore[no-unt
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         root = Path(config.config_file_path or "mkdocs.yml").resolve().parent
-        records_dir = root / self.config.records
-        today = self.config.today
-        settings = Settings(records_dir, today) if today else Settings(records_dir)
+        settings = Settings.for_day(root / self.config.records, self.config.today or None)
         try:
             checked = check_portfolio(settings)
         except PortfolioError as error:  # no records folder, a broken schema file
