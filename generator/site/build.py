@@ -132,14 +132,7 @@ def rendered_later(
         settings.today, site_approvals(options, settings), options.submit, options.publisher.name
     )
     pages = site_pages(checked, settings, options, renderer)
-    done: list[SiteContent] = []
-
-    def content() -> SiteContent:
-        if not done:
-            done.append(replace(pages, files=files.result()))
-        return done[0]
-
-    return content
+    return lambda: replace(pages, files=files.result())  # Later keeps the files once made
 
 
 def rendered_content(checked: Checked, settings: Settings, options: SiteOptions) -> SiteContent:
