@@ -3,7 +3,7 @@
 `portfolio render` writes the rendered source (generator/site/source.py), which any engine
 builds as it is. `portfolio build` builds the same source with MkDocs, its generated pages
 and files handed over from memory instead of written first; Pagefind indexes the pages as
-MkDocs writes them. Only MkDocs' public API is used: `load_config`, `build`, plugin events
+MkDocs converts them. Only MkDocs' public API is used: `load_config`, `build`, plugin events
 and `File.generated`.
 """
 
@@ -187,7 +187,7 @@ def build_source(
     template cache (`live`), so that the theme is compiled once, not after every save,
     and may build `only` some pages, calling `checkpoint` before each (selection.py);
     `links_unchecked` builds a first page before the files it links to are written.
-    With `index`, each page is handed to the search index as it is written; with
+    With `index`, each page is handed to the search index as it is converted; with
     `generated`, the generated pages and files come from memory rather than the folder.
     """
     extra: dict[str, Any] = {"validation": {"links": {"not_found": "info"}}}
@@ -216,7 +216,8 @@ def build_site(
     The source's own files (the configuration, docs/, the theme's overrides) are written
     to a scratch folder; the generated pages and files, the same `portfolio render` writes,
     go to MkDocs from memory, the files once the second core has made them. Pagefind
-    indexes each page as MkDocs writes it (index_stream.py), on the second core too.
+    indexes each page as MkDocs converts it and writes the index while MkDocs puts the pages
+    into the theme (index_stream.py), on the second core too.
     """
     options = SiteOptions.of(read_site_config(config_file))
     content = rendered_later(checked, settings, options)

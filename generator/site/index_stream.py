@@ -1,10 +1,15 @@
-"""Site stage, the search index on the second core: Pagefind indexes each page as MkDocs writes it.
+"""Site stage, the search index on the second core: Pagefind indexes each page as MkDocs makes it.
 
-`portfolio build` hands every page MkDocs writes (its public `on_post_page` event) to
-Pagefind's documented Node API (index_stream.mjs) running beside the build, so the index
-is made while the engine works instead of after it; what is left at the end is writing it
-out. The options are the command's (search.py), so the index is the one `pagefind --site`
-makes of the pages. Zensical and other engines index the built folder instead.
+Pagefind reads two things of a page: the language of `<html>` and what is inside its
+`<article>` (search.ROOT_SELECTOR). Material's partials/content.html puts the page's content
+there, after the page's title as a heading when the content has none, and after actions that
+hold no text or that Pagefind is told to leave out. So `portfolio build` hands each page's
+content to Pagefind's documented Node API (index_stream.mjs) as soon as MkDocs has converted
+it (the public `on_page_content` event), and says it has them all when MkDocs starts putting
+the pages into the theme (`on_env`): Pagefind indexes during the conversion and writes the
+index during the theme's part, on the second core, rather than after the build. The options
+are the command's (search.py), so each page is indexed as `pagefind --site` indexes it
+(a test holds the two alike). Zensical and other engines index the built folder instead.
 """
 
 from __future__ import annotations
@@ -73,6 +78,12 @@ class StreamedIndex:
         with contextlib.suppress(BrokenPipeError):  # Pagefind stopped: reported at the close
             self.process.stdin.write(line.encode("utf-8"))
 
+    def finish(self) -> None:
+        """Every page is in: Pagefind writes the index while the build goes on."""
+        assert self.process is not None and self.process.stdin is not None
+        with contextlib.suppress(BrokenPipeError):
+            self.process.stdin.close()
+
     def __exit__(
         self,
         kind: type[BaseException] | None,
@@ -82,8 +93,7 @@ class StreamedIndex:
         assert self.process is not None and self.process.stdin is not None
         if kind is not None:  # the build failed: nothing to write
             self.process.kill()
-        with contextlib.suppress(BrokenPipeError):
-            self.process.stdin.close()
+        self.finish()
         code = self.process.wait(timeout=600)
         assert self.reader is not None and self.process.stderr is not None
         self.reader.join()
@@ -93,13 +103,27 @@ class StreamedIndex:
             raise PortfolioError(FAILED + (":\n" + "\n".join(detail) if detail else "."))
 
 
+def article_document(content: str, title: str, language: str) -> str:
+    """What Pagefind reads of a built page, made from its content: the content in the
+    `<article>` as partials/content.html has it, titled as the template titles it when the
+    content has no heading of its own (the template does not escape the title either)."""
+    heading = "" if "<h1" in content else f"<h1>{title}</h1>"
+    return f'<html lang="{language}"><body><article>{heading}{content}</article></body></html>'
+
+
 class SearchIndexFeed(BasePlugin):  # type: ignore[type-arg,no-untyped-call]
-    """Hands every page MkDocs writes to the streamed index."""
+    """Hands each page's content to the streamed index as MkDocs converts it; the last
+    plugin, so the content is what the others have made of it."""
 
     def __init__(self, index: StreamedIndex) -> None:
         super().__init__()
         self.index = index
 
-    def on_post_page(self, output: str, /, *, page: Any, config: Any) -> str:
-        self.index.add("/" + str(page.url), output)
-        return output
+    def on_page_content(self, html: str, /, *, page: Any, config: Any, files: Any) -> str:
+        title = page.title or config.site_name
+        self.index.add("/" + str(page.url), article_document(html, title, config.theme["language"]))
+        return html
+
+    def on_env(self, env: Any, /, *, config: Any, files: Any) -> Any:
+        self.index.finish()  # every page is converted; the theme's part is left
+        return env

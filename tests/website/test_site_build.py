@@ -325,14 +325,51 @@ def test_pagefind_failing_beside_the_engine_is_a_danish_error(tmp_path: Path) ->
         index.__exit__(None, None, None)
 
 
+def _fragments(index: Path) -> dict[str, dict[str, object]]:
+    """What Pagefind keeps of each page, by address: its text, headings, filters and meta."""
+    records = (
+        json.loads(gzip.decompress(fragment.read_bytes()).removeprefix(b"pagefind_dcd"))
+        for fragment in (index / "fragment").iterdir()
+    )
+    return {record["url"]: record for record in records}
+
+
 def _indexed_text(site: Path, url: str) -> str:
     """What Pagefind keeps of a page: the content of its fragment."""
-    for fragment in (site / "pagefind" / "fragment").iterdir():
-        data = gzip.decompress(fragment.read_bytes()).removeprefix(b"pagefind_dcd")
-        record = json.loads(data)
-        if record["url"] == url:
-            return str(record["content"])
-    raise AssertionError(f"{url} is not in the index")
+    record = _fragments(site / "pagefind").get(url)
+    assert record is not None, f"{url} is not in the index"
+    return str(record["content"])
+
+
+def _indexed_after_writing(site: Path, scratch: Path) -> dict[str, dict[str, object]]:
+    """What Pagefind keeps of each written page of a built site (all but 404.html, which the
+    build does not index), indexed as `mkdocs build` indexes them."""
+    written = scratch / "written"
+    shutil.copytree(site, written, ignore=shutil.ignore_patterns("pagefind", "404.html"))
+    index_search(written, REPO)
+    return _fragments(written / "pagefind")
+
+
+def test_each_page_is_indexed_as_pagefind_indexes_the_written_page(
+    hostile_site: Path, tmp_path: Path
+) -> None:
+    # The build hands Pagefind each page's content before MkDocs writes the page.
+    streamed = _fragments(hostile_site / "pagefind")
+    assert len(streamed) > 20
+    assert streamed == _indexed_after_writing(hostile_site, tmp_path)
+    entry = json.loads((hostile_site / "pagefind" / "pagefind-entry.json").read_bytes())
+    assert list(entry["languages"]) == ["da"]
+
+
+def test_a_page_without_a_heading_is_indexed_under_the_title_the_theme_gives_it(
+    sample: tuple[Checked, Settings], tmp_path: Path
+) -> None:
+    checked, settings = sample
+    config = _docs_with(tmp_path, "uden-overskrift.md", "Kun et afsnit & intet andet.\n")
+    build_site(checked, settings, config, tmp_path / "site")
+    streamed = _fragments(tmp_path / "site" / "pagefind")
+    assert streamed["/uden-overskrift/"]["meta"] == {"title": "Uden overskrift"}
+    assert streamed == _indexed_after_writing(tmp_path / "site", tmp_path)
 
 
 def test_the_index_leaves_the_furniture_out(hostile_site: Path) -> None:
@@ -344,11 +381,11 @@ def test_the_index_leaves_the_furniture_out(hostile_site: Path) -> None:
     assert "25.000 kr." in text
 
 
-def _docs_with_a_front_page(tmp_path: Path) -> Path:
-    """The repository's configuration with a docs/ that also holds the generated front page."""
+def _docs_with(tmp_path: Path, page: str, text: str) -> Path:
+    """The repository's configuration with a docs/ that also holds this page."""
     docs = tmp_path / "docs"
     shutil.copytree(REPO / "docs", docs)
-    (docs / "index.md").write_text("# En forside skrevet i hånden\n", "utf-8")
+    (docs / page).write_text(text, "utf-8")
     config = _mkdocs_yml(tmp_path)
     data = yaml.safe_load(config.read_text("utf-8"))
     data["docs_dir"] = str(docs)
@@ -360,7 +397,7 @@ def test_a_hand_written_page_where_a_generated_one_goes_is_refused_in_danish(
     sample: tuple[Checked, Settings], tmp_path: Path, caplog: pytest.LogCaptureFixture
 ) -> None:
     checked, settings = sample
-    config = _docs_with_a_front_page(tmp_path)
+    config = _docs_with(tmp_path, "index.md", "# En forside skrevet i hånden\n")
     clash = "Sider, som genereres, findes også i docs/: index.md"
     with pytest.raises(PortfolioError, match=clash):  # `portfolio render`
         render_source(checked, settings, config, tmp_path / "kilde")
