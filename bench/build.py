@@ -40,7 +40,7 @@ STAGES = {
     "render": "render",
     "write": "writing the source's own files",
     "engine": "MkDocs (the generated pages from memory)",
-    "index": "search index",
+    "index": "search index (what is left after the engine)",
 }
 OVERHEAD_GOAL = 0.25
 
@@ -88,10 +88,17 @@ def child_portfolio(root: Path) -> None:
         lap("write")
         index = StreamedIndex(root / "site", REPO).__enter__()  # Pagefind starts beside MkDocs
         build_source(Path(scratch), root / "site", strict=True, index=index, generated=content)
-        lap("engine")  # with each page handed to Pagefind as it is written
+        lap("engine")  # with each page handed to Pagefind as it is converted
+        files_cpu = _children_cpu()  # the files' child has ended, Pagefind not yet
         index.__exit__(None, None, None)
-        lap("index")  # what is left: Pagefind's last pages and writing the index
-    _child_result(started, **stages)
+        lap("index")  # what is left of writing the index once MkDocs is done
+    _child_result(started, files_cpu=files_cpu, **stages)
+
+
+def _children_cpu() -> float:
+    """CPU seconds of this process's children that have ended."""
+    usage = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return usage.ru_utime + usage.ru_stime
 
 
 def child_mkdocs(config_file: Path) -> None:
@@ -193,6 +200,9 @@ def report_builds(ideas: int, built: list[dict[str, float]], bare: list[dict[str
     )
     print(f"    beyond the engine in those: {cpu:.2f} of it (the files' child and Pagefind work on"
           " the second core)")  # fmt: skip
+    print(f"    on the second core, beside the render and the engine: the files' child"
+          f" {_median(built, 'files_cpu'):.2f} CPU seconds, and Pagefind indexing each page as"
+          " it is converted")  # fmt: skip
     mkdocs = _median(bare, "seconds")
     print(f"  bare engines on the same rendered source (median):")  # noqa: F541
     print(
