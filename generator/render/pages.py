@@ -168,13 +168,16 @@ class PageRenderer:
     ) -> None:
         self.text = TextRenderer()
         self.env = _environment(self.text)
-        known = approvals or Approvals()
-        self.env.globals["approved_in"] = lambda decision: approval_link(known.of(decision))
-        self.env.globals["organisation"] = organisation  # who runs the portfolio
         # The day the site is built for: the front page lists the themes open on it.
         self.today = today
-        # Where "Send en idé" leads (mkdocs.yml's repo_url and extra.contact).
-        self.submit = submit or SubmitLinks()
+        self.configure(approvals or Approvals(), submit or SubmitLinks(), organisation)
+
+    def configure(self, approvals: Approvals, submit: SubmitLinks, organisation: str) -> None:
+        """What the pages take from the site's configuration: the decisions' pull requests,
+        where "Send en idé" leads (repo_url, extra.contact) and who runs the portfolio."""
+        self.env.globals["approved_in"] = lambda decision: approval_link(approvals.of(decision))
+        self.env.globals["organisation"] = organisation
+        self.submit = submit
 
     def _page(self, template: str, path: str, title: str, updated: str | None, **ctx: Any) -> str:
         body = self.env.get_template(template).render(page_path=path, title=title, **ctx)

@@ -85,14 +85,10 @@ class LiveSite:
         self.runner: Runner = runner or ThreadRunner()
         self.tell = tell
         self.lock = threading.Lock()  # one change of the source and site at a time
-        options = SiteOptions.of(read_site_config(config_file))
-        approvals = site_approvals(options, settings)
         # The quick path's renderer, under the lock; the background work's, a job at a time.
-        publisher = options.publisher.name
-        self.renderer = PageRenderer(settings.today, approvals, options.submit, publisher)
-        self.background_renderer = PageRenderer(
-            settings.today, approvals, options.submit, publisher
-        )
+        self.renderer = PageRenderer(settings.today)
+        self.background_renderer = PageRenderer(settings.today)
+        self._configure(self.renderer, self.background_renderer)
         self.templates = self.output.templates
         self.job = Job()  # the background work under way (or done)
         self.ready = threading.Event()  # every page is built
@@ -106,8 +102,13 @@ class LiveSite:
         self.checked: Checked | None = None
         self.schemas: Schemas | None = None
 
-    def _options(self) -> SiteOptions:
-        return SiteOptions.of(read_site_config(self.config_file))
+    def _configure(self, *renderers: PageRenderer) -> SiteOptions:
+        """mkdocs.yml as it is now (it may have changed since the start), given to renderers."""
+        options = SiteOptions.of(read_site_config(self.config_file))
+        approvals = site_approvals(options, self.settings)
+        for renderer in renderers:
+            renderer.configure(approvals, options.submit, options.publisher.name)
+        return options
 
     # The first build: the page asked for first, then the rest behind it.
 
@@ -133,8 +134,7 @@ class LiveSite:
         report(checked, self.checked)
         job.checkpoint()
         self.status = "skrives siderne"
-        options = self._options()
-        self.background_renderer.submit = options.submit
+        options = self._configure(self.background_renderer)
         pages = site_pages(checked, self.settings, options, self.background_renderer)
         with self.lock:
             job.checkpoint()
@@ -203,8 +203,7 @@ class LiveSite:
         self.inputs = input_snapshot(self.settings, self.config_file)
         checked = check_portfolio(self.settings)
         report(checked, self.checked)
-        options = self._options()
-        self.renderer.submit = options.submit  # mkdocs.yml may have changed
+        options = self._configure(self.renderer)
         content = site_content(checked, self.settings, options, self.renderer)
         self._publish(checked, content, full=True)
         self.output.make()
@@ -277,8 +276,7 @@ class LiveSite:
         """The full check after quick updates: report problems, bring the rest up to date."""
         checked = check_portfolio(self.settings)
         job.checkpoint()
-        options = self._options()
-        self.background_renderer.submit = options.submit  # mkdocs.yml may have changed
+        options = self._configure(self.background_renderer)
         content = site_content(
             checked, self.settings, options, self.background_renderer, job.checkpoint
         )

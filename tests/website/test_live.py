@@ -7,6 +7,7 @@ work runs when a test says so (`StepRunner`), never on a thread of its own."""
 from __future__ import annotations
 
 import json
+import shutil
 from pathlib import Path
 from typing import Any
 
@@ -158,6 +159,31 @@ def test_the_preview_s_recheck_of_an_idea_refuses_what_the_full_check_refuses(
     assert recheck_idea(live.settings, schemas, "renere-luft").idea is not None
     (folder / "noter.txt").write_text("En fil, der ikke hører til.", "utf-8")
     assert recheck_idea(live.settings, schemas, "renere-luft") == IdeaRecheck()  # L01
+
+
+def test_the_preview_follows_what_mkdocs_yml_says_the_pages_show(tmp_path: Path) -> None:
+    root = tmp_path / "portefoelje"
+    for folder in ("docs", "overrides"):
+        shutil.copytree(REPO / folder, root / folder)
+    config = root / "mkdocs.yml"
+    shutil.copy(REPO / "mkdocs.yml", config)
+    settings = Settings(records_dir=write_records(tmp_path, SAMPLE), today=TODAY)
+    live = LiveSite(settings, config, tmp_path / "s", runner=StepRunner())
+    live.full_build()
+    before = _page(live, "")
+    assert "Innovationsmotoren er Aarhus Kommunes måde" in before
+    assert "<strong>Borgmesterens Afdeling</strong> indsamler" in before
+
+    text = config.read_text("utf-8")
+    text = text.replace("site_author: Aarhus Kommune", "site_author: Eksempel Kommune")
+    text = text.replace("coordinator: Borgmesterens Afdeling", "coordinator: Innovationsenheden")
+    config.write_text(text, "utf-8")
+    live.rebuild()
+    front = _page(live, "")
+    assert "Innovationsmotoren er Eksempel Kommunes måde" in front  # the publisher
+    assert "<strong>Innovationsenheden</strong> indsamler" in front  # who takes ideas in
+    _settle(live)  # the background work's renderer follows too
+    assert "Innovationsmotoren er Eksempel Kommunes måde" in _page(live, "")
 
 
 def test_snapshot_sees_every_file(tmp_path: Path) -> None:
