@@ -11,6 +11,7 @@ from typing import Any
 
 from generator.authoring.answers import find_choice, suggestion
 from generator.authoring.codeowners import is_owner
+from generator.authoring.issue_body import lines_of, list_items
 from generator.authoring.issue_forms import (
     DECISION_FORM,
     RESULT_FORM,
@@ -18,8 +19,6 @@ from generator.authoring.issue_forms import (
     IssueForm,
     IssueRefusedError,
     field_says,
-    lines_of,
-    words_of,
 )
 from generator.authoring.next_step import propose_decision
 from generator.kinds import DecisionKind
@@ -160,7 +159,7 @@ def theme_answers(answers: Answers, portfolio: Portfolio) -> tuple[dict[str, Any
         read.refuse("art", "vælg Tema eller Indsatsområde.")
     departments = {d.department_id: d.name for d in portfolio.departments.values()}
     anchored: list[str] = []
-    for word in words_of(answers.get("afdelinger", "")):
+    for word in list_items(answers.get("afdelinger", "")):
         found = find_choice(word, departments)
         if found is None:
             hint = suggestion(word, departments)

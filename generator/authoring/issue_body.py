@@ -118,9 +118,19 @@ def _quote(text: str) -> str:
     return line if len(line) <= 60 else line[:59] + "…"
 
 
-def _items(text: str) -> list[str]:
-    """A list answer: comma-separated, as every list is typed (a line a part is read too)."""
-    parts = text.replace("\n", ",").split(",")
+def list_items(text: str) -> list[str]:
+    """A list answer: comma-separated, as a multiple dropdown writes it and every list is
+    typed (a line a part is read too)."""
+    return _distinct(text.replace("\n", ",").split(","))
+
+
+def lines_of(text: str) -> list[str]:
+    """A one-per-line answer as its items."""
+    return _distinct(text.split("\n"))
+
+
+def _distinct(parts: list[str]) -> list[str]:
+    """The parts without their Markdown bullets ('- ', '1. '), the empty and the repeated."""
     items = (_BULLET.sub("", part).strip() for part in parts)
     return list(dict.fromkeys(item for item in items if item))
 
@@ -143,8 +153,8 @@ def read_issue(body: str, portfolio: Portfolio) -> IssueIdea:
     for key in ("summary", "problem", "target_group", "benefit_potential"):
         if sections.get(key):
             fields[key] = sections[key]
-    fields["partners"] = _items(sections.get("partners", ""))
-    fields["tags"] = _items(sections.get("tags", ""))
+    fields["partners"] = list_items(sections.get("partners", ""))
+    fields["tags"] = list_items(sections.get("tags", ""))
     errors += _read_choices(sections, portfolio, fields)
     confirmation = sections.get("confirmation", "")
     if confirmation and (_UNTICKED.search(confirmation) or not _TICKED.search(confirmation)):
@@ -164,7 +174,7 @@ def _read_choices(
         if fields["theme"] is None:
             errors.append(f"Temaet '{_quote(sections['theme'])}' findes ikke.")
     chosen: list[str] = []
-    for name in _items(sections.get("departments", "")):
+    for name in list_items(sections.get("departments", "")):
         department = find_choice(name, departments)
         if department is None:
             errors.append(f"Afdelingen '{_quote(name)}' findes ikke.")

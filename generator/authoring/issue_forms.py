@@ -8,7 +8,6 @@ is wrong with an issue is said with the form's own labels, never a YAML key or a
 
 from __future__ import annotations
 
-from collections.abc import Mapping
 from dataclasses import dataclass
 
 from generator.authoring.form_questions import FormField, questions_of
@@ -65,19 +64,3 @@ def read_form(body: str, form: IssueForm) -> dict[str, str]:
 def field_says(form: IssueForm, field_id: str, message: str) -> str:
     """A reason tied to one of the form's fields: "Feltet 'Dato': …"."""
     return f"Feltet '{form.label(field_id)}': {message}"
-
-
-def lines_of(text: str) -> list[str]:
-    """A one-per-line answer as its items (a leading '-' or '1.' is dropped)."""
-    items = (line.strip().lstrip("-*+").strip() for line in text.split("\n"))
-    return list(dict.fromkeys(item for item in items if item))
-
-
-def words_of(text: str) -> list[str]:
-    """A comma-separated answer (a multiple dropdown) as its items."""
-    return list(dict.fromkeys(part.strip() for part in text.split(",") if part.strip()))
-
-
-def given_field(key_to_field: Mapping[str, str], key: str) -> str | None:
-    """The form field a record key or option was read from."""
-    return key_to_field.get(key)

@@ -7,6 +7,7 @@ from typing import Any
 import pytest
 import yaml
 
+from generator.authoring.issue_body import lines_of, list_items
 from generator.authoring.issue_forms import DECISION_FORM, RESULT_FORM, THEME_FORM, IssueForm
 from generator.vocabulary import choice_shown, read_choice, read_decision_choice
 from tests.conftest import REPO
@@ -90,3 +91,12 @@ def _enum(node: Any, key: str) -> list[str]:
             if found:
                 return found
     return []
+
+
+def test_a_list_answer_loses_its_bullets_and_keeps_its_words() -> None:
+    typed = "1. Mindst 20 ældre\n**Fem** låner igen\n* -5 % CO2\n\n+ Mindst 20 ældre\n"
+    assert lines_of(typed) == ["Mindst 20 ældre", "**Fem** låner igen", "-5 % CO2"]
+    # A multiple dropdown's answer, and the same typed a line a part.
+    dropdown = "Børn og Unge, Teknik og Miljø"
+    assert list_items(dropdown) == ["Børn og Unge", "Teknik og Miljø"]
+    assert list_items("- Børn og Unge\n- Teknik og Miljø, Børn og Unge") == list_items(dropdown)
