@@ -11,7 +11,7 @@ from typing import Any
 
 from generator.authoring.answers import find_choice, suggestion
 from generator.authoring.codeowners import is_owner
-from generator.authoring.issue_body import lines_of, list_items
+from generator.authoring.issue_body import chosen_items, lines_of
 from generator.authoring.issue_forms import (
     DECISION_FORM,
     RESULT_FORM,
@@ -159,8 +159,7 @@ def theme_answers(answers: Answers, portfolio: Portfolio) -> tuple[dict[str, Any
         read.refuse("art", "vælg Tema eller Indsatsområde.")
     departments = {d.department_id: d.name for d in portfolio.departments.values()}
     anchored: list[str] = []
-    for word in list_items(answers.get("afdelinger", "")):
-        found = find_choice(word, departments)
+    for word, found in chosen_items(answers.get("afdelinger", ""), departments):
         if found is None:
             hint = suggestion(word, departments)
             read.refuse("afdelinger", f"'{word[:60]}' er ikke en magistratsafdeling.{hint}")

@@ -11,7 +11,7 @@ from __future__ import annotations
 import os
 import re
 import stat
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -119,20 +119,36 @@ def _quote(text: str) -> str:
 
 
 def list_items(text: str) -> list[str]:
-    """A list answer: comma-separated, as a multiple dropdown writes it and every list is
-    typed (a line a part is read too)."""
-    return _distinct(text.replace("\n", ",").split(","))
+    """A list answer: comma-separated, as every list is typed (a line a part is read too)."""
+    return list(dict.fromkeys(_parts(text.replace("\n", ",").split(","))))
 
 
 def lines_of(text: str) -> list[str]:
     """A one-per-line answer as its items."""
-    return _distinct(text.split("\n"))
+    return list(dict.fromkeys(_parts(text.split("\n"))))
 
 
-def _distinct(parts: list[str]) -> list[str]:
-    """The parts without their Markdown bullets ('- ', '1. '), the empty and the repeated."""
+def chosen_items(text: str, choices: Mapping[str, str]) -> list[tuple[str, str | None]]:
+    """A multiple dropdown's answer, its choices joined by commas, as each item with the id
+    of the choice it names (None when it names none). A choice whose name holds a comma
+    ('Social, Sundhed og Omsorg') is read whole."""
+    parts = _parts(text.replace("\n", ",").split(","))
+    widest = 1 + max((name.count(",") for name in choices.values()), default=0)
+    found: list[tuple[str, str | None]] = []
+    start = 0
+    while start < len(parts):
+        spans = range(min(len(parts), start + widest), start, -1)
+        end = next((e for e in spans if find_choice(", ".join(parts[start:e]), choices)), start + 1)
+        item = ", ".join(parts[start:end])
+        found.append((item, find_choice(item, choices)))
+        start = end
+    return list(dict.fromkeys(found))
+
+
+def _parts(parts: list[str]) -> list[str]:
+    """The parts without their Markdown bullets ('- ', '1. ') and the empty ones."""
     items = (_BULLET.sub("", part).strip() for part in parts)
-    return list(dict.fromkeys(item for item in items if item))
+    return [item for item in items if item]
 
 
 def read_issue(body: str, portfolio: Portfolio) -> IssueIdea:
@@ -174,8 +190,7 @@ def _read_choices(
         if fields["theme"] is None:
             errors.append(f"Temaet '{_quote(sections['theme'])}' findes ikke.")
     chosen: list[str] = []
-    for name in list_items(sections.get("departments", "")):
-        department = find_choice(name, departments)
+    for name, department in chosen_items(sections.get("departments", ""), departments):
         if department is None:
             errors.append(f"Afdelingen '{_quote(name)}' findes ikke.")
         else:

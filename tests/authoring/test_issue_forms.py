@@ -7,7 +7,7 @@ from typing import Any
 import pytest
 import yaml
 
-from generator.authoring.issue_body import lines_of, list_items
+from generator.authoring.issue_body import chosen_items, lines_of, list_items
 from generator.authoring.issue_forms import DECISION_FORM, RESULT_FORM, THEME_FORM, IssueForm
 from generator.vocabulary import choice_shown, read_choice, read_decision_choice
 from tests.conftest import REPO
@@ -100,3 +100,21 @@ def test_a_list_answer_loses_its_bullets_and_keeps_its_words() -> None:
     dropdown = "Børn og Unge, Teknik og Miljø"
     assert list_items(dropdown) == ["Børn og Unge", "Teknik og Miljø"]
     assert list_items("- Børn og Unge\n- Teknik og Miljø, Børn og Unge") == list_items(dropdown)
+
+
+def test_a_department_whose_name_holds_a_comma_is_read_whole() -> None:
+    departments = {
+        "boern-og-unge": "Børn og Unge",
+        "social-sundhed-og-omsorg": "Social, Sundhed og Omsorg",
+    }
+    # GitHub joins a multiple dropdown's choices with ", ".
+    answer = "Børn og Unge, Social, Sundhed og Omsorg, Ukendt, Social"
+    assert chosen_items(answer, departments) == [
+        ("Børn og Unge", "boern-og-unge"),
+        ("Social, Sundhed og Omsorg", "social-sundhed-og-omsorg"),
+        ("Ukendt", None),
+        ("Social", None),
+    ]
+    assert chosen_items("social-sundhed-og-omsorg", departments) == [
+        ("social-sundhed-og-omsorg", "social-sundhed-og-omsorg")
+    ]
