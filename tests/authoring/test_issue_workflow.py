@@ -14,9 +14,9 @@ import pytest
 import yaml
 
 from tests.authoring.conftest import ISSUES, Tree
-from tests.authoring.sample import TODAY
+from tests.authoring.sample import SAMPLE, TODAY
 from tests.authoring.test_forms_round import issue_body
-from tests.conftest import REPO
+from tests.conftest import REPO, invoke
 from tests.gittools import git
 
 Build = Callable[..., Tree]
@@ -53,11 +53,8 @@ class Runner:
         # departments differ from the sample's), so a pull request changes it only when a
         # theme opens.
         form = t.root / ".github" / "ISSUE_TEMPLATE" / "idekort.yml"
-        subprocess.run(
-            [sys.executable, "-m", "generator", "issueform", "--records", str(t.root / "records"),
-             "--output", str(form), "--today", TODAY],
-            cwd=t.root, capture_output=True, check=True,
-        )  # fmt: skip
+        written = invoke("issueform", "--records", t.records, "--output", form, "--today", TODAY)
+        assert written.exit_code == 0, written.output
         git(tmp, "init", "--quiet", "--bare", "--initial-branch=main", str(tmp / "origin.git"))
         git(t.root, "init", "--quiet", "--initial-branch=main")
         git(t.root, "add", "--all")
@@ -83,9 +80,11 @@ class Runner:
         [job] = workflow["jobs"].values()
         [step] = [s for s in job["steps"] if s.get("name") == name]
         condition = step.get("if", "")
+        outputs = self.outputs_of_records()
         for key in ("refused", "made", "exists", "form"):
-            value = self.outputs_of_records().get(key, "")
-            condition = condition.replace(f"steps.records.outputs.{key}", repr(value))
+            condition = condition.replace(
+                f"steps.records.outputs.{key}", repr(outputs.get(key, ""))
+            )
         return bool(condition) and not eval(condition)  # noqa: S307 - a test's own workflow file
 
     def make(self, issue: str, labels: str, number: str = "42", created: str = "") -> str:
@@ -210,11 +209,7 @@ def test_a_decision_issue_becomes_a_pull_request_whose_address_the_decision_hold
     calls = runner.gh_log.read_text().splitlines()
     assert calls[1].startswith("pr create --base main --head beslutning/issue-7 ")
     title = git(runner.root, "log", "--format=%s", "-2", "beslutning/issue-7").splitlines()
-    [idea_title] = [
-        line.removeprefix("title: ")
-        for line in (runner.root / "records/ideas/til-pitch/idea.yaml").read_text().splitlines()
-        if line.startswith("title: ")
-    ]
+    idea_title = SAMPLE["ideas/til-pitch/idea.yaml"]["title"]
     assert title[1] == f"Beslutning: Investeringstrin 1 – {idea_title}"
     assert f"--title Beslutning: Investeringstrin 1 – {idea_title} --body-file" in calls[1]
     url = "https://github.com/org/portefoelje/pull/57"
