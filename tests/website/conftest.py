@@ -20,9 +20,11 @@ from tests.website.browsing import CHROMIUM, CHROMIUM_ARGS, serving
 from tests.website.sample import HOSTILE, REPOSITORY, SAMPLE, TODAY
 
 
-def check_records(root: Path, records: dict[str, Any]) -> tuple[Checked, Settings]:
-    """Write the records under root and check them as the site does."""
-    settings = Settings(records_dir=write_records(root, records), today=TODAY)
+def check_records(
+    root: Path, records: dict[str, Any], today: str = TODAY
+) -> tuple[Checked, Settings]:
+    """Write the records under root and check them as the site does on `today`."""
+    settings = Settings(records_dir=write_records(root, records), today=today)
     checked = check_portfolio(settings)
     assert not checked.failed, [p.as_text() for p in checked.failing]
     return checked, settings
