@@ -107,14 +107,21 @@ def test_a_wide_table_scrolls_in_its_box_by_keyboard(browser: Browser, site_url:
 
 def _school_records() -> dict[str, Any]:
     """The sample, with 'skole' in idea texts, in tags and so on tag and list pages."""
-    records = {key: dict(value) for key, value in SAMPLE.items()}
     luft = "ideas/renere-luft/idea.yaml"
-    records[luft]["tags"] = ["skoler", "skoleveje"]
-    records[luft]["summary"] = "Sensorer måler luften i skolegårdene ved byens skoler."
     sol = "ideas/solceller-paa-taget/idea.yaml"
-    records[sol]["tags"] = ["skolestart"]
-    records[sol]["problem"] = "Skolerne betaler meget for strøm om sommeren."
-    return records
+    return {
+        **SAMPLE,
+        luft: {
+            **SAMPLE[luft],
+            "tags": ["skoler", "skoleveje"],
+            "summary": "Sensorer måler luften i skolegårdene ved byens skoler.",
+        },
+        sol: {
+            **SAMPLE[sol],
+            "tags": ["skolestart"],
+            "problem": "Skolerne betaler meget for strøm om sommeren.",
+        },
+    }
 
 
 @pytest.fixture(scope="module")
