@@ -49,6 +49,8 @@ OVERFLOWING = """(boxes) => [...document.querySelectorAll(boxes)]
     }))"""
 CHART_TEXT = """() => [...document.querySelectorAll("svg.chart text")]
     .map((text) => text.getBoundingClientRect().height)"""
+# Pages of PAGE_KINDS that show charts: the front page, the figures and an idea's own.
+CHARTED = {PAGE_KINDS["forside"], PAGE_KINDS["tal"], PAGE_KINDS["idé"]}
 
 
 def _phone(browser: Browser, url: str) -> Page:
@@ -67,16 +69,9 @@ def test_a_phone_shows_every_page_kind_whole(browser: Browser, site_url: str, pa
         assert box == {"focusable": True, "named": True, "cue": True}
     heights = page.evaluate(CHART_TEXT)
     assert all(height >= 12 for height in heights), heights
+    assert heights or path not in CHARTED, path  # the check has text to measure there
     assert [v["id"] for v in wcag_violations(page)] == []
     page.context.close()
-
-
-def test_charts_keep_their_text_large_on_a_phone(browser: Browser, site_url: str) -> None:
-    for path in ("", "tal/", "ideer/digital-nabohjaelp/"):
-        page = _phone(browser, site_url + path)
-        heights = page.evaluate(CHART_TEXT)
-        assert heights and min(heights) >= 12, (path, heights)
-        page.context.close()
 
 
 def test_a_wide_table_scrolls_in_its_box_by_keyboard(browser: Browser, site_url: str) -> None:
