@@ -30,6 +30,7 @@ import tempfile
 import time
 from pathlib import Path
 
+from bench import verdict
 from bench.serve import measure_preview
 from bench.synthetic import write_portfolio
 
@@ -86,11 +87,10 @@ def child_portfolio(root: Path) -> None:
     with tempfile.TemporaryDirectory(prefix="portfolio-source-") as scratch:
         write_source(Path(scratch), site_source(config_file, checked.portfolio, SiteContent()))
         lap("write")
-        index = StreamedIndex(root / "site", REPO).__enter__()  # Pagefind starts beside MkDocs
-        build_source(Path(scratch), root / "site", strict=True, index=index, generated=content)
-        lap("engine")  # with each page handed to Pagefind as it is converted
-        files_cpu = _children_cpu()  # the files' child has ended, Pagefind not yet
-        index.__exit__(None, None, None)
+        with StreamedIndex(root / "site", REPO) as index:  # Pagefind starts beside MkDocs
+            build_source(Path(scratch), root / "site", strict=True, index=index, generated=content)
+            lap("engine")  # with each page handed to Pagefind as it is converted
+            files_cpu = _children_cpu()  # the files' child has ended, Pagefind not yet
         lap("index")  # what is left of writing the index once MkDocs is done
     _child_result(started, files_cpu=files_cpu, **stages)
 
@@ -163,10 +163,6 @@ def _overhead(run: dict[str, float], bare: dict[str, float], key: str = "seconds
     return (run[key] - bare[key]) / bare[key]
 
 
-def _verdict(met: bool) -> str:
-    return "met" if met else "NOT met"
-
-
 def report_builds(ideas: int, built: list[dict[str, float]], bare: list[dict[str, float]],
                   cold: list[float], cached: list[float]) -> None:  # fmt: skip
     print(f"{ideas} ideas, {len(built)} runs each (best, median);"
@@ -180,14 +176,14 @@ def report_builds(ideas: int, built: list[dict[str, float]], bare: list[dict[str
     median = statistics.median(shares)
     print(
         f"    beyond the engine: {median:.2f} of a bare mkdocs build of the same source (median;"
-        f" best {shares[0]:.2f}), goal <= {OVERHEAD_GOAL}: {_verdict(median <= OVERHEAD_GOAL)}"
+        f" best {shares[0]:.2f}), goal <= {OVERHEAD_GOAL}: {verdict(median <= OVERHEAD_GOAL)}"
     )
     stage_sums = statistics.median(
         sum(run[key] for key in STAGES if key != "engine") / run["engine"] for run in built
     )
     print(
         f"    the stages beyond the engine summed: {stage_sums:.2f} of the build's own engine"
-        f" stage (median), goal <= {OVERHEAD_GOAL}: {_verdict(stage_sums <= OVERHEAD_GOAL)}"
+        " stage (median)"
     )
     cpu = statistics.median(
         _overhead(run, engine, "cpu") for run, engine in zip(built, bare, strict=True)
@@ -204,7 +200,7 @@ def report_builds(ideas: int, built: list[dict[str, float]], bare: list[dict[str
           f" {_median(built, 'files_cpu'):.2f} CPU seconds, and Pagefind indexing each page as"
           " it is converted")  # fmt: skip
     mkdocs = _median(bare, "seconds")
-    print(f"  bare engines on the same rendered source (median):")  # noqa: F541
+    print("  bare engines on the same rendered source (median):")
     print(
         f"    mkdocs build {mkdocs:.1f} s ({_median(bare, 'cpu'):.1f} CPU seconds),"
         f" peak memory {_best(bare, 'peak_mb'):.0f} MB"
@@ -235,11 +231,11 @@ def benchmark(ideas: int, runs: int, saves: int, workdir: Path) -> None:
         latencies = sorted(preview.saves)
         median = statistics.median(latencies)
         print(f"  portfolio serve: first page after {preview.first_page:.1f} s"
-              f" (goal <= 5 s: {_verdict(preview.first_page <= 5)}),"
+              f" (goal <= 5 s: {verdict(preview.first_page <= 5)}),"
               f" every page and the search index after {preview.all_pages:.1f} s")  # fmt: skip
         print(f"    save to its page, {saves} saves 1.5 s apart: median {median:.2f} s,"
               f" max {latencies[-1]:.2f} s (goal median <= 1 s, max <= 2 s:"
-              f" {_verdict(median <= 1 and latencies[-1] <= 2)})")  # fmt: skip
+              f" {verdict(median <= 1 and latencies[-1] <= 2)})")  # fmt: skip
         spaced = statistics.median(preview.spaced)
         print(f"    baseline, {len(preview.spaced)} saves each after the last caught up:"
               f" median {spaced:.2f} s;"

@@ -37,6 +37,7 @@ from typing import Any
 
 import yaml
 
+from bench import verdict
 from bench.synthetic import write_portfolio
 from tests.website.browsing import CHROMIUM, CHROMIUM_ARGS, serving
 
@@ -153,11 +154,18 @@ def _median(visits: list[Visit]) -> float:
     return statistics.median(visit.seconds for visit in visits)
 
 
+def _pages(queries: list[str], search: str, results: str) -> dict[str, tuple[str, str]]:
+    """The page without search, and each query's search address (`search` + the query),
+    each with the element whose painting is timed."""
+    searches = {query: (f"{search}{query}", results) for query in queries}
+    return {PLAIN: (PLAIN_PAGE, "article h1"), **searches}
+
+
 def _summary(visits: list[Visit], plain: float) -> str:
-    best = min(visit.seconds for visit in visits)
+    best, median = min(visit.seconds for visit in visits), _median(visits)
     return (
-        f"first results median {_median(visits):.2f} s, best {best:.2f} s"
-        f" ({_median(visits) / plain:.1f} x the page without search),"
+        f"first results median {median:.2f} s, best {best:.2f} s"
+        f" ({median / plain:.1f} x the page without search),"
         f" fetched {_kib(_fetched(visits))}"
         + ("" if all(visit.found for visit in visits) else " - answered: no results")
     )
@@ -165,10 +173,6 @@ def _summary(visits: list[Visit], plain: float) -> str:
 
 def _fetched(visits: list[Visit]) -> int:
     return max(visit.fetched for visit in visits)
-
-
-def _verdict(met: bool) -> str:
-    return "met" if met else "NOT met"
 
 
 def _goals(query: str, visits: dict[str, list[Visit]]) -> tuple[bool, str]:
@@ -179,7 +183,7 @@ def _goals(query: str, visits: dict[str, list[Visit]]) -> tuple[bool, str]:
     if query != WORST and WORST in visits:
         checks[f"no slower than '{WORST}'"] = median <= _median(visits[WORST])
     checks["<= 400 KiB"] = _fetched(visits[query]) <= GOAL_BYTES
-    stated = ", ".join(f"{goal}: {_verdict(met)}" for goal, met in checks.items())
+    stated = ", ".join(f"{goal}: {verdict(met)}" for goal, met in checks.items())
     return all(checks.values()), stated
 
 
@@ -211,7 +215,7 @@ def _report(queries: list[str], visits: dict[str, list[Visit]], engine: str, goa
         print(line)
     if met:
         print(f"  goals at {GOAL_IDEAS:,} ideas (every query <= 1 s and <= 400 KiB, the others"
-              f" no slower than the worst case '{WORST}'): {_verdict(all(met))}")  # fmt: skip
+              f" no slower than the worst case '{WORST}'): {verdict(all(met))}")  # fmt: skip
 
 
 def benchmark(ideas: int, lunr: bool, queries: list[str], workdir: Path, reuse: bool) -> None:
@@ -221,16 +225,14 @@ def benchmark(ideas: int, lunr: bool, queries: list[str], workdir: Path, reuse: 
     site, built = _site(root, lunr=False, reuse=reuse)
     index = sum(p.stat().st_size for p in (site / "pagefind").rglob("*") if p.is_file())
     print(f"{ideas} ideas: Pagefind index on disk {_kib(index)} ({built})")
-    pages = {PLAIN: (PLAIN_PAGE, "article h1")}
-    pages.update({query: (f"soeg/?q={query}", "#search-results li") for query in queries})
+    pages = _pages(queries, "soeg/?q=", "#search-results li")
     _report(queries, first_results(site, pages, "/pagefind/"), "Pagefind", ideas >= GOAL_IDEAS)
     if lunr:
         site, built = _site(root, lunr=True, reuse=reuse)
         raw = (site / "search" / "search_index.json").read_bytes()
         print(f"  lunr (Material) index {_kib(len(raw))}, {_kib(len(gzip.compress(raw)))}"
               f" gzipped ({built})")  # fmt: skip
-        pages = {PLAIN: (PLAIN_PAGE, "article h1")}
-        pages.update({query: (f"?q={query}", ".md-search-result__item") for query in queries})
+        pages = _pages(queries, "?q=", ".md-search-result__item")
         _report(queries, first_results(site, pages, "/search/"), "lunr", goals=False)
 
 

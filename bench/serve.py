@@ -10,16 +10,15 @@ left in the background, give the same run's baseline.
 from __future__ import annotations
 
 import contextlib
-import socket
 import subprocess
 import sys
 import time
-import urllib.error
 import urllib.request
 from dataclasses import dataclass
 from pathlib import Path
 
 from generator.site.live import CAUGHT_UP, INDEXED
+from tests.website.browsing import listening_port
 
 REPO = Path(__file__).resolve().parent.parent
 SPACING = 1.5  # seconds between two saves
@@ -39,17 +38,10 @@ class Preview:
     spaced: list[float]  # the same, with the background work of the last save done
 
 
-def _free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        port: int = probe.getsockname()[1]
-        return port
-
-
 def _fetch(url: str) -> str:
-    """The page's text, or "" while it is not there (or still being built: 503)."""
+    """The page's text, or "" while it is not there (or still being built: 503, an OSError)."""
     with (
-        contextlib.suppress(OSError, urllib.error.HTTPError),
+        contextlib.suppress(OSError),
         urllib.request.urlopen(url, timeout=30) as response,  # noqa: S310 (localhost)
     ):
         return str(response.read().decode("utf-8"))
@@ -80,16 +72,15 @@ def _save(card: Path, title: str) -> None:
 
 def measure_preview(root: Path, today: str, saves: int) -> Preview:
     """Start `portfolio serve` on the portfolio under root and time what its user waits for."""
-    port = _free_port()
-    base = f"http://127.0.0.1:{port}/"
     with (root / "serve.log").open("w") as log:
         started = time.monotonic()
         server = subprocess.Popen(
             [sys.executable, "-m", "generator", "serve", "--records", str(root / "records"),
-             "--today", today, "--dev-addr", f"127.0.0.1:{port}"],
+             "--today", today, "--dev-addr", "127.0.0.1:0"],
             cwd=REPO, stdout=log, stderr=subprocess.STDOUT,
         )  # fmt: skip
         try:
+            base = f"http://127.0.0.1:{listening_port(server)}/"  # it binds a free port itself
             if _wait_for(base, "Innovationsmotoren") == float("inf"):
                 raise SystemExit(f"portfolio serve did not start; see {root / 'serve.log'}")
             first = time.monotonic() - started

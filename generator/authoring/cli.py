@@ -23,7 +23,7 @@ from generator.authoring.generated_file import (
 from generator.authoring.idea import ask_idea, refuse_without_open_theme
 from generator.authoring.issue_answers import decision_answers, result_answers
 from generator.authoring.issue_body import read_issue, read_issue_file
-from generator.authoring.issue_forms import DECISION_FORM, RESULT_FORM
+from generator.authoring.issue_forms import DECISION_FORM, IDEA_FORM, RESULT_FORM, IssueRefusedError
 from generator.authoring.prompts import is_empty, option_mode
 from generator.authoring.pull_request_link import linked_decision
 from generator.authoring.result import ask_result
@@ -37,7 +37,6 @@ from generator.cli_options import (
     records_option,
     today_option,
 )
-from generator.errors import PortfolioError
 from generator.settings import Settings
 
 _card_options = options(
@@ -116,8 +115,7 @@ def _from_issue(settings: Settings, path: Path, given: dict[str, Any]) -> dict[s
     body = read_issue_file(path)
     issue = read_issue(body, load_on_disk(settings).portfolio)
     if issue.errors:
-        listing = "\n".join(f"  - {message}" for message in issue.errors)
-        raise PortfolioError(f"Issuet kan ikke blive til et idekort:\n{listing}")
+        raise IssueRefusedError(IDEA_FORM, issue.errors)
     explicit = {key: value for key, value in given.items() if not is_empty(value)}
     return {**issue.fields, **explicit}
 

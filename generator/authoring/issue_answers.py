@@ -49,7 +49,7 @@ class _Reader:
         text = self.answers.get(field_id, "")
         if not text:
             return None
-        day = read_date(" ".join(text.split()))
+        day = read_date(text)
         if not is_iso_date(day):
             self.refuse(field_id, f"'{text[:40]}' er ikke en dato; skriv fx 4. december 2026.")
             return None

@@ -27,6 +27,8 @@ class IssueForm:
         return next(f.label for f in self.fields if f.key == field_id)
 
 
+IDEA_FORM = IssueForm("idekort", "et idekort", questions_of("idekort"))
+
 DECISION_FORM = IssueForm("beslutning", "en beslutning", questions_of("beslutning"))
 
 RESULT_FORM = IssueForm("testresultat", "et testresultat", questions_of("testresultat"))
@@ -39,10 +41,8 @@ class IssueRefusedError(PortfolioError):
 
     def __init__(self, form: IssueForm, reasons: list[str]) -> None:
         listing = "\n".join(f"  - {reason}" for reason in dict.fromkeys(reasons))
-        super().__init__(
-            f"Issuet kan ikke blive til {form.makes}:\n{listing}\n"
-            f"Ret issuet (formularen {form.name.capitalize()}); det prøves igen, når det er gemt."
-        )
+        # Where the issue is answered, the issue workflow says how to try again.
+        super().__init__(f"Issuet kan ikke blive til {form.makes}:\n{listing}")
         self.reasons = reasons
 
 

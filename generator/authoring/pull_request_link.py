@@ -12,7 +12,8 @@ from pathlib import Path, PurePosixPath
 from generator.authoring import answers
 from generator.authoring.drafts import Draft, decision_draft
 from generator.errors import PortfolioError
-from generator.load.yaml_reader import Parsed, parse_yaml
+from generator.load import read_record
+from generator.load.yaml_reader import Parsed
 from generator.settings import Settings
 
 
@@ -22,16 +23,15 @@ def linked_decision(settings: Settings, path: Path, url: str) -> Draft:
         answers.link(url, secure_only=True)
     except answers.AnswerError as error:
         raise PortfolioError(error.reason) from error
-    try:
-        relative = PurePosixPath(
-            path.resolve().relative_to(settings.records_dir.resolve()).as_posix()
-        )
+    try:  # the path as named, not where a link in it leads: the reader refuses links
+        folder = settings.records_dir.resolve()
+        relative = PurePosixPath((path.parent.resolve() / path.name).relative_to(folder))
     except ValueError as error:
         raise PortfolioError(f"{path} ligger ikke under {settings.records_dir}.") from error
     parts = relative.parts
     if len(parts) != 4 or parts[0] != "ideas" or parts[2] != "decisions":
         raise PortfolioError(f"{path} er ikke en beslutning (records/ideas/<id>/decisions/).")
-    parsed = parse_yaml(path.read_bytes(), str(path), with_lines=False)
+    parsed = read_record(settings.records_dir, relative.as_posix(), str(path))
     if not isinstance(parsed, Parsed):
         raise PortfolioError(f"{path} kunne ikke læses: {parsed.message}")
     data = parsed.data

@@ -11,11 +11,12 @@ from collections.abc import Mapping
 from typing import Any
 
 from generator.authoring import answers
-from generator.authoring.drafts import Draft, record_path, testcard_draft
+from generator.authoring.drafts import Draft, testcard_draft
 from generator.authoring.prompts import Asker, drop_empty, find_idea
 from generator.errors import PortfolioError
 from generator.kinds import TestStatus
-from generator.load.yaml_reader import Parsed, parse_yaml
+from generator.load import read_record
+from generator.load.yaml_reader import Parsed
 from generator.model import Idea, Portfolio, TestCard
 from generator.settings import Settings
 from generator.vocabulary import choice_shown, choice_words, format_date
@@ -80,8 +81,8 @@ def _within(day: str, card: TestCard, today: str) -> str | None:
 def _card_data(settings: Settings, idea: Idea, card: TestCard) -> dict[str, Any]:
     """The card's fields as they stand in its file, in their order."""
     draft = testcard_draft(idea.idea_id, {"step": card.step})
-    path = record_path(settings, draft)
-    parsed = parse_yaml(path.read_bytes(), str(path), with_lines=False)
+    rel = draft.relpath.as_posix()
+    parsed = read_record(settings.records_dir, rel, settings.display_path(rel))
     if not isinstance(parsed, Parsed):
         raise PortfolioError(f"Testkortet kunne ikke læses: {parsed.message}")
     return parsed.data

@@ -57,8 +57,14 @@ def copy_tree(source: Path, target: Path) -> None:
             shutil.copy2(source / name, target / name)
 
 
-def rewrite_texts(target: Path, organisation: str, municipality_code: str | None) -> None:
-    """The copied texts people read, for the organisation."""
+def rewrite_texts(
+    target: Path,
+    organisation: str,
+    municipality_code: str | None,
+    departments: Mapping[str, str],
+) -> None:
+    """The copied texts people read, for the organisation and its departments."""
+    own = list(read_departments(source_root() / "records" / "departments.yaml").values())
     readable = [
         target / n
         for n in ("CONTRIBUTING.md", "pyproject.toml", "package.json", "package-lock.json")
@@ -71,6 +77,8 @@ def rewrite_texts(target: Path, organisation: str, municipality_code: str | None
             text = texts.renamed(path.read_text("utf-8"), organisation)
             if path.parent.name == "workflows":
                 text = texts.workflows(text, organisation)
+            if path.parent.name == "ISSUE_TEMPLATE":
+                text = texts.department_choices(text, own, list(departments.values()))
             path.write_text(text, "utf-8")
     config = (source_root() / "mkdocs.yml").read_text("utf-8")
     (target / "mkdocs.yml").write_text(
@@ -145,7 +153,7 @@ def create_portfolio(
     target.mkdir(parents=True, exist_ok=True)
     try:
         copy_tree(source, target)
-        rewrite_texts(target, organisation, municipality_code)
+        rewrite_texts(target, organisation, municipality_code, departments)
         write_records(target, departments)
     except OSError as error:
         shutil.rmtree(target, ignore_errors=True)

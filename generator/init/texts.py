@@ -7,7 +7,9 @@ organisation's name from mkdocs.yml's `site_author`.
 
 from __future__ import annotations
 
+import json
 import re
+from collections.abc import Sequence
 
 from generator.vocabulary import slugify
 
@@ -42,6 +44,25 @@ def renamed(text: str, organisation: str) -> str:
 
 # The settings of extra: that name the organisation's own unit and place, with their comment.
 OWN_SETTINGS = re.compile(r"^(?:  #[^\n]*\n)*  (?:coordinator|municipality_code): [^\n]*\n", re.M)
+
+
+def department_choices(text: str, old: Sequence[str], new: Sequence[str]) -> str:
+    """An issue form whose dropdowns offer this portfolio's departments (the whole list, in
+    its order) with the organisation's own departments offered instead."""
+    lines = text.splitlines(keepends=True)
+    offered = [f"- {name}" for name in old]
+    out: list[str] = []
+    index = 0
+    while index < len(lines):
+        block = lines[index : index + len(offered)]
+        indent = block[0][: len(block[0]) - len(block[0].lstrip(" "))] if block else ""
+        if [line.rstrip("\n") for line in block] == [indent + item for item in offered]:
+            out += [f"{indent}- {json.dumps(name, ensure_ascii=False)}\n" for name in new]
+            index += len(offered)
+        else:
+            out.append(lines[index])
+            index += 1
+    return "".join(out)
 
 
 def site_config(text: str, organisation: str, municipality_code: str | None) -> str:

@@ -242,6 +242,7 @@ def test_a_refused_issue_is_answered_once_and_runs_again_when_it_is_edited(
     comment = (runner.temp / "comment.md").read_text(encoding="utf-8")
     assert "Feltet 'Testens slut': skriv testens planlagte sidste dag." in comment
     assert "prøves det igen af sig selv" in comment and "mærket" not in comment
+    assert comment.count("Ret issuet") == 1 and comment.count("prøves") == 1  # said once
     for key in ("records/", "rationale", "success_criteria", "_"):
         assert key not in comment.replace("_No response_", ""), key
     # The author edits the issue; the label is still on, so the run comes again by itself.
@@ -251,6 +252,7 @@ def test_a_refused_issue_is_answered_once_and_runs_again_when_it_is_edited(
     [job] = workflow["jobs"].values()
     assert "contains(github.event.issue.labels.*.name, 'godkendt-til-pr')" in job["if"]
     assert "github.event.action == 'edited'" in job["if"]
+    assert "github.event.issue.state == 'open'" in job["if"]  # not once it is closed
     runner.make(
         issue_body("beslutning", {"ide": "til-pitch", **SCREENING}), "beslutning,godkendt-til-pr"
     )

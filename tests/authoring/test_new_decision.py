@@ -235,3 +235,25 @@ def test_a_zero_budget_is_a_value(tree: Build, portfolio_cli: Cli) -> None:
     result = new(portfolio_cli, t, "testcard", "trin-et", "--no-input", *CARD, "--budget", "0")
     assert result.exit_code == 0, result.output
     assert "budget: 0\n" in t.read("ideas/trin-et/tests/step-1.yaml")
+
+
+PULL_REQUEST = "https://github.com/org/portefoelje/pull/9"
+SCREENING = "ideas/til-pitch/decisions/2021-02-01-screening.yaml"
+
+
+def test_a_decision_gets_its_pull_requests_address_and_a_link_is_refused(
+    tree: Build, portfolio_cli: Cli
+) -> None:
+    t = tree()
+    args = ("link-pull-request", "--records", t.records, "--today", TODAY, PULL_REQUEST)
+    linked = portfolio_cli(*args, t.records / SCREENING)
+    assert linked.exit_code == 0, linked.output
+    assert f"pull_request: {PULL_REQUEST}\n" in t.read(SCREENING)
+
+    # A decision file that is a link to another decision is not followed.
+    other = t.records / "ideas/til-pitch/decisions/2021-03-01-link.yaml"
+    other.symlink_to(t.records / SCREENING)
+    refused = portfolio_cli(*args, other)
+    assert refused.exit_code == 1
+    assert "2021-03-01-link.yaml" in refused.output and "Traceback" not in refused.output
+    assert other.is_symlink()

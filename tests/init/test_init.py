@@ -10,6 +10,7 @@ import sys
 from pathlib import Path
 
 import pytest
+import yaml
 from click.testing import Result
 
 from generator.init import manifest
@@ -157,6 +158,26 @@ def test_a_department_list_becomes_the_departments(tmp_path: Path) -> None:
     text = (target / "records/departments.yaml").read_text("utf-8")
     assert "boern-og-unge:\n  name: Børn og Unge" in text
     assert "social-sundhed-og-omsorg:\n  name: Social, Sundhed og Omsorg" in text
+    for offered in _department_choices(target).values():
+        assert offered == ["Børn og Unge", "Social, Sundhed og Omsorg"]
+
+
+def _department_choices(root: Path) -> dict[str, list[str]]:
+    """The choices of every department dropdown of the new repository's issue forms."""
+    found = {}
+    for form in ("idekort", "tema"):
+        path = root / ".github" / "ISSUE_TEMPLATE" / f"{form}.yml"
+        for element in yaml.safe_load(path.read_text("utf-8"))["body"]:
+            if element.get("id") in ("departments", "owner_department", "afdelinger"):
+                found[f"{form}:{element['id']}"] = element["attributes"]["options"]
+    return found
+
+
+def test_its_forms_offer_its_own_departments(new_repo: Path) -> None:
+    choices = _department_choices(new_repo)
+    assert sorted(choices) == ["idekort:departments", "idekort:owner_department", "tema:afdelinger"]
+    for offered in choices.values():
+        assert offered == list(manifest.DEFAULT_DEPARTMENTS.values())
 
 
 def test_a_folder_that_is_not_empty_is_refused(tmp_path: Path) -> None:

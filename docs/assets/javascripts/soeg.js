@@ -9,9 +9,9 @@
  * Ideas come first: each query is ranked once, over every page, and the pages that are not
  * ideas (those without the filter side=idé, asked once a visit by filter alone, which costs
  * a few milliseconds) follow the ideas, each part in its own order. Ranking is the costly
- * step: a word in every idea ranks every page, so it is never done twice. A page's title
- * counts no more than its text (metaWeights): a tag or list page named after a word does not
- * outrank the ideas.
+ * step: a word in every idea ranks every page, so it is never done twice. Within each part,
+ * a page's title counts no more than its text (metaWeights): ideas are ranked by what they
+ * say, the idea's own text weighing the most Pagefind allows (data-pagefind-weight).
  */
 (function () {
   "use strict";
