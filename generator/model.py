@@ -217,6 +217,10 @@ class Portfolio:
     def ideas_of(self, theme_id: str) -> list[Idea]:
         return [idea for idea in self.ideas.values() if idea.theme == theme_id]
 
+    def example_ids(self) -> list[str]:
+        """The ids of the ideas marked `example: true` (fictional), sorted."""
+        return sorted(key for key, idea in self.ideas.items() if idea.example)
+
 
 def sort_decisions(decisions: list[Decision]) -> tuple[Decision, ...]:
     """Decisions in the order they apply."""

@@ -254,6 +254,14 @@ WAIT_REASON_LABELS = _labels_of(WaitReason)
 SIGNAL_LABELS = _labels_of(SignalColour)
 THEME_KIND_LABELS = _labels_of(ThemeKind)
 
+# What the directors screen a theme's ideas against (seed 001): each list's field of a theme
+# and its heading, in the order the theme's page, the prompts and the review show them.
+THEME_LISTS: tuple[tuple[str, str], ...] = (
+    ("beliefs", "Det vi tror på"),
+    ("investment_areas", "Det vi vil investere inden for"),
+    ("criteria", "De kriterier vi vil investere efter"),
+)
+
 # What each kind means, for the prompts of `portfolio new decision`.
 DECISION_KIND_HELP: dict[DecisionKind, str] = {
     DecisionKind.SCREENING: "screening (strategisk fit eller ej)",

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import click
 
-from generator.authoring.examples import example_ids, remove_examples
+from generator.authoring.examples import remove_examples
 from generator.cli_options import (
     checked_or_exit,
     help_option,
@@ -39,7 +39,7 @@ def examples(records_dir: Path, today: str | None, remove: bool) -> None:
     settings = Settings.for_day(records_dir, today)
     nothing = "Intet er fjernet: ret fejlene først." if remove else "Ret fejlene først."
     checked = checked_or_exit(settings, nothing)
-    found = example_ids(checked.portfolio)
+    found = checked.portfolio.example_ids()
     if not found:
         click.echo("Porteføljen har ingen opdigtede eksempler.")
         return

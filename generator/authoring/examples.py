@@ -1,4 +1,4 @@
-"""Authoring stage, going live: find the fictional example ideas and remove them all at once.
+"""Authoring stage, going live: remove the fictional example ideas, all of them at once.
 
 Removing is all or nothing: every example folder is first moved aside within the records
 folder; only when all have moved are they deleted, and on any error the moved ones go back.
@@ -11,14 +11,8 @@ import tempfile
 from pathlib import Path
 
 from generator.errors import PortfolioError
-from generator.model import Portfolio
 
 IDEAS_DIR = "ideas"
-
-
-def example_ids(portfolio: Portfolio) -> list[str]:
-    """The ids of the ideas marked `example: true`, sorted."""
-    return sorted(key for key, idea in portfolio.ideas.items() if idea.example)
 
 
 def remove_examples(records_dir: Path, idea_ids: list[str]) -> None:

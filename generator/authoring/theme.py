@@ -19,17 +19,17 @@ from generator.errors import PortfolioError
 from generator.kinds import ThemeKind
 from generator.model import Portfolio
 from generator.settings import Settings
-from generator.vocabulary import choice_shown, choice_words, slugify
+from generator.vocabulary import THEME_LISTS, choice_shown, choice_words, slugify
 
 Given = Mapping[str, Any]
 THEME_KINDS = choice_shown("theme_kind")
 
-# What the directors screen ideas against (seed 001), asked one sentence a line.
-SCREENING_TEXTS: tuple[tuple[str, str, str], ...] = (
-    ("beliefs", "Det vi tror på", "--belief"),
-    ("investment_areas", "Det vi vil investere inden for", "--investment-area"),
-    ("criteria", "De kriterier vi vil investere efter", "--criterion"),
-)
+# The option of each list the directors screen ideas against, asked one sentence a line.
+LIST_OPTIONS = {
+    "beliefs": "--belief",
+    "investment_areas": "--investment-area",
+    "criteria": "--criterion",
+}
 
 
 def reviewer(text: str) -> str:
@@ -66,9 +66,13 @@ def ask_theme(asker: Asker, settings: Settings, portfolio: Portfolio, given: Giv
     description = asker.text(given, "description", "Beskrivelse (valgfri)", required=False)
     texts = {
         key: asker.items(
-            given, key, f"{label} (valgfri; én pr. linje)", option=option, per_line=True
+            given,
+            key,
+            f"{label} (valgfri; én pr. linje)",
+            option=LIST_OPTIONS[key],
+            per_line=True,
         )
-        for key, label, option in SCREENING_TEXTS
+        for key, label in THEME_LISTS
     }
     if not asker.talks:
         _refuse_every_mistake(asker, departments, anchored_in, reviewers, (start, end))

@@ -321,7 +321,7 @@ def compute_figures(portfolio: Portfolio, as_of: str) -> Figures:
         tests=tests(portfolio, as_of),
         waiting=waiting(portfolio, as_of),
         departments=departments(portfolio),
-        examples=sum(1 for idea in portfolio.ideas.values() if idea.example),
+        examples=len(portfolio.example_ids()),
         signals=signals(portfolio, as_of),
     )
 

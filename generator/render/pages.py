@@ -59,6 +59,7 @@ from generator.vocabulary import (
     GRADUATE_LABELS,
     TEST_OUTCOME_LABELS,
     TEST_STATUS_LABELS,
+    THEME_LISTS,
     format_date,
     format_money,
     status_label,
@@ -132,6 +133,7 @@ def _environment(text: TextRenderer) -> jinja2.Environment:
             "test_status": TEST_STATUS_LABELS,
             "result_label": TEST_OUTCOME_LABELS,
             "graduate_labels": GRADUATE_LABELS,
+            "theme_lists": THEME_LISTS,
         }
     )
     return env

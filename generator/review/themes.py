@@ -12,14 +12,9 @@ from pathlib import PurePosixPath
 
 from generator.model import Portfolio, Theme
 from generator.review.markup import Style
-from generator.vocabulary import THEME_KIND_LABELS, format_date
+from generator.vocabulary import THEME_KIND_LABELS, THEME_LISTS, format_date
 
 _HEADS = {"added": "Nyt", "changed": "Ændret", "deleted": "Slettet"}
-_LISTS = (
-    ("beliefs", "Det vi tror på"),
-    ("investment_areas", "Det vi vil investere inden for"),
-    ("criteria", "De kriterier vi vil investere efter"),
-)
 
 
 @dataclass(frozen=True)
@@ -64,7 +59,7 @@ def theme_lines(
     out.append("")
     if theme.description:
         out += [style.text(theme.description), ""]
-    for field, heading in _LISTS:
+    for field, heading in THEME_LISTS:
         items: tuple[str, ...] = getattr(theme, field)
         if items:
             out += [style.strong(heading + ":"), *(style.bullet(style.text(i)) for i in items), ""]

@@ -106,8 +106,7 @@ def hand_written_files(docs_dir: Path, notice: str = "") -> dict[str, bytes]:
 
 def portfolio_notice(portfolio: Portfolio) -> str:
     """The notice every page carries while any idea is a fictional example ('' if none)."""
-    examples = sum(1 for idea in portfolio.ideas.values() if idea.example)
-    return examples_notice(examples, len(portfolio.ideas))
+    return examples_notice(len(portfolio.example_ids()), len(portfolio.ideas))
 
 
 def site_source(config_file: Path, portfolio: Portfolio, content: SiteContent) -> dict[str, bytes]:
