@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -43,11 +44,12 @@ class Tree:
 
 @pytest.fixture
 def tree(tmp_path: Path) -> Callable[..., Tree]:
-    """Write the sample portfolio under tmp_path/repo, changed by a dict of path → text."""
+    """Write the sample portfolio under tmp_path/repo, changed by a dict of path → text (or
+    a record made by tests/sample_records.py)."""
 
     built_roots: list[Path] = []
 
-    def build(files: Mapping[str, str] | None = None) -> Tree:
+    def build(files: Mapping[str, Any] | None = None) -> Tree:
         root = tmp_path / ("repo" if not built_roots else f"repo-{len(built_roots)}")
         built_roots.append(root)
         write_records(root, {**SAMPLE, **(files or {})})

@@ -1,4 +1,5 @@
-"""The contribution workflow's portfolio: one idea in every state a new record can follow.
+"""The contribution workflow's portfolio: one idea in every state a new record can follow;
+and the questions of the repository's issue forms.
 
 ny-ide waits for its screening, til-pitch is at pitch, afvist was rejected, trin-et tests
 step 1, trin-et-afsluttet has finished it, oeverste-trin tests the ladder's top step.
@@ -8,9 +9,21 @@ from __future__ import annotations
 
 from typing import Any
 
+import yaml
+
 from tests import sample_records as records
+from tests.conftest import REPO
 
 TODAY = "2022-06-30"  # inside the themes' period 2019-2022
+FORMS = REPO / ".github" / "ISSUE_TEMPLATE"
+
+
+def questions(name: str) -> list[dict[str, Any]]:
+    """The questions of the issue form `name`.yml, in order, without its Markdown text; the
+    form labels the issues it opens with its own name."""
+    data: dict[str, Any] = yaml.safe_load((FORMS / f"{name}.yml").read_text(encoding="utf-8"))
+    assert data["labels"] == [name]
+    return [element for element in data["body"] if element["type"] != "markdown"]
 
 
 def _idea(idea_id: str, submitted: str, theme: str = "klima") -> records.Record:

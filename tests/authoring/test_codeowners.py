@@ -14,6 +14,7 @@ from generator.settings import Settings
 from tests.authoring.conftest import Tree
 from tests.authoring.sample import TODAY
 from tests.conftest import RECORDS_TODAY, REPO
+from tests.sample_records import theme
 
 Cli = Callable[..., Result]
 Build = Callable[..., Tree]
@@ -25,10 +26,7 @@ def owners(text: str) -> dict[str, str]:
     return dict(rules)
 
 
-NO_REVIEWERS = (
-    "name: Samskabelse og frivillighed\nkind: theme\n"
-    "period:\n  start: 2019-01-01\n  end: 2022-12-31\n"
-)
+NO_REVIEWERS = theme("Samskabelse og frivillighed")  # the sample's theme, its reviewers gone
 
 
 def test_rules_for_every_idea_and_the_protected_paths(tree: Build) -> None:

@@ -5,31 +5,26 @@ from __future__ import annotations
 
 from collections.abc import Callable, Mapping
 from pathlib import Path
-from typing import Any
 
 import pytest
-import yaml
 from click.testing import Result
 
 from tests.authoring.conftest import Tree
-from tests.conftest import REPO
+from tests.authoring.sample import questions
 from tests.gittools import git
 
 Build = Callable[..., Tree]
 Cli = Callable[..., Result]
-FORMS = REPO / ".github" / "ISSUE_TEMPLATE"
 
 
 def issue_body(form: str, answers: Mapping[str, str]) -> str:
     """The body GitHub writes for `form` answered with `answers` (by field id)."""
-    data: dict[str, Any] = yaml.safe_load((FORMS / f"{form}.yml").read_text(encoding="utf-8"))
+    asked = questions(form)
     sections = []
-    for element in data["body"]:
-        if element["type"] == "markdown":
-            continue
-        answer = answers.get(element["id"], "") or "_No response_"
-        sections.append(f"### {element['attributes']['label']}\n\n{answer}")
-    unknown = set(answers) - {e.get("id") for e in data["body"]}
+    for question in asked:
+        answer = answers.get(question["id"], "") or "_No response_"
+        sections.append(f"### {question['attributes']['label']}\n\n{answer}")
+    unknown = set(answers) - {q["id"] for q in asked}
     assert not unknown, f"no such field in {form}.yml: {unknown}"
     return "\n\n".join(sections) + "\n"
 

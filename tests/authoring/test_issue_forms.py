@@ -10,15 +10,8 @@ import yaml
 from generator.authoring.issue_body import chosen_items, lines_of, list_items
 from generator.authoring.issue_forms import DECISION_FORM, RESULT_FORM, THEME_FORM, IssueForm
 from generator.vocabulary import choice_shown, read_choice, read_decision_choice
+from tests.authoring.sample import questions
 from tests.conftest import REPO
-
-FORMS = REPO / ".github" / "ISSUE_TEMPLATE"
-
-
-def questions(name: str) -> list[dict[str, Any]]:
-    data: dict[str, Any] = yaml.safe_load((FORMS / f"{name}.yml").read_text(encoding="utf-8"))
-    assert data["labels"] == [name]
-    return [element for element in data["body"] if element["type"] != "markdown"]
 
 
 @pytest.mark.parametrize("form", [DECISION_FORM, RESULT_FORM, THEME_FORM], ids=lambda f: f.name)

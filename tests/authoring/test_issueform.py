@@ -24,12 +24,12 @@ from generator.periods import open_themes
 from generator.pipeline import check_portfolio
 from generator.settings import Settings
 from tests.authoring.conftest import ISSUES, Tree
-from tests.authoring.sample import TODAY
+from tests.authoring.sample import FORMS, TODAY, questions
 from tests.conftest import RECORDS_TODAY, REPO
 
 Cli = Callable[..., Result]
 Build = Callable[..., Tree]
-FORM = REPO / ".github" / "ISSUE_TEMPLATE" / "idekort.yml"
+FORM = FORMS / "idekort.yml"
 
 
 def body(name: str) -> str:
@@ -201,12 +201,11 @@ def test_unreadable_issue_files(
 
 
 def test_parser_and_form_agree() -> None:
-    form = yaml.safe_load(FORM.read_text(encoding="utf-8"))
-    questions = [item for item in form["body"] if item["type"] != "markdown"]
-    assert [(q["attributes"]["label"], q["id"]) for q in questions] == [
+    asked = questions("idekort")
+    assert [(q["attributes"]["label"], q["id"]) for q in asked] == [
         (f.label, f.key) for f in FORM_FIELDS
     ]
-    for question, form_field in zip(questions, FORM_FIELDS, strict=True):
+    for question, form_field in zip(asked, FORM_FIELDS, strict=True):
         required = question.get("validations", {}).get("required", False)
         if question["type"] == "checkboxes":
             required = all(option["required"] for option in question["attributes"]["options"])

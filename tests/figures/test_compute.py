@@ -279,11 +279,13 @@ def test_an_idea_closed_or_graduated_at_the_top_step_never_waits() -> None:
     assert [(w.idea_id, w.reason, w.since) for w in figures.waiting] == [
         ("top", "decision", "2020-08-01")
     ]
-    assert compute_figures(portfolio(ended), AS_OF).waiting == []
-    assert figures_json(compute_figures(portfolio(ended), AS_OF))["funnel"]["graduated"] == 1
+    ended_figures = compute_figures(portfolio(ended), AS_OF)
+    assert ended_figures.waiting == []
+    assert figures_json(ended_figures)["funnel"]["graduated"] == 1
 
 
 def test_no_waiting_idea_is_said_in_danish() -> None:
     screened = idea("screened", "2021-05-01", decisions=(screening("2021-05-11"),))
-    figures = compute_figures(portfolio(screened), AS_OF)
-    assert waiting_text(figures, portfolio(screened)) == ("Ingen ideer venter på en beslutning.\n")
+    screened_portfolio = portfolio(screened)
+    figures = compute_figures(screened_portfolio, AS_OF)
+    assert waiting_text(figures, screened_portfolio) == ("Ingen ideer venter på en beslutning.\n")

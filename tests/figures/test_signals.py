@@ -98,9 +98,10 @@ def test_ended_ideas_have_no_signal() -> None:
         screening("2020-01-11"), close("2020-02-01"),
     ))  # fmt: skip
     rejected = idea("nej", "2020-01-01", decisions=(screening("2020-01-11", "no-fit"),))
-    assert signal_of(one(closed), AS_OF) is None
-    assert signal_of(one(rejected), AS_OF) is None
-    signals = compute_figures(portfolio(closed, rejected), AS_OF).signals
+    both = portfolio(closed, rejected)
+    assert signal_of(both.ideas["lukket"], AS_OF) is None
+    assert signal_of(both.ideas["nej"], AS_OF) is None
+    signals = compute_figures(both, AS_OF).signals
     assert (signals.green, signals.yellow, signals.red, signals.listed) == (0, 0, 0, [])
 
 

@@ -1,7 +1,8 @@
 """Headless Chromium and a local server: what the browser tests and the search benchmark share.
 
 Debian's Chromium, started with no network of its own (no background requests, updates or
-sync), so that every request a page makes is one the page asked for.
+sync), so that every request a page makes is one the page asked for; the WCAG check and the
+search page's results that several browser tests read.
 """
 
 from __future__ import annotations
@@ -17,6 +18,9 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
+
+from axe_playwright_python.sync_playwright import Axe
+from playwright.sync_api import Locator, Page
 
 CHROMIUM = "/usr/bin/chromium"
 CHROMIUM_ARGS = [
@@ -48,6 +52,34 @@ PAGE_KINDS = {
     "søgning": "soeg/?q=tavlen",
     "tilgængelighed": "tilgaengelighed/",
 }
+
+# The axe-core rules of WCAG 2.1 at levels A and AA.
+WCAG_21_AA = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
+# The status says "N resultater"; the first 20 of them are shown one by one as they arrive.
+SHOWN_ALL = """() => {
+    const count = parseInt(document.getElementById("search-status").textContent, 10);
+    return document.querySelectorAll("#search-results > li").length === Math.min(count, 20);
+}"""
+
+
+def wcag_violations(page: Page) -> list[dict[str, Any]]:
+    """What axe-core finds against WCAG 2.1 A and AA on the page as it stands."""
+    results = Axe().run(page, options={"runOnly": {"type": "tag", "values": WCAG_21_AA}})
+    violations: list[dict[str, Any]] = results.response["violations"]
+    return violations
+
+
+def search_results(page: Page) -> list[Locator]:
+    """The result items of the search page, once the search has answered and shown them."""
+    page.locator("#search-status", has_text="resultat").wait_for(timeout=15_000)
+    page.wait_for_function(SHOWN_ALL, timeout=15_000)
+    return page.locator("#search-results > li").all()
+
+
+def result_links(page: Page) -> list[str]:
+    """The result links of the search page, once the search has answered and shown them."""
+    search_results(page)
+    return [link.get_attribute("href") or "" for link in page.locator("#search-results a").all()]
 
 
 class _QuietHandler(http.server.SimpleHTTPRequestHandler):

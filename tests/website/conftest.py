@@ -14,15 +14,19 @@ from generator.render import SiteContent, read_schema_files, render_site
 from generator.render.approvals import Approvals
 from generator.settings import Settings
 from generator.site.build import build_site
+from generator.site.live import LiveSite
 from tests.conftest import REPO
 from tests.sample_records import write_records
 from tests.website.browsing import CHROMIUM, CHROMIUM_ARGS, serving
+from tests.website.preview import StepRunner, live_site
 from tests.website.sample import HOSTILE, REPOSITORY, SAMPLE, TODAY
 
 
-def check_records(root: Path, records: dict[str, Any]) -> tuple[Checked, Settings]:
-    """Write the records under root and check them as the site does."""
-    settings = Settings(records_dir=write_records(root, records), today=TODAY)
+def check_records(
+    root: Path, records: dict[str, Any], today: str = TODAY
+) -> tuple[Checked, Settings]:
+    """Write the records under root and check them as the site does on `today`."""
+    settings = Settings(records_dir=write_records(root, records), today=today)
     checked = check_portfolio(settings)
     assert not checked.failed, [p.as_text() for p in checked.failing]
     return checked, settings
@@ -86,3 +90,11 @@ def browser() -> Iterator[Browser]:
         chromium = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
         yield chromium
         chromium.close()
+
+
+@pytest.fixture
+def live(tmp_path: Path) -> LiveSite:
+    """The sample's preview after its first build; its background work waits for the test."""
+    site = live_site(tmp_path, StepRunner())
+    site.full_build()
+    return site

@@ -1,12 +1,21 @@
-"""The preview's background work under a test's control: jobs run when, and as far as, it says."""
+"""The preview under a test's control: the sample's live site, its pages and records, and
+background work whose jobs run when, and as far as, the test says."""
 
 from __future__ import annotations
 
 import threading
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from pathlib import Path
 
+import yaml
+
+from generator.settings import Settings
 from generator.site.background import Job, Work, run_job
+from generator.site.live import LiveSite
+from tests.conftest import REPO
+from tests.sample_records import write_records
+from tests.website.sample import SAMPLE, TODAY
 
 
 class PausingJob(Job):
@@ -62,3 +71,33 @@ def in_thread(call: Callable[[], object]) -> threading.Thread:
     thread = threading.Thread(target=call, daemon=True)
     thread.start()
     return thread
+
+
+def live_site(
+    root: Path, runner: StepRunner, told: list[str] | None = None, config: Path | None = None
+) -> LiveSite:
+    """The preview of the sample records under root, not built yet; what it tells the author
+    is kept in `told` (dropped without it)."""
+    settings = Settings(records_dir=write_records(root, SAMPLE), today=TODAY)
+    tell = told.append if told is not None else (lambda _message: None)
+    mkdocs = config or REPO / "mkdocs.yml"
+    return LiveSite(settings, mkdocs, root / "s", runner=runner, tell=tell)
+
+
+def read_page(live: LiveSite, url: str) -> str:
+    """The HTML the preview serves at a directory address."""
+    return (live.site_dir / url / "index.html").read_text("utf-8")
+
+
+def edit_record(records: Path, rel: str, **fields: object) -> None:
+    """Save a record with some fields set, as an author's editor would."""
+    path = records / rel
+    data = yaml.safe_load(path.read_text("utf-8"))
+    data.update(fields)
+    path.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), "utf-8")
+
+
+def settle(live: LiveSite) -> None:
+    """Run the background work the saves left, as the preview does once they pause."""
+    assert isinstance(live.runner, StepRunner)
+    live.runner.run_all()

@@ -11,7 +11,6 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import (
     Browser,
     ConsoleMessage,
@@ -22,7 +21,7 @@ from playwright.sync_api import (
 
 from tests.conftest import REPO
 from tests.sample_records import write_records
-from tests.website.browsing import PAGE_KINDS, listening_port
+from tests.website.browsing import PAGE_KINDS, listening_port, result_links, wcag_violations
 from tests.website.sample import SAMPLE, TODAY
 
 pytestmark = pytest.mark.browser
@@ -34,18 +33,12 @@ SEARCH_CSP = (
     "img-src 'self' data:; font-src 'self'; object-src 'none'; base-uri 'self'; "
     "form-action 'self'"
 )
-# The status says "N resultater"; the first 20 of them are shown one by one as they arrive.
-SHOWN_ALL = """() => {
-    const count = parseInt(document.getElementById("search-status").textContent, 10);
-    return document.querySelectorAll("#search-results > li").length === Math.min(count, 20);
-}"""
 KLIMA_IDEAS = ("fjendtlig-tekst", "renere-luft", "solceller-paa-taget")
 RECORD_VIOLATIONS = """
 window.violations = [];
 document.addEventListener("securitypolicyviolation", (event) => window.violations.push(
     {directive: event.effectiveDirective, blocked: event.blockedURI}));
 """
-WCAG_21_AA = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
 
 
 @dataclass
@@ -99,20 +92,10 @@ def test_every_page_kind_loads_cleanly_and_meets_wcag_21_aa(
     response = page.goto(site_url + path, wait_until="networkidle")
     assert response is not None and response.status == 200
     assert page.locator("h1").count() == 1
-    results = Axe().run(page, options={"runOnly": {"type": "tag", "values": WCAG_21_AA}})
-    violations = [
-        (v["id"], [n["target"] for n in v["nodes"]]) for v in results.response["violations"]
-    ]
+    violations = [(v["id"], [n["target"] for n in v["nodes"]]) for v in wcag_violations(page)]
     assert violations == []
     assert watch.errors == [] and watch.dialogs == [] and watch.foreign == []
     page.context.close()
-
-
-def _results(page: Page) -> list[str]:
-    """The result links of the search page, once the search has answered and shown them."""
-    page.locator("#search-status", has_text="resultat").wait_for(timeout=15_000)
-    page.wait_for_function(SHOWN_ALL, timeout=15_000)
-    return [link.get_attribute("href") or "" for link in page.locator("#search-results a").all()]
 
 
 def test_danish_search_finds_the_idea_by_another_form_of_a_word(
@@ -126,7 +109,7 @@ def test_danish_search_finds_the_idea_by_another_form_of_a_word(
     page.locator("header input[type=search]").fill("tavlen")
     page.locator("header input[type=search]").press("Enter")
     page.wait_for_url("**/soeg/?q=tavlen")
-    links = _results(page)
+    links = result_links(page)
     assert links[0] == site_url + "ideer/digital-nabohjaelp/"
     first = page.locator("#search-results > li").first
     # The idea is a fictional example: its result says so, beside its title.
@@ -149,19 +132,19 @@ def test_danish_search_finds_the_idea_by_another_form_of_a_word(
 def test_search_filters_by_theme_status_and_year(browser: Browser, site_url: str) -> None:
     page, watch = _open(browser, site_url)
     page.goto(site_url + "soeg/?tema=Klima", wait_until="networkidle")
-    klima = sorted(_results(page))
+    klima = sorted(result_links(page))
     assert klima == [site_url + f"ideer/{idea}/" for idea in KLIMA_IDEAS]
     # The hostile idea's title and text are shown in the results as text, and run nothing.
     assert page.locator("#search-results :is(script, img, iframe, style)").count() == 0
     assert page.locator("#search-results h2", has_text="<script>").count() == 1
     page.locator("#search-filter-status").select_option("Lukket")
     page.locator("#search-status", has_text="1 resultat").wait_for(timeout=15_000)
-    assert _results(page) == [site_url + "ideer/renere-luft/"]
+    assert result_links(page) == [site_url + "ideer/renere-luft/"]
     assert "status=Lukket" in page.url  # a search can be shared and bookmarked
     page.locator("#search-filter-status").select_option("")
     page.locator("#search-filter-aar").select_option("2022")
     page.locator("#search-status", has_text="1 resultat").wait_for(timeout=15_000)
-    assert _results(page) == [site_url + "ideer/solceller-paa-taget/"]
+    assert result_links(page) == [site_url + "ideer/solceller-paa-taget/"]
     assert watch.errors == [] and watch.foreign == [] and watch.dialogs == []
     page.context.close()
 

@@ -14,7 +14,7 @@ from click.testing import Result
 from mkdocs.commands import build as mkdocs_build
 
 from generator.site.build import load_site_config
-from tests.conftest import REPO, invoke
+from tests.conftest import REPO
 from tests.sample_records import write_records
 from tests.website.sample import SAMPLE, TODAY
 
@@ -164,6 +164,6 @@ def test_export_refuses_records_with_errors(
 
 
 def test_build_rejects_a_bad_date(portfolio_cli: Callable[..., Result]) -> None:
-    result = invoke("build", "--today", "31-12-2022")
+    result = portfolio_cli("build", "--today", "31-12-2022")
     assert result.exit_code == 2
     assert "ÅÅÅÅ-MM-DD" in result.output

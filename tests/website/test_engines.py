@@ -73,20 +73,30 @@ def test_the_package_uses_no_private_name_of_mkdocs_or_material() -> None:
         assert not [name for name in PRIVATE_INTERNALS if name in source], module
 
 
+@pytest.fixture(scope="module")
+def hostile_source(
+    hostile: tuple[Checked, Settings], tmp_path_factory: pytest.TempPathFactory
+) -> Path:
+    """What `portfolio render` writes for the hostile portfolio; each engine builds it into
+    a folder of its own and leaves the pages and the theme as they are."""
+    checked, settings = hostile
+    source = tmp_path_factory.mktemp("kilde")
+    render_source(checked, settings, REPO / "mkdocs.yml", source)
+    return source
+
+
 @pytest.mark.slow
 def test_a_second_engine_builds_the_rendered_source_into_the_same_pages(
-    hostile: tuple[Checked, Settings], hostile_site: Path, tmp_path: Path
+    hostile_source: Path, hostile_site: Path
 ) -> None:
     """Zensical, Material's successor, builds what `portfolio render` writes, as it is."""
-    checked, settings = hostile
-    render_source(checked, settings, REPO / "mkdocs.yml", tmp_path / "kilde")
     result = subprocess.run(
         [sys.executable, "-m", "zensical", "build", "--strict", "--config-file",
-         str(tmp_path / "kilde" / "mkdocs.yml")],
-        cwd=tmp_path / "kilde", capture_output=True, text=True, check=False, timeout=300,
+         str(hostile_source / "mkdocs.yml")],
+        cwd=hostile_source, capture_output=True, text=True, check=False, timeout=300,
     )  # fmt: skip
     assert result.returncode == 0, result.stdout + result.stderr
-    site = tmp_path / "kilde" / "site"
+    site = hostile_source / "site"
     assert built_pages(site) == built_pages(hostile_site)
     assert "ideer/fjendtlig-tekst/index.html" in built_pages(site)
     for data in ("data/portfolio.json", "data/ideer.csv", "feed.xml"):
@@ -105,14 +115,12 @@ def test_a_second_engine_builds_the_rendered_source_into_the_same_pages(
 
 @pytest.mark.slow
 def test_the_build_from_memory_makes_the_site_the_rendered_source_makes(
-    hostile: tuple[Checked, Settings], hostile_site: Path, tmp_path: Path
+    hostile_source: Path, hostile_site: Path, tmp_path: Path
 ) -> None:
     """`portfolio build` hands its generated pages to MkDocs from memory; MkDocs building
     what `portfolio render` writes to disk makes the same site, byte for byte."""
-    checked, settings = hostile
-    render_source(checked, settings, REPO / "mkdocs.yml", tmp_path / "kilde")
     site = tmp_path / "site"
-    build_source(tmp_path / "kilde", site, strict=True)
+    build_source(hostile_source, site, strict=True)
     from_disk = {p.relative_to(site).as_posix() for p in site.rglob("*") if p.is_file()}
     from_memory = {
         p.relative_to(hostile_site).as_posix()

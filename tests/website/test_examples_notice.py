@@ -33,8 +33,9 @@ def test_every_built_page_carries_the_notice_while_an_example_exists(hostile_sit
 def test_no_built_page_carries_it_once_none_is_an_example(
     tmp_path_factory: pytest.TempPathFactory,
 ) -> None:
-    real = {key: dict(value) for key, value in SAMPLE.items()}
-    del real[NABOHJAELP]["example"]
+    card = dict(SAMPLE[NABOHJAELP])
+    del card["example"]
+    real = {**SAMPLE, NABOHJAELP: card}
     checked, settings = check_records(tmp_path_factory.mktemp("ingen-eksempler"), real)
     pages = _pages(build_into(checked, settings, tmp_path_factory.mktemp("site")))
     assert len(pages) >= 20 and "ideer/digital-nabohjaelp/index.html" in pages

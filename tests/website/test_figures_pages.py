@@ -131,8 +131,6 @@ def test_many_lessons_are_split_by_theme_and_paged(sample: tuple[Checked, Settin
 
 from playwright.sync_api import Browser, Dialog, Page  # noqa: E402
 
-WCAG_21_AA = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
-
 
 def _open(browser: Browser, site_url: str, **context: Any) -> tuple[Page, list[str]]:
     """A page that may reach the local site only; requests elsewhere are listed and refused."""

@@ -17,7 +17,6 @@ import yaml
 
 from generator.pipeline import IdeaRecheck, recheck_idea
 from generator.schema import load_schemas
-from generator.settings import Settings
 from generator.site.build import build_source
 from generator.site.changes import (
     needs_full_build,
@@ -28,8 +27,8 @@ from generator.site.changes import (
 from generator.site.live import LiveSite
 from tests.conftest import REPO
 from tests.sample_records import write_records
-from tests.website.preview import StepRunner
-from tests.website.sample import SAMPLE, TODAY
+from tests.website.preview import StepRunner, edit_record, live_site, read_page, settle
+from tests.website.sample import SAMPLE
 
 
 def test_touched_ideas_names_the_idea_folders_that_changed() -> None:
@@ -53,44 +52,18 @@ def test_a_page_of_the_source_lands_at_its_directory_url(tmp_path: Path) -> None
     assert page_output(tmp_path, "data/ideer.csv") == tmp_path / "data" / "ideer.csv"
 
 
-def _edit(records: Path, rel: str, **fields: object) -> None:
-    path = records / rel
-    data = yaml.safe_load(path.read_text("utf-8"))
-    data.update(fields)
-    path.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), "utf-8")
-
-
-@pytest.fixture
-def live(tmp_path: Path) -> LiveSite:
-    records = write_records(tmp_path, SAMPLE)
-    settings = Settings(records_dir=records, today=TODAY)
-    site = LiveSite(settings, REPO / "mkdocs.yml", tmp_path / "s", runner=StepRunner())
-    site.full_build()
-    return site
-
-
-def _page(live: LiveSite, url: str) -> str:
-    return (live.site_dir / url / "index.html").read_text("utf-8")
-
-
-def _settle(live: LiveSite) -> None:
-    """Run the background work the saves left, as the preview does once they pause."""
-    assert isinstance(live.runner, StepRunner)
-    live.runner.run_all()
-
-
 def test_a_saved_idea_updates_its_page_its_theme_and_the_lists(live: LiveSite) -> None:
     records = live.settings.records_dir
     front_before = (live.site_dir / "index.html").stat().st_mtime_ns
-    _edit(records, "ideas/renere-luft/idea.yaml", title="Frisk luft ved skolerne")
+    edit_record(records, "ideas/renere-luft/idea.yaml", title="Frisk luft ved skolerne")
     live.rebuild()
-    assert "Frisk luft ved skolerne" in _page(live, "ideer/renere-luft")
-    assert "Frisk luft ved skolerne" in _page(live, "temaer/klima")
-    assert "Renere luft ved skolerne" in _page(live, "investeringstrin")  # the list: next
+    assert "Frisk luft ved skolerne" in read_page(live, "ideer/renere-luft")
+    assert "Frisk luft ved skolerne" in read_page(live, "temaer/klima")
+    assert "Renere luft ved skolerne" in read_page(live, "investeringstrin")  # the list: next
     source = live.source_dir / "docs" / "ideer" / "renere-luft.md"
     assert "Frisk luft ved skolerne" in source.read_text("utf-8")
-    _settle(live)
-    assert "Frisk luft ved skolerne" in _page(live, "investeringstrin")
+    settle(live)
+    assert "Frisk luft ved skolerne" in read_page(live, "investeringstrin")
     assert (live.site_dir / "index.html").stat().st_mtime_ns == front_before  # unchanged
     data = json.loads((live.site_dir / "data" / "portfolio.json").read_bytes())
     assert any(i["title"] == "Frisk luft ved skolerne" for i in data["ideas"])
@@ -105,26 +78,26 @@ def test_a_new_idea_gets_its_page_and_a_deleted_one_loses_it(live: LiveSite) -> 
         yaml.safe_dump(card, allow_unicode=True), "utf-8"
     )
     live.rebuild()
-    assert "Grønne tage" in _page(live, "ideer/groenne-tage")
-    _settle(live)
+    assert "Grønne tage" in read_page(live, "ideer/groenne-tage")
+    settle(live)
     for path in (records / "ideas" / "groenne-tage").iterdir():
         path.unlink()
     (records / "ideas" / "groenne-tage").rmdir()
     live.rebuild()
     assert not (live.site_dir / "ideer" / "groenne-tage").exists()
-    assert "Grønne tage" not in _page(live, "temaer/klima")
+    assert "Grønne tage" not in read_page(live, "temaer/klima")
 
 
 def test_a_changed_theme_rebuilds_the_whole_site(live: LiveSite) -> None:
-    _edit(live.settings.records_dir, "themes/klima.yaml", name="Klima og miljø")
+    edit_record(live.settings.records_dir, "themes/klima.yaml", name="Klima og miljø")
     live.rebuild()
-    assert "Klima og miljø" in _page(live, "ideer/digital-nabohjaelp")  # in every sidebar
+    assert "Klima og miljø" in read_page(live, "ideer/digital-nabohjaelp")  # in every sidebar
 
 
 def test_a_broken_idea_falls_back_to_the_full_check(
     live: LiveSite, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    _edit(live.settings.records_dir, "ideas/renere-luft/idea.yaml", tittel="stavefejl")
+    edit_record(live.settings.records_dir, "ideas/renere-luft/idea.yaml", tittel="stavefejl")
     live.rebuild()
     assert "Ukendt felt 'tittel'" in capsys.readouterr().err
     assert not (live.site_dir / "ideer" / "renere-luft").exists()  # the preview shows the rest
@@ -167,10 +140,9 @@ def test_the_preview_follows_what_mkdocs_yml_says_the_pages_show(tmp_path: Path)
         shutil.copytree(REPO / folder, root / folder)
     config = root / "mkdocs.yml"
     shutil.copy(REPO / "mkdocs.yml", config)
-    settings = Settings(records_dir=write_records(tmp_path, SAMPLE), today=TODAY)
-    live = LiveSite(settings, config, tmp_path / "s", runner=StepRunner())
+    live = live_site(tmp_path, StepRunner(), config=config)
     live.full_build()
-    before = _page(live, "")
+    before = read_page(live, "")
     assert "Innovationsmotoren er Aarhus Kommunes måde" in before
     assert "<strong>Borgmesterens Afdeling</strong> indsamler" in before
 
@@ -179,11 +151,11 @@ def test_the_preview_follows_what_mkdocs_yml_says_the_pages_show(tmp_path: Path)
     text = text.replace("coordinator: Borgmesterens Afdeling", "coordinator: Innovationsenheden")
     config.write_text(text, "utf-8")
     live.rebuild()
-    front = _page(live, "")
+    front = read_page(live, "")
     assert "Innovationsmotoren er Eksempel Kommunes måde" in front  # the publisher
     assert "<strong>Innovationsenheden</strong> indsamler" in front  # who takes ideas in
-    _settle(live)  # the background work's renderer follows too
-    assert "Innovationsmotoren er Eksempel Kommunes måde" in _page(live, "")
+    settle(live)  # the background work's renderer follows too
+    assert "Innovationsmotoren er Eksempel Kommunes måde" in read_page(live, "")
 
 
 def test_snapshot_sees_every_file(tmp_path: Path) -> None:
@@ -203,14 +175,14 @@ def test_the_preview_compiles_the_theme_once_and_an_edited_override_again(
         return compile_template(env, source, name, *a)
 
     monkeypatch.setattr(jinja2.Environment, "compile", counting)
-    _edit(live.settings.records_dir, "ideas/renere-luft/idea.yaml", title="Frisk luft")
+    edit_record(live.settings.records_dir, "ideas/renere-luft/idea.yaml", title="Frisk luft")
     live.rebuild()
-    assert "Frisk luft" in _page(live, "ideer/renere-luft")
+    assert "Frisk luft" in read_page(live, "ideer/renere-luft")
     assert compiled == []  # every template came from the cache
-    _settle(live)
+    settle(live)
 
     footer = live.source_dir / "overrides" / "partials" / "copyright.html"
     footer.write_text(footer.read_text("utf-8") + "<p>Ændret skabelon</p>", "utf-8")
     build_source(live.source_dir, live.site_dir, strict=False, live=live.templates)
     assert "partials/copyright.html" in compiled
-    assert "Ændret skabelon" in _page(live, "ideer/renere-luft")
+    assert "Ændret skabelon" in read_page(live, "ideer/renere-luft")

@@ -13,43 +13,22 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-import yaml
 
-from generator.settings import Settings
 from generator.site.background import Cancelled, Job, ThreadRunner, run_job
 from generator.site.build import build_source
 from generator.site.live import LiveSite
 from generator.site.live_server import LiveServer, site_address
 from generator.site.search import index_search
-from tests.conftest import REPO
-from tests.sample_records import write_records
-from tests.website.preview import PausingJob, StepRunner, in_thread
-from tests.website.sample import SAMPLE, TODAY
+from tests.website.preview import (
+    PausingJob,
+    StepRunner,
+    edit_record,
+    in_thread,
+    live_site,
+    read_page,
+)
 
 IDEA = "ideas/renere-luft/idea.yaml"
-
-
-def _title(records: Path, title: str) -> None:
-    path = records / IDEA
-    data = yaml.safe_load(path.read_text("utf-8"))
-    path.write_text(yaml.safe_dump({**data, "title": title}, allow_unicode=True), "utf-8")
-
-
-def _page(live: LiveSite, url: str) -> str:
-    return (live.site_dir / url / "index.html").read_text("utf-8")
-
-
-def _live(tmp_path: Path, runner: StepRunner, told: list[str] | None = None) -> LiveSite:
-    settings = Settings(records_dir=write_records(tmp_path, SAMPLE), today=TODAY)
-    tell = told.append if told is not None else (lambda _message: None)
-    return LiveSite(settings, REPO / "mkdocs.yml", tmp_path / "s", runner=runner, tell=tell)
-
-
-@pytest.fixture
-def live(tmp_path: Path) -> LiveSite:
-    site = _live(tmp_path, StepRunner())
-    site.full_build()
-    return site
 
 
 def test_a_save_while_the_background_work_builds_stops_it_and_shows_at_once(
@@ -58,7 +37,7 @@ def test_a_save_while_the_background_work_builds_stops_it_and_shows_at_once(
     runner = live.runner
     assert isinstance(runner, StepRunner)
     records = live.settings.records_dir
-    _title(records, "Første udgave")
+    edit_record(records, IDEA, title="Første udgave")
     live.rebuild()  # the first save: its page at once, the lists in a job
     second_save: list[threading.Thread] = []
     paused, go_on = threading.Event(), threading.Event()
@@ -66,7 +45,7 @@ def test_a_save_while_the_background_work_builds_stops_it_and_shows_at_once(
     first = runner.started[0]
 
     def save_again() -> None:  # at the job's 5th checkpoint: inside its MkDocs build, locked
-        _title(records, "Anden udgave")
+        edit_record(records, IDEA, title="Anden udgave")
         second_save.append(in_thread(live.rebuild))
         first.job.stopped.wait(60)  # the save cancels the job before it waits for the lock
         paused.set()
@@ -81,12 +60,12 @@ def test_a_save_while_the_background_work_builds_stops_it_and_shows_at_once(
     worker.join(60)
     second_save[0].join(60)
     assert first.finished is False  # stopped at the next page, not run to its end
-    assert "Anden udgave" in _page(live, "ideer/renere-luft")
-    assert "Renere luft ved skolerne" in _page(live, "investeringstrin")  # not yet
+    assert "Anden udgave" in read_page(live, "ideer/renere-luft")
+    assert "Renere luft ved skolerne" in read_page(live, "investeringstrin")  # not yet
     runner.run_all()  # the saves pause: the second save's job brings the lists up to date
     assert runner.started[-1].finished is True
-    assert "Anden udgave" in _page(live, "investeringstrin")
-    assert "Første udgave" not in _page(live, "investeringstrin")
+    assert "Anden udgave" in read_page(live, "investeringstrin")
+    assert "Første udgave" not in read_page(live, "investeringstrin")
 
 
 def test_a_save_before_the_background_work_starts_means_it_never_does(live: LiveSite) -> None:
@@ -94,13 +73,13 @@ def test_a_save_before_the_background_work_starts_means_it_never_does(live: Live
     assert isinstance(runner, StepRunner)
     records = live.settings.records_dir
     for title in ("Et", "To", "Tre"):
-        _title(records, title)
+        edit_record(records, IDEA, title=title)
         live.rebuild()
-        assert title in _page(live, "ideer/renere-luft")
+        assert title in read_page(live, "ideer/renere-luft")
     assert [s.job.stopped.is_set() for s in runner.started] == [True, True, False]
     runner.run_all()
     assert [s.finished for s in runner.started] == [False, False, True]
-    assert "Tre" in _page(live, "investeringstrin")
+    assert "Tre" in read_page(live, "investeringstrin")
 
 
 def test_the_thread_runner_starts_no_job_cancelled_in_its_quiet_spell() -> None:
@@ -133,8 +112,8 @@ def test_a_build_stopped_between_two_pages_is_finished_by_the_next(live: LiveSit
         build_source(live.source_dir, live.site_dir, strict=False, dirty=True,
                      live=live.templates, checkpoint=stop_after_one)  # fmt: skip
     build_source(live.source_dir, live.site_dir, strict=False, dirty=True, live=live.templates)
-    assert "Trinene" in _page(live, "investeringstrin")
-    assert "Trinene" in _page(live, "temaer")
+    assert "Trinene" in read_page(live, "investeringstrin")
+    assert "Trinene" in read_page(live, "temaer")
 
 
 def test_only_the_pages_named_are_built(live: LiveSite) -> None:
@@ -144,9 +123,9 @@ def test_only_the_pages_named_are_built(live: LiveSite) -> None:
         page.write_text(page.read_text("utf-8") + "\nNy linje\n", "utf-8")
     build_source(live.source_dir, live.site_dir, strict=False, dirty=True, live=live.templates,
                  only={"temaer/index.md"})  # fmt: skip
-    assert "Ny linje" in _page(live, "temaer")
-    assert "Ny linje" not in _page(live, "investeringstrin")
-    assert 'href="../investeringstrin/"' in _page(live, "temaer")  # links to it still resolve
+    assert "Ny linje" in read_page(live, "temaer")
+    assert "Ny linje" not in read_page(live, "investeringstrin")
+    assert 'href="../investeringstrin/"' in read_page(live, "temaer")  # links to it still resolve
 
 
 def _pagefind_that_hangs(root: Path) -> None:
@@ -167,21 +146,21 @@ def test_a_save_ends_the_search_index_under_way(tmp_path: Path) -> None:
 def test_the_first_build_makes_the_page_asked_for_first(tmp_path: Path) -> None:
     told: list[str] = []
     runner = StepRunner()
-    live = _live(tmp_path, runner, told)
+    live = live_site(tmp_path, runner, told)
     live.start()
     live.ask("temaer/klima/")
     assert not live.ready.is_set()
     assert run_job(runner.started[0].work, runner.started[0].job)
     assert told[:2] == ["Klar: /temaer/klima/", "Alle sider er bygget; søgeindekset bygges."]
     assert live.ready.is_set()
-    assert "Renere luft ved skolerne" in _page(live, "investeringstrin")
+    assert "Renere luft ved skolerne" in read_page(live, "investeringstrin")
     assert (live.site_dir / "data" / "portfolio.json").is_file()
 
 
 def test_a_page_asked_for_while_the_rest_is_built_goes_first(tmp_path: Path) -> None:
     told: list[str] = []
     runner = StepRunner()
-    live = _live(tmp_path, runner, told)
+    live = live_site(tmp_path, runner, told)
     # The 12th checkpoint is in the build of the rest: then a browser asks for an idea.
     runner.pause_at, runner.hook = 12, lambda: live.ask("ideer/renere-luft/")
     live.start()
@@ -193,7 +172,7 @@ def test_a_page_asked_for_while_the_rest_is_built_goes_first(tmp_path: Path) -> 
 def test_a_page_asked_for_after_its_feed_was_copied_still_goes_first(tmp_path: Path) -> None:
     told: list[str] = []
     runner = StepRunner()
-    live = _live(tmp_path, runner, told)
+    live = live_site(tmp_path, runner, told)
     feed = live.site_dir / "ideer" / "renere-luft" / "feed.xml"
     page = live.site_dir / "ideer" / "renere-luft" / "index.html"
 
@@ -209,13 +188,13 @@ def test_a_page_asked_for_after_its_feed_was_copied_still_goes_first(tmp_path: P
 
 def test_a_save_during_the_first_build_starts_it_again(tmp_path: Path) -> None:
     runner = StepRunner()
-    live = _live(tmp_path, runner)
+    live = live_site(tmp_path, runner)
     live.start()
-    _title(live.settings.records_dir, "Gemt under opstarten")
+    edit_record(live.settings.records_dir, IDEA, title="Gemt under opstarten")
     live.rebuild()
     runner.run_all()
     assert [s.finished for s in runner.started] == [False, True]
-    assert "Gemt under opstarten" in _page(live, "ideer/renere-luft")
+    assert "Gemt under opstarten" in read_page(live, "ideer/renere-luft")
 
 
 def _request(server: LiveServer, path: str) -> tuple[str, bytes]:
@@ -229,7 +208,7 @@ def _request(server: LiveServer, path: str) -> tuple[str, bytes]:
 
 
 def test_the_server_answers_in_danish_for_a_page_still_being_built(tmp_path: Path) -> None:
-    live = _live(tmp_path, StepRunner())
+    live = live_site(tmp_path, StepRunner())
     live.start()
     server = LiveServer(live, "127.0.0.1", 0)
     try:

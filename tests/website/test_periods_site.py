@@ -12,15 +12,14 @@ import yaml
 from playwright.sync_api import Browser
 
 from generator.errors import PortfolioError
-from generator.pipeline import check_portfolio
 from generator.render.pages import PageRenderer
 from generator.render.sanitize import LINK_REL
-from generator.settings import Settings
 from generator.site.build import build_site
 from generator.site_config import SubmitLinks, submit_links_from
 from tests.conftest import REPO
-from tests.sample_records import write_records
+from tests.sample_records import theme
 from tests.website.browsing import serving
+from tests.website.conftest import check_records
 from tests.website.sample import SAMPLE
 
 REPO_URL = "https://github.com/eksempel/portefoelje"
@@ -28,21 +27,18 @@ FORM = f"{REPO_URL}/issues/new?template=idekort.yml"
 CONTACT = "innovation@example.dk"
 NEW_PERIOD = {
     **SAMPLE,
-    "themes/groen-omstilling.yaml": {
-        "name": "Grøn omstilling",
-        "kind": "theme",
-        "period": {"start": "2026-01-01", "end": "2027-12-31"},
-        "reviewers": ["@org/groen"],
-        "criteria": ["Ideen er tværorganisatorisk."],
-    },
+    "themes/groen-omstilling.yaml": theme(
+        "Grøn omstilling",
+        period={"start": "2026-01-01", "end": "2027-12-31"},
+        reviewers=["@org/groen"],
+        criteria=["Ideen er tværorganisatorisk."],
+    ),
 }
 BEFORE, AFTER = "2022-12-31", "2026-03-01"
 
 
 def pages(root: Path, day: str, submit: SubmitLinks | None = None) -> dict[str, str]:
-    settings = Settings(records_dir=write_records(root, NEW_PERIOD), today=day)
-    checked = check_portfolio(settings)
-    assert not checked.failed, [p.as_text() for p in checked.failing]
+    checked, _ = check_records(root, NEW_PERIOD, day)
     return PageRenderer(day, submit=submit).render(checked.portfolio, {})
 
 
@@ -121,8 +117,7 @@ def served(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     for folder in ("docs", "overrides"):
         (root / folder).symlink_to(REPO / folder)
     (root / "mkdocs.yml").write_text(yaml.safe_dump(config, allow_unicode=True), "utf-8")
-    settings = Settings(records_dir=write_records(root, NEW_PERIOD), today=AFTER)
-    checked = check_portfolio(settings)
+    checked, settings = check_records(root, NEW_PERIOD, AFTER)
     build_site(checked, settings, root / "mkdocs.yml", root / "site")
     with serving(root / "site") as url:
         yield url

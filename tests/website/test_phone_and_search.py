@@ -13,17 +13,15 @@ from collections.abc import Iterator
 from typing import Any
 
 import pytest
-from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import Browser, Page, Route, ViewportSize
 
-from tests.website.browsing import PAGE_KINDS, serving
+from tests.website.browsing import PAGE_KINDS, search_results, serving, wcag_violations
 from tests.website.conftest import build_into, check_records
 from tests.website.sample import SAMPLE
 
 pytestmark = pytest.mark.browser
 
 PHONE: ViewportSize = {"width": 390, "height": 844}
-WCAG_21_AA = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
 # Pagefind's module ends in one export list naming `search`: served with that name bound to a
 # wrapper that keeps each call's words (null: a search by filter alone) in window.searches.
 PAGEFIND_EXPORTS = ("export{", ",search};")
@@ -51,6 +49,8 @@ OVERFLOWING = """(boxes) => [...document.querySelectorAll(boxes)]
     }))"""
 CHART_TEXT = """() => [...document.querySelectorAll("svg.chart text")]
     .map((text) => text.getBoundingClientRect().height)"""
+# Pages of PAGE_KINDS that show charts: the front page, the figures and an idea's own.
+CHARTED = {PAGE_KINDS["forside"], PAGE_KINDS["tal"], PAGE_KINDS["idé"]}
 
 
 def _phone(browser: Browser, url: str) -> Page:
@@ -69,17 +69,9 @@ def test_a_phone_shows_every_page_kind_whole(browser: Browser, site_url: str, pa
         assert box == {"focusable": True, "named": True, "cue": True}
     heights = page.evaluate(CHART_TEXT)
     assert all(height >= 12 for height in heights), heights
-    results = Axe().run(page, options={"runOnly": {"type": "tag", "values": WCAG_21_AA}})
-    assert [v["id"] for v in results.response["violations"]] == []
+    assert heights or path not in CHARTED, path  # the check has text to measure there
+    assert [v["id"] for v in wcag_violations(page)] == []
     page.context.close()
-
-
-def test_charts_keep_their_text_large_on_a_phone(browser: Browser, site_url: str) -> None:
-    for path in ("", "tal/", "ideer/digital-nabohjaelp/"):
-        page = _phone(browser, site_url + path)
-        heights = page.evaluate(CHART_TEXT)
-        assert heights and min(heights) >= 12, (path, heights)
-        page.context.close()
 
 
 def test_a_wide_table_scrolls_in_its_box_by_keyboard(browser: Browser, site_url: str) -> None:
@@ -110,14 +102,21 @@ def test_a_wide_table_scrolls_in_its_box_by_keyboard(browser: Browser, site_url:
 
 def _school_records() -> dict[str, Any]:
     """The sample, with 'skole' in idea texts, in tags and so on tag and list pages."""
-    records = {key: dict(value) for key, value in SAMPLE.items()}
     luft = "ideas/renere-luft/idea.yaml"
-    records[luft]["tags"] = ["skoler", "skoleveje"]
-    records[luft]["summary"] = "Sensorer måler luften i skolegårdene ved byens skoler."
     sol = "ideas/solceller-paa-taget/idea.yaml"
-    records[sol]["tags"] = ["skolestart"]
-    records[sol]["problem"] = "Skolerne betaler meget for strøm om sommeren."
-    return records
+    return {
+        **SAMPLE,
+        luft: {
+            **SAMPLE[luft],
+            "tags": ["skoler", "skoleveje"],
+            "summary": "Sensorer måler luften i skolegårdene ved byens skoler.",
+        },
+        sol: {
+            **SAMPLE[sol],
+            "tags": ["skolestart"],
+            "problem": "Skolerne betaler meget for strøm om sommeren.",
+        },
+    }
 
 
 @pytest.fixture(scope="module")
@@ -133,13 +132,7 @@ def _search(
 ) -> tuple[Page, list[str], list[str]]:
     page = page or browser.new_context().new_page()
     page.goto(f"{url}soeg/?q={query}", wait_until="networkidle")
-    page.locator("#search-status", has_text="resultat").wait_for(timeout=15_000)
-    page.wait_for_function(
-        """() => { const n = parseInt(document.getElementById("search-status").textContent, 10);
-        return document.querySelectorAll("#search-results > li").length === Math.min(n, 20); }""",
-        timeout=15_000,
-    )
-    items = page.locator("#search-results > li").all()
+    items = search_results(page)
     links = [(item.locator("h2 a").get_attribute("href") or "").replace(url, "/") for item in items]
     excerpts = [item.locator(".search-page__excerpt").inner_text() for item in items]
     return page, links, excerpts
